@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \file clientoptions.h
+//! \brief Everything about a Client's behaviour that a caller may tune.
+#pragma once
+
+#include "retrypolicy.h"
+
+#include <QString>
+
+#include <chrono>
+
+namespace WebPubSub {
+
+struct ClientOptions
+{
+    enum class Protocol { JsonReliable, Json };
+    Protocol protocol = Protocol::JsonReliable;
+
+    bool autoReconnect = true; //!< open a new connection when one is lost and cannot be recovered
+    bool autoRejoinGroups = true; //!< rejoin the groups this client joined, on every new connection
+
+    //! Retries of join/leave/send/event (not invoke). Same ackId on every attempt.
+    RetryOptions messageRetry{3, std::chrono::milliseconds(1000), std::chrono::milliseconds(30000),
+                              RetryOptions::Mode::Fixed, 0.0};
+    //! Delays between new-connection attempts: unlimited, exponential with jitter.
+    RetryOptions reconnectRetry{-1, std::chrono::milliseconds(1000), std::chrono::milliseconds(30000),
+                                RetryOptions::Mode::Exponential, 0.3};
+
+    //! How long recovery of a dropped reliable connection is tried before a new connection is made.
+    std::chrono::milliseconds recoveryTimeout{30000};
+    //! Delay between recovery attempts (the first attempt is immediate).
+    std::chrono::milliseconds recoveryRetryDelay{500};
+    //! How long one WebSocket handshake may take before the attempt counts as failed.
+    std::chrono::milliseconds connectTimeout{10000};
+
+    //! `ping` when nothing was sent for this long; 0 disables.
+    std::chrono::milliseconds keepAliveInterval{20000};
+    //! A link that delivered no frame for this long is dead and recovered; 0 disables.
+    std::chrono::milliseconds deadLinkTimeout{45000};
+
+    //! sequenceAck batching: at most this often, and at once after sequenceAckBurst new ids.
+    std::chrono::milliseconds sequenceAckInterval{1000};
+    int sequenceAckBurst = 300;
+
+    //! How long an operation issued while not connected waits in the outbox before failing with
+    //! NotConnected; 0 = fail at once.
+    std::chrono::milliseconds outboxTimeout{60000};
+    //! How long an acked operation (all retries included) may take before it fails with Timeout;
+    //! 0 = no limit.
+    std::chrono::milliseconds operationTimeout{0};
+};
+
+} // namespace WebPubSub

@@ -1,0 +1,74 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \file service.h
+//! \brief hubbub-service as a library: a local stand-in for Azure Web PubSub.
+//!
+//! The same object runs behind the `hubbub-service` executable and inside the desktop app (the
+//! embedded service of a first launch). It owns its listening socket(s), the hubs with their
+//! connections and groups, and the REST API; it is not a scale-out design (one process, state in
+//! memory), which is what a demo laptop, CI and a LAN need.
+#pragma once
+
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <chrono>
+#include <memory>
+
+namespace Hubbub {
+
+struct ServiceOptions
+{
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 port = 8080; //!< 0 = any free port
+    QString accessKey; //!< at least 32 characters
+    QString upstreamUrlTemplate; //!< `{hub}`/`{event}` expanded; empty = no upstream
+    bool negotiateEnabled = true; //!< the demo `/negotiate` endpoint
+    // Reliable protocol limits (tests shorten them).
+    std::chrono::milliseconds recoveryWindow{30000};
+    int maxUnackedMessages = 1000;
+    qint64 maxUnackedBytes = 16 * 1024 * 1024;
+    //! WebSocket ping interval; a client that answers nothing for 3 intervals is dropped.
+    std::chrono::milliseconds keepAliveInterval{20000};
+};
+
+class ServicePrivate;
+
+class Service : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(bool running READ isRunning NOTIFY runningChanged)
+    Q_PROPERTY(QUrl endpoint READ endpoint NOTIFY runningChanged)
+    Q_PROPERTY(int connectionCount READ connectionCount NOTIFY connectionCountChanged)
+public:
+    explicit Service(ServiceOptions options, QObject *parent = nullptr);
+    ~Service() override;
+
+    //! Binds and starts accepting. False with \a error ("port 8080 is already in use") on failure.
+    bool start(QString *error = nullptr);
+    //! Closes every client connection with close code 1001 and stops listening.
+    void stop();
+    //! Stops listening and listens again on \a address (e.g. Any for "Host on LAN"), same port if
+    //! possible; existing connections are closed with 1001 (clients reconnect).
+    bool rebind(const QHostAddress &address, QString *error = nullptr);
+
+    bool isRunning() const;
+    quint16 port() const;
+    //! http://ADDR:PORT as clients should use it (127.0.0.1 for loopback).
+    QUrl endpoint() const;
+    //! `Endpoint=http://…;AccessKey=…;Version=1.0;`
+    QString connectionString() const;
+    int connectionCount() const;
+    const ServiceOptions &options() const;
+
+Q_SIGNALS:
+    void runningChanged();
+    void connectionCountChanged();
+
+private:
+    std::unique_ptr<ServicePrivate> d;
+};
+
+} // namespace Hubbub

@@ -22,14 +22,14 @@ namespace WebPubSub {
 
 struct TokenClaims
 {
-    QString audience; //!< `aud`
+    QString audience;               //!< `aud`
     std::optional<QString> subject; //!< `sub`: the userId
-    QStringList roles; //!< `role`
-    QStringList groups; //!< `webpubsub.group`: groups joined on connect
-    QDateTime expiresAt; //!< `exp`
-    QDateTime issuedAt; //!< `iat` (invalid when absent)
-    QDateTime notBefore; //!< `nbf` (invalid when absent)
-    QJsonObject all; //!< every claim as decoded (for the upstream `connect` event)
+    QStringList roles;              //!< `role`
+    QStringList groups;             //!< `webpubsub.group`: groups joined on connect
+    QDateTime expiresAt;            //!< `exp`
+    QDateTime issuedAt;             //!< `iat` (invalid when absent)
+    QDateTime notBefore;            //!< `nbf` (invalid when absent)
+    QJsonObject all;                //!< every claim as decoded (for the upstream `connect` event)
 };
 
 class AccessToken

@@ -39,10 +39,10 @@ struct Frame
         CancelInvocation,
         // service -> client (§3)
         Ack,
-        GroupMessage, //!< `message` with `from: group`
+        GroupMessage,  //!< `message` with `from: group`
         ServerMessage, //!< `message` with `from: server`
-        Connected, //!< `system` / `connected`
-        Disconnected, //!< `system` / `disconnected`
+        Connected,     //!< `system` / `connected`
+        Disconnected,  //!< `system` / `disconnected`
         Pong,
         InvokeResponse,
     };
@@ -50,24 +50,24 @@ struct Frame
     Type type = Type::Unknown;
     QString rawType; //!< the `type` (and `event`/`from` for system/message) as received, for Unknown
 
-    QString group; //!< joinGroup, leaveGroup, sendToGroup, group message
-    std::optional<quint64> ackId; //!< requests; ack
-    bool noEcho = false; //!< sendToGroup
-    bool hasPayload = false; //!< whether dataType/data are present (optional for invoke)
-    Payload payload; //!< sendToGroup, event, invoke, messages, invokeResponse
-    QString event; //!< event, invoke
-    std::optional<quint64> sequenceId; //!< sequenceAck; messages on reliable subprotocols
-    QString invocationId; //!< invoke, cancelInvocation, invokeResponse
+    QString group;                            //!< joinGroup, leaveGroup, sendToGroup, group message
+    std::optional<quint64> ackId;             //!< requests; ack
+    bool noEcho = false;                      //!< sendToGroup
+    bool hasPayload = false;                  //!< whether dataType/data are present (optional for invoke)
+    Payload payload;                          //!< sendToGroup, event, invoke, messages, invokeResponse
+    QString event;                            //!< event, invoke
+    std::optional<quint64> sequenceId;        //!< sequenceAck; messages on reliable subprotocols
+    QString invocationId;                     //!< invoke, cancelInvocation, invokeResponse
     QString target = QStringLiteral("event"); //!< invoke
 
-    bool success = false; //!< ack, invokeResponse
+    bool success = false;             //!< ack, invokeResponse
     std::optional<ErrorDetail> error; //!< ack, invokeResponse
 
     std::optional<QString> fromUserId; //!< group message; nullopt = absent or null
-    QString connectionId; //!< connected
-    std::optional<QString> userId; //!< connected; nullopt = null (anonymous)
-    QString reconnectionToken; //!< connected, reliable subprotocols only
-    QString message; //!< disconnected: the reason
+    QString connectionId;              //!< connected
+    std::optional<QString> userId;     //!< connected; nullopt = null (anonymous)
+    QString reconnectionToken;         //!< connected, reliable subprotocols only
+    QString message;                   //!< disconnected: the reason
 
     // Builders for the frames each side writes.
     static Frame joinGroup(const QString &group, std::optional<quint64> ackId);

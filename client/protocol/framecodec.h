@@ -22,7 +22,7 @@ public:
     struct ParseResult
     {
         std::optional<Frame> frame; //!< set on success (possibly Type::Unknown)
-        QString error; //!< why the frame was rejected, when frame is empty
+        QString error;              //!< why the frame was rejected, when frame is empty
         bool ok() const { return frame.has_value(); }
     };
 

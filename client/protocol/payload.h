@@ -55,7 +55,7 @@ public:
 
 private:
     DataType m_type = DataType::Json;
-    QJsonValue m_json; // Json
+    QJsonValue m_json;  // Json
     QByteArray m_bytes; // Text (UTF-8), Binary, Protobuf
 };
 

@@ -65,7 +65,7 @@ public:
     struct SendOptions
     {
         bool noEcho = false;
-        bool fireAndForget = false; //!< no ackId, resolves once written to the socket
+        bool fireAndForget = false;   //!< no ackId, resolves once written to the socket
         std::optional<quint64> ackId; //!< caller-chosen ackId (else the next unique one)
     };
     QFuture<OperationResult> sendToGroup(const QString &group, const Payload &payload, SendOptions options);
@@ -82,7 +82,7 @@ public:
 
     struct InvokeOptions
     {
-        QString invocationId; //!< empty = the next unique one
+        QString invocationId;                 //!< empty = the next unique one
         std::chrono::milliseconds timeout{0}; //!< 0 = no timeout
     };
     //! Sends `invoke` and resolves with the `invokeResponse` (result.payload). Never retried.
@@ -102,6 +102,9 @@ public:
     Q_INVOKABLE void goOffline(int ms);
     //! Abandons the current connection (no recovery) and opens a new one with a fresh URL.
     Q_INVOKABLE void forceReconnect();
+    //! Sends a `ping` and drops the link (recovery follows) unless a frame arrives within a few
+    //! seconds. Called on network reachability changes; useful after resume from sleep.
+    Q_INVOKABLE void probeConnection();
 
 Q_SIGNALS:
     void stateChanged(WebPubSub::Client::State state);

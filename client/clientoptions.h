@@ -17,7 +17,7 @@ struct ClientOptions
     enum class Protocol { JsonReliable, Json };
     Protocol protocol = Protocol::JsonReliable;
 
-    bool autoReconnect = true; //!< open a new connection when one is lost and cannot be recovered
+    bool autoReconnect = true;    //!< open a new connection when one is lost and cannot be recovered
     bool autoRejoinGroups = true; //!< rejoin the groups this client joined, on every new connection
 
     //! Retries of join/leave/send/event (not invoke). Same ackId on every attempt.

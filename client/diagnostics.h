@@ -41,17 +41,17 @@ public:
     qint64 lastAckedSequenceId = 0; //!< the last sequenceAck sent
     int duplicatesDropped = 0;
     int pendingOperations = 0; //!< sent, waiting for an ack or invokeResponse
-    int outboxSize = 0; //!< waiting for a connection
+    int outboxSize = 0;        //!< waiting for a connection
     int recoveries = 0;
     int reconnects = 0;
     int reconnectAttempt = 0;
     int lastCloseCode = 0; //!< 0 = none yet; 1006 = dropped without a close frame
     QString lastCloseReason;
     QString lastDisconnectedMessage; //!< the last `system/disconnected` message
-    int roundTripMs = -1; //!< ping→pong; -1 = not measured yet
+    int roundTripMs = -1;            //!< ping→pong; -1 = not measured yet
     QDateTime lastFrameReceivedAt;
     QDateTime stateSince;
-    QDateTime tokenExpiresAt; //!< `exp` of the access token in use (invalid if unknown)
+    QDateTime tokenExpiresAt;  //!< `exp` of the access token in use (invalid if unknown)
     QDateTime nextReconnectAt; //!< when Reconnecting: the next attempt
 };
 

@@ -29,12 +29,12 @@ public:
         BadRequest,
         NotFound,
         // From the client
-        Timeout, //!< no answer within the operation's timeout
-        NotConnected, //!< could not be sent: no connection (e.g. the outbox wait ran out)
-        Stopped, //!< the client was stopped before the operation completed
-        Cancelled, //!< cancelled by the caller (invoke)
+        Timeout,         //!< no answer within the operation's timeout
+        NotConnected,    //!< could not be sent: no connection (e.g. the outbox wait ran out)
+        Stopped,         //!< the client was stopped before the operation completed
+        Cancelled,       //!< cancelled by the caller (invoke)
         InvalidArgument, //!< rejected before sending (empty group, bad data)
-        Other, //!< any other name the service sends
+        Other,           //!< any other name the service sends
     };
     Q_ENUM(Code)
 

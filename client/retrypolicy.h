@@ -13,8 +13,8 @@ namespace WebPubSub {
 struct RetryOptions
 {
     enum class Mode { Fixed, Exponential };
-    int maxRetries = 3; //!< retries after the first attempt; negative = unlimited
-    std::chrono::milliseconds delay{1000}; //!< first delay (and every delay in Fixed mode)
+    int maxRetries = 3;                        //!< retries after the first attempt; negative = unlimited
+    std::chrono::milliseconds delay{1000};     //!< first delay (and every delay in Fixed mode)
     std::chrono::milliseconds maxDelay{30000}; //!< cap in Exponential mode
     Mode mode = Mode::Fixed;
     double jitter = 0.0; //!< 0..1: each delay is scaled by a random factor in [1-jitter, 1+jitter]

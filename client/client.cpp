@@ -1,0 +1,1373 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+#include "client.h"
+
+#include "accesstoken.h"
+#include "client_p.h"
+#include "framecodec.h"
+#include "logging_p.h"
+
+#include <QNetworkInformation>
+#include <QNetworkRequest>
+#include <QUrlQuery>
+#include <QWebSocket>
+#include <QWebSocketHandshakeOptions>
+
+#include <algorithm>
+
+using namespace std::chrono_literals;
+
+namespace WebPubSub {
+
+namespace {
+
+constexpr auto kConnectionIdKey = "awps_connection_id";
+constexpr auto kReconnectionTokenKey = "awps_reconnection_token";
+//! After a recovery socket opens, how long a 1008 close may still turn it into a failed recovery
+//! (the service accepts the upgrade, then closes). Any frame confirms the recovery at once.
+constexpr auto kRecoveryConfirmDelay = 150ms;
+//! How long stop() waits for the close handshake before aborting the socket.
+constexpr auto kCloseGuard = 2000ms;
+//! The dead-link check after a reachability change.
+constexpr auto kProbeTimeout = 5000ms;
+constexpr auto kDiagnosticsThrottle = 250ms;
+
+int ms(std::chrono::milliseconds d)
+{
+    return int(std::clamp<qint64>(d.count(), 0, std::numeric_limits<int>::max()));
+}
+
+QString hubFromUrl(const QUrl &url)
+{
+    const QStringList parts = url.path().split(u'/', Qt::SkipEmptyParts);
+    const qsizetype at = parts.indexOf(QStringLiteral("hubs"));
+    if (at >= 0 && at + 1 < parts.size())
+        return parts.at(at + 1);
+    return QUrlQuery(url).queryItemValue(QStringLiteral("hub"), QUrl::FullyDecoded);
+}
+
+QUrl recoveryUrl(QUrl url, const QString &connectionId, const QString &token)
+{
+    // Percent-encode ourselves: a reconnection token may hold '+', '/' or '=', which a form decoder
+    // on the service side would otherwise misread.
+    QUrlQuery query(url);
+    query.removeAllQueryItems(QLatin1String(kConnectionIdKey));
+    query.removeAllQueryItems(QLatin1String(kReconnectionTokenKey));
+    QString text = query.toString(QUrl::FullyEncoded);
+    if (!text.isEmpty())
+        text += QStringLiteral("&");
+    text += QString::fromLatin1(kConnectionIdKey) + QStringLiteral("=") +
+            QString::fromLatin1(QUrl::toPercentEncoding(connectionId)) + QStringLiteral("&") +
+            QString::fromLatin1(kReconnectionTokenKey) + QStringLiteral("=") +
+            QString::fromLatin1(QUrl::toPercentEncoding(token));
+    url.setQuery(text, QUrl::StrictMode);
+    return url;
+}
+
+bool isRetryable(const Error &error)
+{
+    switch (error.code()) {
+    case Error::Code::Forbidden:
+    case Error::Code::BadRequest:
+    case Error::Code::InvalidArgument:
+    case Error::Code::Duplicate:
+    case Error::Code::Stopped:
+    case Error::Code::Cancelled:
+        return false;
+    default:
+        return true;
+    }
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// ClientPrivate: setup and state
+
+ClientPrivate::ClientPrivate(Client *q, Credential credential, ClientOptions opts)
+    : q(q)
+    , credential(std::move(credential))
+    , options(opts)
+    , messagePolicy(opts.messageRetry)
+    , reconnectPolicy(opts.reconnectRetry)
+{
+    for (QTimer *t :
+         {&connectTimer, &retryTimer, &recoveryWindowTimer, &confirmTimer, &keepAliveTimer, &deadLinkTimer,
+          &sequenceAckTimer, &operationTimer, &closeGuardTimer, &diagnosticsTimer})
+        t->setSingleShot(true);
+
+    QObject::connect(&connectTimer, &QTimer::timeout, q, [this] {
+        qCInfo(lcSocket) << "connection attempt timed out after" << options.connectTimeout.count() << "ms";
+        if (phase == Phase::FetchingUrl) {
+            ++attemptEpoch; // orphan the credential's answer
+            attemptFailed();
+        } else if (socket) {
+            abortSocket();
+        }
+    });
+    QObject::connect(&recoveryWindowTimer, &QTimer::timeout, q, [this] {
+        if (phase == Phase::RecoveryHandshake || phase == Phase::RecoveryWait) {
+            qCInfo(lcClient) << "recovery window of" << options.recoveryTimeout.count() << "ms ran out";
+            retryTimer.stop();
+            discardSocket();
+            giveUpRecovery();
+        }
+    });
+    QObject::connect(&confirmTimer, &QTimer::timeout, q, [this] {
+        if (phase == Phase::RecoveryConfirm)
+            confirmRecovery();
+    });
+    QObject::connect(&keepAliveTimer, &QTimer::timeout, q, [this] {
+        if (socketOpen() && (phase == Phase::Live || phase == Phase::Rejoining)) {
+            pingClock.start();
+            writeFrame(Frame::ping());
+        }
+    });
+    QObject::connect(&deadLinkTimer, &QTimer::timeout, q, [this] {
+        if (socket &&
+            (phase == Phase::Live || phase == Phase::Rejoining || phase == Phase::AwaitingConnected)) {
+            qCWarning(lcSocket) << "no frame received in time: the link is dead, dropping it";
+            abortSocket();
+        }
+    });
+    QObject::connect(&sequenceAckTimer, &QTimer::timeout, q, [this] { sendSequenceAck(); });
+    QObject::connect(&operationTimer, &QTimer::timeout, q, [this] {
+        operationTimerDue = QDeadlineTimer(QDeadlineTimer::Forever);
+        sweepOperations();
+    });
+    QObject::connect(&closeGuardTimer, &QTimer::timeout, q, [this] {
+        if (phase == Phase::Closing && socket)
+            abortSocket();
+    });
+    QObject::connect(&diagnosticsTimer, &QTimer::timeout, q,
+                     [this] { Q_EMIT this->q->diagnosticsChanged(); });
+
+    diag.subprotocol = subprotocolName();
+    diag.stateSince = QDateTime::currentDateTimeUtc();
+
+    // Reachability changes (Wi-Fi switch, resume) often leave a TCP connection that looks fine but
+    // is dead: probe at once instead of waiting for the dead-link timeout. Absent backend: no probes.
+    static const bool networkInfo = QNetworkInformation::loadDefaultBackend();
+    if (networkInfo && QNetworkInformation::instance()) {
+        QObject::connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, q,
+                         [this](QNetworkInformation::Reachability r) {
+                             qCInfo(lcSocket) << "network reachability changed to" << r;
+                             probe();
+                         });
+    }
+}
+
+ClientPrivate::~ClientPrivate()
+{
+    ++attemptEpoch;
+    if (socket) {
+        QObject::disconnect(socket, nullptr, q, nullptr);
+        socket->abort();
+        delete socket;
+        socket = nullptr;
+    }
+    // Never leave a caller's future pending: the operations end with Stopped.
+    for (auto &[serial, op] : operations) {
+        OperationResult r;
+        r.ackId = op->ackId;
+        r.invocationId = op->invocationId;
+        r.error = Error::fromCode(Error::Code::Stopped, QStringLiteral("the client was destroyed"));
+        op->promise.addResult(r);
+        op->promise.finish();
+    }
+}
+
+QString ClientPrivate::subprotocolName() const
+{
+    return reliable() ? QStringLiteral("json.reliable.webpubsub.azure.v1")
+                      : QStringLiteral("json.webpubsub.azure.v1");
+}
+
+bool ClientPrivate::socketOpen() const
+{
+    return socket && socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void ClientPrivate::setState(Client::State newState)
+{
+    if (state == newState)
+        return;
+    qCInfo(lcClient) << "state" << state << "->" << newState;
+    state = newState;
+    diag.stateSince = QDateTime::currentDateTimeUtc();
+    if (newState != Client::State::Reconnecting && newState != Client::State::Connecting)
+        diag.nextReconnectAt = QDateTime();
+    Q_EMIT q->stateChanged(newState);
+    diagnosticsTimer.stop();
+    Q_EMIT q->diagnosticsChanged();
+}
+
+void ClientPrivate::markDiagnosticsDirty()
+{
+    // Throttled: a busy group must not turn into one signal (and one QML re-evaluation) per message.
+    if (!diagnosticsTimer.isActive())
+        diagnosticsTimer.start(kDiagnosticsThrottle);
+}
+
+void ClientPrivate::setConnectionIds(const QString &id, const QString &user, const QString &token)
+{
+    reconnectionToken = token;
+    if (connectionId == id && userId == user)
+        return;
+    connectionId = id;
+    userId = user;
+    Q_EMIT q->connectionIdChanged();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connection lifecycle
+
+void ClientPrivate::start()
+{
+    if (state != Client::State::Stopped)
+        return;
+    qCInfo(lcClient) << "starting with subprotocol" << subprotocolName();
+    isReconnect = false;
+    attemptFailures = 0;
+    forceNew = false;
+    offlineUntil = QDeadlineTimer(0);
+    startNewConnection();
+}
+
+void ClientPrivate::startNewConnection()
+{
+    retryTimer.stop();
+    recoveryWindowTimer.stop();
+    setConnectionIds({}, {}, {});
+    announced = false;
+    lastDisconnectedMessage.clear();
+    sequence.reset();
+    diag.lastReceivedSequenceId = 0;
+    diag.lastAckedSequenceId = 0;
+    diag.reconnectAttempt = isReconnect ? attemptFailures + 1 : 0;
+    diag.nextReconnectAt = QDateTime();
+    phase = Phase::FetchingUrl;
+    setState(isReconnect ? Client::State::Reconnecting : Client::State::Connecting);
+
+    const quint64 epoch = ++attemptEpoch;
+    if (!offlineUntil.hasExpired()) {
+        failAttemptLater();
+        return;
+    }
+    connectTimer.start(ms(options.connectTimeout));
+    qCDebug(lcClient) << "asking the credential for a client access URL";
+    credential.clientAccessUrl().then(q, [this, epoch](const UrlResult &result) {
+        if (epoch != attemptEpoch || phase != Phase::FetchingUrl)
+            return; // stopped, timed out or superseded meanwhile
+        onUrl(result);
+    });
+}
+
+void ClientPrivate::onUrl(const UrlResult &result)
+{
+    if (result.error.isError() || !result.url.isValid()) {
+        const Error error = result.error.isError()
+                                ? result.error
+                                : Error::fromCode(Error::Code::InvalidArgument,
+                                                  QStringLiteral("the credential gave no valid URL"));
+        qCWarning(lcClient) << "could not get a client access URL:" << error.name() << error.message();
+        connectTimer.stop();
+        Q_EMIT q->errorOccurred(error);
+        attemptFailed();
+        return;
+    }
+    lastUrl = result.url;
+    diag.hub = hubFromUrl(lastUrl);
+    diag.endpointHost = lastUrl.port() >= 0 ? QStringLiteral("%1:%2").arg(lastUrl.host()).arg(lastUrl.port())
+                                            : lastUrl.host();
+    const QString token =
+        QUrlQuery(lastUrl).queryItemValue(QStringLiteral("access_token"), QUrl::FullyDecoded);
+    const auto claims = token.isEmpty() ? std::nullopt : AccessToken::decodeUnverified(token);
+    diag.tokenExpiresAt = claims ? claims->expiresAt : QDateTime();
+    markDiagnosticsDirty();
+    phase = Phase::Handshaking;
+    openSocket(lastUrl);
+}
+
+void ClientPrivate::openSocket(const QUrl &url)
+{
+    discardSocket();
+    abortedByUs = false;
+    auto *s = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, q);
+    socket = s;
+    QObject::connect(s, &QWebSocket::connected, q, [this, s] { onSocketOpened(s); });
+    QObject::connect(s, &QWebSocket::disconnected, q, [this, s] { onSocketGone(s); });
+    QObject::connect(s, &QWebSocket::textMessageReceived, q,
+                     [this, s](const QString &text) { onText(s, text); });
+    QObject::connect(s, &QWebSocket::binaryMessageReceived, q, [this, s](const QByteArray &) {
+        if (s == socket)
+            qCWarning(lcProtocol) << "skipping a binary frame: the JSON subprotocols use text frames";
+    });
+    QObject::connect(s, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), q,
+                     [this, s](QAbstractSocket::SocketError error) {
+                         if (s != socket)
+                             return;
+                         qCInfo(lcSocket) << "socket error" << error << s->errorString();
+                         // Some failures (a refused handshake) may not be followed by `disconnected`.
+                         QTimer::singleShot(0, q, [this, s] {
+                             if (s == socket && s->state() == QAbstractSocket::UnconnectedState)
+                                 onSocketGone(s);
+                         });
+                     });
+    if (!connectTimer.isActive())
+        connectTimer.start(ms(options.connectTimeout));
+    qCInfo(lcSocket).noquote() << "opening" << redactedUrl(url);
+    QWebSocketHandshakeOptions handshake;
+    handshake.setSubprotocols({subprotocolName()});
+    s->open(QNetworkRequest(url), handshake);
+}
+
+void ClientPrivate::discardSocket()
+{
+    if (!socket)
+        return;
+    QWebSocket *s = socket;
+    socket = nullptr;
+    QObject::disconnect(s, nullptr, q, nullptr);
+    s->abort();
+    s->deleteLater();
+}
+
+void ClientPrivate::abortSocket()
+{
+    if (!socket)
+        return;
+    abortedByUs = true;
+    QPointer<QWebSocket> s = socket;
+    s->abort();
+    // abort() normally emits `disconnected` synchronously; make sure the drop is handled either way.
+    if (s && s == socket)
+        onSocketGone(s);
+}
+
+void ClientPrivate::onSocketOpened(QWebSocket *s)
+{
+    if (s != socket)
+        return;
+    if (s->subprotocol() != subprotocolName()) {
+        qCWarning(lcSocket) << "the service did not accept subprotocol" << subprotocolName() << "(got"
+                            << s->subprotocol() << ")";
+        abortSocket();
+        return;
+    }
+    qCInfo(lcSocket) << "WebSocket open";
+    diag.lastFrameReceivedAt = QDateTime::currentDateTimeUtc();
+    if (options.deadLinkTimeout > 0ms)
+        deadLinkTimer.start(ms(options.deadLinkTimeout));
+    switch (phase) {
+    case Phase::Handshaking:
+        phase = Phase::AwaitingConnected; // connectTimer keeps running until system/connected
+        break;
+    case Phase::RecoveryHandshake:
+        connectTimer.stop();
+        phase = Phase::RecoveryConfirm;
+        confirmTimer.start(kRecoveryConfirmDelay);
+        break;
+    case Phase::Closing:
+        s->close();
+        break;
+    default:
+        break;
+    }
+}
+
+void ClientPrivate::onSocketGone(QWebSocket *s)
+{
+    if (s != socket)
+        return;
+    socket = nullptr;
+    QObject::disconnect(s, nullptr, q, nullptr);
+    const int code = abortedByUs ? 1006 : int(s->closeCode());
+    const QString reason = abortedByUs ? QStringLiteral("aborted") : s->closeReason();
+    s->deleteLater();
+    diag.lastCloseCode = code;
+    diag.lastCloseReason = reason;
+    markDiagnosticsDirty();
+    qCInfo(lcSocket) << "WebSocket closed, code" << code << reason << "in phase" << int(phase);
+    connectTimer.stop();
+    confirmTimer.stop();
+    stopLiveTimers();
+
+    switch (phase) {
+    case Phase::Closing:
+        closeGuardTimer.stop();
+        finishStop();
+        return;
+    case Phase::Handshaking:
+    case Phase::AwaitingConnected:
+        attemptFailed();
+        return;
+    case Phase::RecoveryHandshake:
+    case Phase::RecoveryConfirm:
+        if (code == 1008 || forceNew) {
+            qCInfo(lcClient) << "the service refused recovery";
+            giveUpRecovery();
+        } else {
+            attemptFailed();
+        }
+        return;
+    case Phase::Live:
+    case Phase::Rejoining:
+        break;
+    default:
+        return;
+    }
+
+    onConnectionDropped();
+    const bool recoverable = reliable() && code != 1008 && !forceNew && !connectionId.isEmpty() &&
+                             !reconnectionToken.isEmpty() && lastUrl.isValid();
+    if (recoverable)
+        startRecovery();
+    else
+        connectionLost();
+}
+
+void ClientPrivate::failAttemptLater()
+{
+    // Offline (goOffline): fail without touching the network, but never re-enter the caller.
+    const quint64 epoch = attemptEpoch;
+    QTimer::singleShot(0, q, [this, epoch] {
+        if (epoch == attemptEpoch)
+            attemptFailed();
+    });
+}
+
+void ClientPrivate::attemptFailed()
+{
+    connectTimer.stop();
+    switch (phase) {
+    case Phase::FetchingUrl:
+    case Phase::Handshaking:
+    case Phase::AwaitingConnected:
+        if (forceNew) {
+            forceNew = false;
+            startNewConnection();
+            return;
+        }
+        ++attemptFailures;
+        scheduleReconnect();
+        return;
+    case Phase::RecoveryHandshake:
+    case Phase::RecoveryConfirm:
+        if (recoveryDeadline.remainingTime() <= options.recoveryRetryDelay.count()) {
+            giveUpRecovery();
+            return;
+        }
+        phase = Phase::RecoveryWait;
+        retryTimer.disconnect();
+        QObject::connect(&retryTimer, &QTimer::timeout, q, [this] { recoveryAttempt(); });
+        retryTimer.start(ms(options.recoveryRetryDelay));
+        return;
+    default:
+        return;
+    }
+}
+
+void ClientPrivate::scheduleReconnect()
+{
+    if (!isReconnect && !options.autoReconnect && attemptFailures > 0) {
+        qCWarning(lcClient) << "could not connect and autoReconnect is off";
+        goStopped();
+        return;
+    }
+    const auto delay = reconnectPolicy.nextDelay(attemptFailures);
+    if (!delay) {
+        qCWarning(lcClient) << "giving up after" << attemptFailures << "failed connection attempts";
+        goStopped();
+        return;
+    }
+    phase = Phase::ReconnectWait;
+    diag.reconnectAttempt = attemptFailures + 1;
+    diag.nextReconnectAt = QDateTime::currentDateTimeUtc().addMSecs(delay->count());
+    markDiagnosticsDirty();
+    qCInfo(lcClient) << "next connection attempt" << attemptFailures + 1 << "in" << delay->count() << "ms";
+    retryTimer.disconnect();
+    QObject::connect(&retryTimer, &QTimer::timeout, q, [this] { startNewConnection(); });
+    retryTimer.start(ms(*delay));
+    Q_EMIT q->reconnectScheduled(attemptFailures + 1, delay->count());
+}
+
+void ClientPrivate::startRecovery()
+{
+    qCInfo(lcClient) << "connection dropped; recovering" << connectionId;
+    setState(Client::State::Recovering);
+    recoveryDeadline = QDeadlineTimer(options.recoveryTimeout);
+    recoveryWindowTimer.start(ms(options.recoveryTimeout));
+    recoveryAttempt();
+}
+
+void ClientPrivate::recoveryAttempt()
+{
+    retryTimer.stop();
+    phase = Phase::RecoveryHandshake;
+    if (!offlineUntil.hasExpired()) {
+        ++attemptEpoch;
+        failAttemptLater();
+        return;
+    }
+    connectTimer.start(ms(std::min(options.connectTimeout, std::chrono::milliseconds(std::max<qint64>(
+                                                               1, recoveryDeadline.remainingTime())))));
+    openSocket(recoveryUrl(lastUrl, connectionId, reconnectionToken));
+}
+
+void ClientPrivate::confirmRecovery()
+{
+    confirmTimer.stop();
+    recoveryWindowTimer.stop();
+    ++diag.recoveries;
+    qCInfo(lcClient) << "recovered connection" << connectionId;
+    startLiveTimers();
+    if (sequence.ackDue())
+        sequenceAckTimer.start(0);
+    if (announced) {
+        phase = Phase::Live;
+        setState(Client::State::Connected);
+        Q_EMIT q->recovered(connectionId);
+        flush();
+    } else {
+        // Dropped while rejoining groups: the service kept the connection, finish the rejoins.
+        phase = Phase::Rejoining;
+        setState(isReconnect ? Client::State::Reconnecting : Client::State::Connecting);
+        flush();
+        checkRejoinSettled();
+    }
+}
+
+void ClientPrivate::giveUpRecovery()
+{
+    recoveryWindowTimer.stop();
+    retryTimer.stop();
+    connectTimer.stop();
+    confirmTimer.stop();
+    discardSocket();
+    connectionLost();
+}
+
+void ClientPrivate::connectionLost()
+{
+    const QString lostId = connectionId;
+    const QString message = lastDisconnectedMessage;
+    const bool wasForced = forceNew;
+    forceNew = false;
+    phase = Phase::ReconnectWait;
+    // The rejoins of the lost connection are moot: a new connection rejoins again.
+    std::vector<quint64> rejoins;
+    for (auto &[serial, op] : operations) {
+        if (op->rejoin)
+            rejoins.push_back(serial);
+    }
+    for (quint64 serial : rejoins) {
+        OperationResult r;
+        r.error =
+            Error::fromCode(Error::Code::NotConnected, QStringLiteral("connection lost while rejoining"));
+        resolve(serial, r);
+    }
+    if (options.outboxTimeout <= 0ms)
+        resolveAll(Error::fromCode(Error::Code::NotConnected, QStringLiteral("the connection was lost")));
+    setConnectionIds({}, {}, {});
+    qCInfo(lcClient) << "connection" << lostId << "lost" << (wasForced ? "(forced)" : "");
+    if (!lostId.isEmpty())
+        Q_EMIT q->disconnected(lostId, message);
+    if (phase != Phase::ReconnectWait)
+        return; // a slot stopped or restarted the client
+    if (!options.autoReconnect && !wasForced) {
+        goStopped();
+        return;
+    }
+    isReconnect = true;
+    attemptFailures = 0;
+    startNewConnection();
+}
+
+void ClientPrivate::beginRejoin()
+{
+    phase = Phase::Rejoining;
+    if (options.autoRejoinGroups && !groups.isEmpty()) {
+        qCInfo(lcClient) << "rejoining" << groups.size() << "groups";
+        for (const QString &group : std::as_const(groups)) {
+            auto op = makeOperation(PendingOperation::Kind::JoinGroup, std::nullopt, false);
+            op->rejoin = true;
+            op->group = group;
+            op->frame = Frame::joinGroup(group, op->ackId);
+            // A rejoin that never gets its ack must not hold the connection back forever.
+            op->deadline = QDeadlineTimer(options.operationTimeout > 0ms ? options.operationTimeout
+                                                                         : options.connectTimeout);
+            submit(std::move(op));
+        }
+    }
+    checkRejoinSettled();
+}
+
+void ClientPrivate::checkRejoinSettled()
+{
+    if (phase != Phase::Rejoining)
+        return;
+    for (const auto &[serial, op] : operations) {
+        if (op->rejoin)
+            return;
+    }
+    finishConnect();
+}
+
+void ClientPrivate::finishConnect()
+{
+    phase = Phase::Live;
+    attemptFailures = 0;
+    diag.reconnectAttempt = 0;
+    diag.nextReconnectAt = QDateTime();
+    if (isReconnect)
+        ++diag.reconnects;
+    announced = true;
+    setState(Client::State::Connected);
+    qCInfo(lcClient) << "connected as" << connectionId << (isReconnect ? "(reconnect)" : "");
+    Q_EMIT q->connected(connectionId, userId, isReconnect);
+    if (phase == Phase::Live)
+        flush();
+}
+
+void ClientPrivate::goStopped()
+{
+    ++attemptEpoch;
+    retryTimer.stop();
+    recoveryWindowTimer.stop();
+    connectTimer.stop();
+    phase = Phase::Closing;
+    setState(Client::State::Stopping);
+    resolveAll(Error::fromCode(Error::Code::Stopped, QStringLiteral("the client stopped")));
+    discardSocket();
+    finishStop();
+}
+
+void ClientPrivate::stop()
+{
+    if (state == Client::State::Stopped || state == Client::State::Stopping)
+        return;
+    qCInfo(lcClient) << "stopping";
+    ++attemptEpoch;
+    for (QTimer *t : {&connectTimer, &retryTimer, &recoveryWindowTimer, &confirmTimer, &sequenceAckTimer})
+        t->stop();
+    stopLiveTimers();
+    const Phase was = phase;
+    phase = Phase::Closing;
+    setState(Client::State::Stopping);
+    resolveAll(Error::fromCode(Error::Code::Stopped, QStringLiteral("the client was stopped")));
+    if (phase != Phase::Closing)
+        return; // a continuation restarted things
+    if (socket && socketOpen() && was != Phase::Closing) {
+        closeGuardTimer.start(kCloseGuard);
+        socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("stopped"));
+        return;
+    }
+    discardSocket();
+    // `stopped` is asynchronous in every state, as when a close handshake is awaited.
+    QTimer::singleShot(0, q, [this] {
+        if (phase == Phase::Closing && !socket)
+            finishStop();
+    });
+}
+
+void ClientPrivate::finishStop()
+{
+    if (state == Client::State::Stopped)
+        return;
+    closeGuardTimer.stop();
+    discardSocket();
+    stopLiveTimers();
+    const QString lostId = connectionId;
+    const QString message = lastDisconnectedMessage;
+    const bool wasAnnounced = announced;
+    announced = false;
+    setConnectionIds({}, {}, {});
+    phase = Phase::Idle;
+    setState(Client::State::Stopped);
+    if (wasAnnounced && !lostId.isEmpty())
+        Q_EMIT q->disconnected(lostId, message);
+    Q_EMIT q->stopped();
+}
+
+void ClientPrivate::probe()
+{
+    if (!socketOpen() || (phase != Phase::Live && phase != Phase::Rejoining))
+        return;
+    pingClock.start();
+    writeFrame(Frame::ping());
+    auto timeout = kProbeTimeout;
+    if (options.deadLinkTimeout > 0ms)
+        timeout = std::min(timeout, options.deadLinkTimeout);
+    deadLinkTimer.start(ms(timeout));
+}
+
+void ClientPrivate::startLiveTimers()
+{
+    if (options.keepAliveInterval > 0ms)
+        keepAliveTimer.start(ms(options.keepAliveInterval));
+    if (options.deadLinkTimeout > 0ms)
+        deadLinkTimer.start(ms(options.deadLinkTimeout));
+}
+
+void ClientPrivate::stopLiveTimers()
+{
+    keepAliveTimer.stop();
+    deadLinkTimer.stop();
+    sequenceAckTimer.stop();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frames
+
+void ClientPrivate::onText(QWebSocket *s, const QString &text)
+{
+    if (s != socket)
+        return;
+    diag.lastFrameReceivedAt = QDateTime::currentDateTimeUtc();
+    if (options.deadLinkTimeout > 0ms)
+        deadLinkTimer.start(ms(options.deadLinkTimeout));
+    if (phase == Phase::RecoveryConfirm)
+        confirmRecovery();
+    if (s != socket)
+        return;
+    const QByteArray utf8 = text.toUtf8();
+    const auto parsed = FrameCodec::parse(utf8);
+    if (!parsed.ok()) {
+        // Never log the frame itself: a `connected` frame carries the reconnection token.
+        qCWarning(lcProtocol) << "skipping malformed frame of" << utf8.size() << "bytes:" << parsed.error;
+        Q_EMIT q->errorOccurred(Error(QStringLiteral("MalformedFrame"), parsed.error));
+        return;
+    }
+    handleFrame(*parsed.frame);
+    markDiagnosticsDirty();
+}
+
+void ClientPrivate::handleFrame(const Frame &frame)
+{
+    switch (frame.type) {
+    case Frame::Type::Connected:
+        if (phase == Phase::AwaitingConnected) {
+            connectTimer.stop();
+            setConnectionIds(frame.connectionId, frame.userId.value_or(QString()), frame.reconnectionToken);
+            qCInfo(lcProtocol) << "system/connected" << connectionId
+                               << "reliable token:" << !reconnectionToken.isEmpty();
+            startLiveTimers();
+            beginRejoin();
+        } else {
+            // A repeated `connected` (e.g. after a recovery) only refreshes what recovery needs.
+            qCDebug(lcProtocol) << "repeated system/connected";
+            if (!frame.reconnectionToken.isEmpty())
+                reconnectionToken = frame.reconnectionToken;
+            if (!frame.connectionId.isEmpty() && frame.connectionId != connectionId)
+                setConnectionIds(frame.connectionId, frame.userId.value_or(userId), reconnectionToken);
+        }
+        return;
+    case Frame::Type::Disconnected:
+        qCInfo(lcProtocol) << "system/disconnected:" << frame.message;
+        lastDisconnectedMessage = frame.message;
+        diag.lastDisconnectedMessage = frame.message;
+        return;
+    case Frame::Type::Ack:
+        handleAck(frame);
+        return;
+    case Frame::Type::InvokeResponse:
+        handleInvokeResponse(frame);
+        return;
+    case Frame::Type::GroupMessage:
+    case Frame::Type::ServerMessage:
+        handleMessage(frame);
+        return;
+    case Frame::Type::Pong:
+        if (pingClock.isValid()) {
+            diag.roundTripMs = int(pingClock.elapsed());
+            pingClock.invalidate();
+        }
+        return;
+    default:
+        qCDebug(lcProtocol) << "ignoring frame of type" << frame.rawType;
+        return;
+    }
+}
+
+void ClientPrivate::handleMessage(const Frame &frame)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (reliable() && frame.sequenceId) {
+        const auto outcome = sequence.receive(*frame.sequenceId);
+        diag.lastReceivedSequenceId = qint64(sequence.largest());
+        // Ack on receipt, before the message is handed out: a slow slot must not delay the ack.
+        if (sequence.newSinceAck() >= std::max(1, options.sequenceAckBurst))
+            sendSequenceAck();
+        else if (!sequenceAckTimer.isActive())
+            sequenceAckTimer.start(ms(options.sequenceAckInterval));
+        if (outcome == SequenceTracker::Outcome::Duplicate) {
+            ++diag.duplicatesDropped;
+            qCDebug(lcProtocol) << "dropping duplicate sequenceId" << *frame.sequenceId;
+            return;
+        }
+    }
+    if (frame.type == Frame::Type::GroupMessage) {
+        GroupMessage m{frame.group, frame.fromUserId, frame.payload, frame.sequenceId, now};
+        Q_EMIT q->groupMessageReceived(m);
+    } else {
+        ServerMessage m{frame.payload, frame.sequenceId, now};
+        Q_EMIT q->serverMessageReceived(m);
+    }
+}
+
+void ClientPrivate::sendSequenceAck()
+{
+    sequenceAckTimer.stop();
+    if (!sequence.ackDue() || !socketOpen())
+        return;
+    if (phase != Phase::Live && phase != Phase::Rejoining && phase != Phase::AwaitingConnected &&
+        phase != Phase::RecoveryConfirm)
+        return;
+    if (writeFrame(Frame::sequenceAck(sequence.largest()))) {
+        sequence.markAcked();
+        diag.lastAckedSequenceId = qint64(sequence.lastAcked());
+        markDiagnosticsDirty();
+    }
+}
+
+bool ClientPrivate::writeFrame(const Frame &frame)
+{
+    if (!socketOpen())
+        return false;
+    const QByteArray json = FrameCodec::serialize(frame);
+    const qint64 written = socket->sendTextMessage(QString::fromUtf8(json));
+    if (options.keepAliveInterval > 0ms && (phase == Phase::Live || phase == Phase::Rejoining))
+        keepAliveTimer.start(ms(options.keepAliveInterval));
+    return written >= 0;
+}
+
+void ClientPrivate::handleAck(const Frame &frame)
+{
+    if (!frame.ackId)
+        return;
+    const auto it = serialByAckId.constFind(*frame.ackId);
+    if (it == serialByAckId.constEnd()) {
+        qCDebug(lcProtocol) << "ack for unknown ackId" << *frame.ackId;
+        return;
+    }
+    PendingOperation *op = operation(*it);
+    if (!op)
+        return;
+    const quint64 serial = op->serial;
+    OperationResult result;
+    result.ackId = op->ackId;
+    const bool duplicate = frame.error && frame.error->name == u"Duplicate";
+    if (frame.success || duplicate) {
+        result.isDuplicated = duplicate;
+        if (!op->rejoin) {
+            if (op->kind == PendingOperation::Kind::JoinGroup && !groups.contains(op->group)) {
+                groups.append(op->group);
+                Q_EMIT q->groupsChanged();
+            } else if (op->kind == PendingOperation::Kind::LeaveGroup && groups.removeAll(op->group) > 0) {
+                Q_EMIT q->groupsChanged();
+            }
+        }
+        resolve(serial, result);
+        return;
+    }
+    const Error error =
+        frame.error ? Error(frame.error->name, frame.error->message)
+                    : Error(QStringLiteral("Other"), QStringLiteral("the service refused the request"));
+    if (!op->rejoin && isRetryable(error)) {
+        if (const auto delay = messagePolicy.nextDelay(op->retries + 1)) {
+            ++op->retries;
+            op->status = PendingOperation::Status::RetryWait;
+            op->retryAt = QDeadlineTimer(*delay);
+            qCInfo(lcClient) << "ackId" << *op->ackId << "failed with" << error.name() << "- retry"
+                             << op->retries << "in" << delay->count() << "ms";
+            armOperationTimer(op->retryAt);
+            markDiagnosticsDirty();
+            return;
+        }
+    }
+    result.error = error;
+    resolve(serial, result);
+}
+
+void ClientPrivate::handleInvokeResponse(const Frame &frame)
+{
+    const auto it = serialByInvocationId.constFind(frame.invocationId);
+    if (it == serialByInvocationId.constEnd()) {
+        qCDebug(lcProtocol) << "invokeResponse for unknown invocation" << frame.invocationId;
+        return;
+    }
+    OperationResult result;
+    result.invocationId = frame.invocationId;
+    if (frame.hasPayload)
+        result.payload = frame.payload;
+    if (!frame.success) {
+        result.error = frame.error ? Error(frame.error->name, frame.error->message)
+                                   : Error(QStringLiteral("Other"), QStringLiteral("Invocation failed."));
+    }
+    resolve(*it, result);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operations
+
+PendingOperation *ClientPrivate::operation(quint64 serial)
+{
+    const auto it = operations.find(serial);
+    return it == operations.end() ? nullptr : it->second.get();
+}
+
+std::unique_ptr<PendingOperation>
+ClientPrivate::makeOperation(PendingOperation::Kind kind, std::optional<quint64> ackId, bool fireAndForget)
+{
+    auto op = std::make_unique<PendingOperation>();
+    op->kind = kind;
+    op->fireAndForget = fireAndForget;
+    if (!fireAndForget && kind != PendingOperation::Kind::Invoke) {
+        if (ackId)
+            ackIds.reserve(*ackId);
+        op->ackId = ackId ? *ackId : ackIds.next();
+    } else if (fireAndForget && ackId) {
+        ackIds.reserve(*ackId);
+    }
+    if (options.operationTimeout > 0ms && !fireAndForget)
+        op->deadline = QDeadlineTimer(options.operationTimeout);
+    return op;
+}
+
+QFuture<OperationResult> ClientPrivate::rejectNow(const Error &error, std::optional<quint64> ackId,
+                                                  const QString &invocationId)
+{
+    QPromise<OperationResult> promise;
+    promise.start();
+    OperationResult r;
+    r.ackId = ackId;
+    r.invocationId = invocationId;
+    r.error = error;
+    promise.addResult(r);
+    promise.finish();
+    return promise.future();
+}
+
+QFuture<OperationResult> ClientPrivate::submit(std::unique_ptr<PendingOperation> op)
+{
+    op->promise.start();
+    QFuture<OperationResult> future = op->promise.future();
+    if (state == Client::State::Stopped || state == Client::State::Stopping) {
+        OperationResult r;
+        r.ackId = op->ackId;
+        r.invocationId = op->invocationId;
+        r.error = Error::fromCode(Error::Code::Stopped, QStringLiteral("the client is stopped"));
+        op->promise.addResult(r);
+        op->promise.finish();
+        return future;
+    }
+    if (op->ackId && serialByAckId.contains(*op->ackId)) {
+        OperationResult r;
+        r.ackId = op->ackId;
+        r.error = Error::fromCode(Error::Code::InvalidArgument,
+                                  QStringLiteral("ackId %1 is in use").arg(*op->ackId));
+        op->promise.addResult(r);
+        op->promise.finish();
+        return future;
+    }
+    op->serial = ++nextSerial;
+    const quint64 serial = op->serial;
+    PendingOperation &ref = *op;
+    if (op->ackId && !op->fireAndForget)
+        serialByAckId.insert(*op->ackId, serial);
+    if (!op->invocationId.isEmpty())
+        serialByInvocationId.insert(op->invocationId, serial);
+    operations.emplace(serial, std::move(op));
+    armOperationTimer(ref.deadline);
+
+    if (canSend(ref)) {
+        send(ref);
+    } else if (options.outboxTimeout <= 0ms && !ref.rejoin) {
+        OperationResult r;
+        r.ackId = ref.ackId;
+        r.invocationId = ref.invocationId;
+        r.error = Error::fromCode(Error::Code::NotConnected, QStringLiteral("not connected"));
+        resolve(serial, r);
+    } else {
+        ref.status = PendingOperation::Status::Waiting;
+        if (!ref.rejoin) {
+            ref.waitDeadline = QDeadlineTimer(options.outboxTimeout);
+            armOperationTimer(ref.waitDeadline);
+        }
+        markDiagnosticsDirty();
+    }
+    return future;
+}
+
+bool ClientPrivate::canSend(const PendingOperation &op) const
+{
+    if (!socketOpen())
+        return false;
+    return phase == Phase::Live || (phase == Phase::Rejoining && op.rejoin);
+}
+
+void ClientPrivate::send(PendingOperation &op)
+{
+    op.waitDeadline = QDeadlineTimer(QDeadlineTimer::Forever);
+    op.retryAt = QDeadlineTimer(QDeadlineTimer::Forever);
+    if (!writeFrame(op.frame)) {
+        op.status = PendingOperation::Status::Waiting;
+        op.waitDeadline = QDeadlineTimer(options.outboxTimeout);
+        armOperationTimer(op.waitDeadline);
+        return;
+    }
+    ++op.sends;
+    op.status = PendingOperation::Status::Sent;
+    if (op.sends > 1)
+        qCDebug(lcClient) << "resent ackId" << op.ackId.value_or(0) << "(send" << op.sends << ")";
+    if (op.fireAndForget) {
+        OperationResult r;
+        resolve(op.serial, r);
+        return;
+    }
+    markDiagnosticsDirty();
+}
+
+void ClientPrivate::resolve(quint64 serial, OperationResult result)
+{
+    const auto it = operations.find(serial);
+    if (it == operations.end())
+        return;
+    // Detach first: the promise's continuations run synchronously and may call back into us.
+    std::unique_ptr<PendingOperation> op = std::move(it->second);
+    operations.erase(it);
+    if (op->ackId)
+        serialByAckId.remove(*op->ackId);
+    if (!op->invocationId.isEmpty())
+        serialByInvocationId.remove(op->invocationId);
+    if (!result.ackId)
+        result.ackId = op->fireAndForget ? std::nullopt : op->ackId;
+    if (result.invocationId.isEmpty())
+        result.invocationId = op->invocationId;
+    markDiagnosticsDirty();
+    if (op->rejoin && result.error.isError() && phase == Phase::Rejoining) {
+        qCWarning(lcClient) << "rejoining" << op->group << "failed:" << result.error.name()
+                            << result.error.message();
+        Q_EMIT q->rejoinGroupFailed(op->group, result.error);
+    }
+    op->promise.addResult(result);
+    op->promise.finish();
+    if (op->rejoin)
+        checkRejoinSettled();
+}
+
+void ClientPrivate::resolveAll(const Error &error, bool includeRejoins)
+{
+    std::vector<quint64> serials;
+    for (const auto &[serial, op] : operations) {
+        if (includeRejoins || !op->rejoin)
+            serials.push_back(serial);
+    }
+    for (quint64 serial : serials) {
+        OperationResult r;
+        r.error = error;
+        resolve(serial, r);
+    }
+}
+
+void ClientPrivate::flush()
+{
+    std::vector<quint64> serials;
+    for (const auto &[serial, op] : operations) {
+        if (op->status == PendingOperation::Status::Waiting)
+            serials.push_back(serial);
+    }
+    for (quint64 serial : serials) {
+        PendingOperation *op = operation(serial);
+        if (!op || op->status != PendingOperation::Status::Waiting)
+            continue;
+        if (!canSend(*op)) {
+            if (phase == Phase::Live || phase == Phase::Rejoining)
+                continue;
+            return;
+        }
+        send(*op);
+    }
+}
+
+void ClientPrivate::onConnectionDropped()
+{
+    // Acked operations stay: they are resent with their ackIds once the connection is back (the
+    // service answers Duplicate for what it already did). Invocations cannot be, so they fail.
+    std::vector<quint64> invocations;
+    for (auto &[serial, op] : operations) {
+        if (op->kind == PendingOperation::Kind::Invoke && op->status == PendingOperation::Status::Sent) {
+            invocations.push_back(serial);
+        } else if (op->status == PendingOperation::Status::Sent) {
+            op->status = PendingOperation::Status::Waiting;
+            if (!op->rejoin && options.outboxTimeout > 0ms) {
+                op->waitDeadline = QDeadlineTimer(options.outboxTimeout);
+                armOperationTimer(op->waitDeadline);
+            }
+        }
+    }
+    for (quint64 serial : invocations) {
+        OperationResult r;
+        r.error =
+            Error::fromCode(Error::Code::NotConnected,
+                            QStringLiteral("the connection was lost before the invokeResponse arrived"));
+        resolve(serial, r);
+    }
+    markDiagnosticsDirty();
+}
+
+void ClientPrivate::armOperationTimer(const QDeadlineTimer &due)
+{
+    if (due.isForever())
+        return;
+    if (operationTimer.isActive() && !operationTimerDue.isForever() &&
+        operationTimerDue.deadline() <= due.deadline())
+        return;
+    operationTimerDue = due;
+    operationTimer.start(int(std::clamp<qint64>(due.remainingTime(), 0, std::numeric_limits<int>::max())));
+}
+
+void ClientPrivate::sweepOperations()
+{
+    std::vector<quint64> serials;
+    serials.reserve(operations.size());
+    for (const auto &[serial, op] : operations)
+        serials.push_back(serial);
+    for (quint64 serial : serials) {
+        PendingOperation *op = operation(serial);
+        if (!op)
+            continue;
+        if (op->deadline.hasExpired()) {
+            if (op->kind == PendingOperation::Kind::Invoke && op->status == PendingOperation::Status::Sent)
+                writeFrame(Frame::cancelInvocation(op->invocationId));
+            OperationResult r;
+            r.error = Error::fromCode(Error::Code::Timeout, QStringLiteral("no answer in time"));
+            resolve(serial, r);
+        } else if (op->status == PendingOperation::Status::Waiting && op->waitDeadline.hasExpired()) {
+            OperationResult r;
+            r.error = Error::fromCode(Error::Code::NotConnected, QStringLiteral("no connection in time"));
+            resolve(serial, r);
+        } else if (op->status == PendingOperation::Status::RetryWait && op->retryAt.hasExpired()) {
+            op->status = PendingOperation::Status::Waiting;
+            if (canSend(*op)) {
+                send(*op);
+            } else if (options.outboxTimeout > 0ms) {
+                op->waitDeadline = QDeadlineTimer(options.outboxTimeout);
+            }
+        }
+    }
+    // Re-arm for the earliest remaining deadline.
+    QDeadlineTimer earliest(QDeadlineTimer::Forever);
+    for (const auto &[serial, op] : operations) {
+        for (const QDeadlineTimer &d :
+             {op->deadline,
+              op->status == PendingOperation::Status::Waiting ? op->waitDeadline
+                                                              : QDeadlineTimer(QDeadlineTimer::Forever),
+              op->status == PendingOperation::Status::RetryWait ? op->retryAt
+                                                                : QDeadlineTimer(QDeadlineTimer::Forever)}) {
+            if (!d.isForever() && (earliest.isForever() || d.deadline() < earliest.deadline()))
+                earliest = d;
+        }
+    }
+    operationTimer.stop();
+    operationTimerDue = QDeadlineTimer(QDeadlineTimer::Forever);
+    armOperationTimer(earliest);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client
+
+Client::Client(Credential credential, ClientOptions options, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<ClientPrivate>(this, std::move(credential), options))
+{
+    qRegisterMetaType<WebPubSub::GroupMessage>();
+    qRegisterMetaType<WebPubSub::ServerMessage>();
+    qRegisterMetaType<WebPubSub::Error>();
+    qRegisterMetaType<WebPubSub::Diagnostics>();
+    qRegisterMetaType<WebPubSub::OperationResult>();
+}
+
+Client::~Client() = default;
+
+Client::State Client::state() const
+{
+    return d->state;
+}
+
+QString Client::connectionId() const
+{
+    return d->connectionId;
+}
+
+QString Client::userId() const
+{
+    return d->userId;
+}
+
+QStringList Client::groups() const
+{
+    return d->groups;
+}
+
+Diagnostics Client::diagnostics() const
+{
+    Diagnostics diag = d->diag;
+    diag.pendingOperations = 0;
+    diag.outboxSize = 0;
+    for (const auto &[serial, op] : d->operations) {
+        if (op->status == PendingOperation::Status::Sent)
+            ++diag.pendingOperations;
+        else
+            ++diag.outboxSize;
+    }
+    return diag;
+}
+
+const ClientOptions &Client::options() const
+{
+    return d->options;
+}
+
+QString Client::subprotocol() const
+{
+    return d->subprotocolName();
+}
+
+void Client::start()
+{
+    d->start();
+}
+
+void Client::stop()
+{
+    d->stop();
+}
+
+QFuture<OperationResult> Client::joinGroup(const QString &group, std::optional<quint64> ackId)
+{
+    if (group.trimmed().isEmpty())
+        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty group name")),
+                            ackId);
+    auto op = d->makeOperation(PendingOperation::Kind::JoinGroup, ackId, false);
+    op->group = group;
+    op->frame = Frame::joinGroup(group, op->ackId);
+    return d->submit(std::move(op));
+}
+
+QFuture<OperationResult> Client::leaveGroup(const QString &group, std::optional<quint64> ackId)
+{
+    if (group.trimmed().isEmpty())
+        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty group name")),
+                            ackId);
+    auto op = d->makeOperation(PendingOperation::Kind::LeaveGroup, ackId, false);
+    op->group = group;
+    op->frame = Frame::leaveGroup(group, op->ackId);
+    return d->submit(std::move(op));
+}
+
+QFuture<OperationResult> Client::sendToGroup(const QString &group, const Payload &payload,
+                                             SendOptions options)
+{
+    if (group.trimmed().isEmpty())
+        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty group name")),
+                            options.ackId);
+    auto op = d->makeOperation(PendingOperation::Kind::SendToGroup, options.ackId, options.fireAndForget);
+    op->group = group;
+    op->frame = Frame::sendToGroup(group, payload, op->ackId, options.noEcho);
+    return d->submit(std::move(op));
+}
+
+QFuture<OperationResult> Client::sendEvent(const QString &event, const Payload &payload, SendOptions options)
+{
+    if (event.isEmpty())
+        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty event name")),
+                            options.ackId);
+    auto op = d->makeOperation(PendingOperation::Kind::Event, options.ackId, options.fireAndForget);
+    op->frame = Frame::sendEvent(event, payload, op->ackId);
+    return d->submit(std::move(op));
+}
+
+QFuture<OperationResult> Client::invokeEvent(const QString &event, std::optional<Payload> payload,
+                                             InvokeOptions options)
+{
+    QString id = options.invocationId;
+    if (event.isEmpty())
+        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty event name")),
+                            std::nullopt, id);
+    if (id.isEmpty()) {
+        do {
+            id = QString::number(++d->nextInvocationId);
+        } while (d->serialByInvocationId.contains(id));
+    } else if (d->serialByInvocationId.contains(id)) {
+        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument,
+                                            QStringLiteral("Invocation id is already registered.")),
+                            std::nullopt, id);
+    }
+    auto op = d->makeOperation(PendingOperation::Kind::Invoke, std::nullopt, false);
+    op->invocationId = id;
+    op->frame = Frame::invoke(id, event, std::move(payload));
+    op->deadline = options.timeout > std::chrono::milliseconds(0) ? QDeadlineTimer(options.timeout)
+                                                                  : QDeadlineTimer(QDeadlineTimer::Forever);
+    return d->submit(std::move(op));
+}
+
+bool Client::cancelInvocation(const QString &invocationId)
+{
+    const auto it = d->serialByInvocationId.constFind(invocationId);
+    if (it == d->serialByInvocationId.constEnd())
+        return false;
+    const quint64 serial = *it;
+    PendingOperation *op = d->operation(serial);
+    if (op && op->status == PendingOperation::Status::Sent)
+        d->writeFrame(Frame::cancelInvocation(invocationId));
+    OperationResult r;
+    r.error = Error::fromCode(Error::Code::Cancelled, QStringLiteral("cancelled by the caller"));
+    d->resolve(serial, r);
+    return true;
+}
+
+void Client::dropConnection()
+{
+    qCInfo(lcClient) << "dropping the connection on request";
+    d->abortSocket();
+}
+
+void Client::goOffline(int ms)
+{
+    qCInfo(lcClient) << "going offline for" << ms << "ms";
+    d->offlineUntil = QDeadlineTimer(std::max(0, ms));
+    d->abortSocket();
+}
+
+void Client::forceReconnect()
+{
+    using Phase = ClientPrivate::Phase;
+    switch (d->phase) {
+    case Phase::Idle:
+    case Phase::Closing:
+        return;
+    case Phase::RecoveryWait:
+        d->giveUpRecovery();
+        return;
+    case Phase::ReconnectWait:
+        d->retryTimer.stop();
+        d->startNewConnection();
+        return;
+    case Phase::FetchingUrl:
+        d->startNewConnection(); // orphans the pending credential answer
+        return;
+    default:
+        d->forceNew = true;
+        d->abortSocket();
+        return;
+    }
+}
+
+void Client::probeConnection()
+{
+    d->probe();
+}
+
+} // namespace WebPubSub

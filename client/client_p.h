@@ -1,0 +1,159 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \brief The machinery behind Client: connection phases, recovery and reconnect, operations and
+//! their retries, sequence acks, keep-alive and diagnostics.
+#pragma once
+
+#include "ackidallocator.h"
+#include "client.h"
+#include "pendingoperation.h"
+#include "retrypolicy.h"
+#include "sequencetracker.h"
+
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+#include <map>
+#include <memory>
+
+class QWebSocket;
+
+namespace WebPubSub {
+
+class ClientPrivate
+{
+public:
+    //! Finer than Client::State: where the current connection attempt stands.
+    enum class Phase {
+        Idle,              //!< Stopped
+        FetchingUrl,       //!< new connection: waiting for the credential
+        Handshaking,       //!< new connection: WebSocket opening
+        AwaitingConnected, //!< new connection: open, waiting for system/connected
+        Rejoining,         //!< new connection: connected, rejoining groups
+        Live,              //!< Connected
+        RecoveryHandshake, //!< recovery socket opening
+        RecoveryConfirm,   //!< recovery socket open; a 1008 close may still follow
+        RecoveryWait,      //!< between recovery attempts
+        ReconnectWait,     //!< between new-connection attempts
+        Closing,           //!< stop(): waiting for the close handshake
+    };
+
+    ClientPrivate(Client *q, Credential credential, ClientOptions options);
+    ~ClientPrivate();
+
+    Client *const q;
+    Credential credential;
+    const ClientOptions options;
+    const RetryPolicy messagePolicy;
+    const RetryPolicy reconnectPolicy;
+
+    Client::State state = Client::State::Stopped;
+    Phase phase = Phase::Idle;
+
+    // The current connection.
+    QWebSocket *socket = nullptr;
+    bool abortedByUs = false;
+    bool forceNew = false;
+    QUrl lastUrl; //!< the credential's URL of the current connection (recovery reuses it)
+    QString connectionId;
+    QString userId;
+    QString reconnectionToken;
+    QString lastDisconnectedMessage;
+    bool announced = false;   //!< `connected` was emitted for this connection
+    bool isReconnect = false; //!< the next/current new connection replaces a lost one
+    int attemptFailures = 0;  //!< failed new-connection attempts in a row
+    quint64 attemptEpoch = 0; //!< bumped to orphan a pending credential answer
+    QDeadlineTimer recoveryDeadline;
+    QDeadlineTimer offlineUntil{0};
+    QStringList groups;
+
+    SequenceTracker sequence;
+    AckIdAllocator ackIds;
+    quint64 nextInvocationId = 0;
+    quint64 nextSerial = 0;
+    std::map<quint64, std::unique_ptr<PendingOperation>> operations; // by serial
+    QHash<quint64, quint64> serialByAckId;
+    QHash<QString, quint64> serialByInvocationId;
+
+    QTimer connectTimer; //!< one attempt (credential + handshake + connected message)
+    QTimer retryTimer;   //!< recovery retry delay / reconnect backoff
+    QTimer recoveryWindowTimer;
+    QTimer confirmTimer;
+    QTimer keepAliveTimer;
+    QTimer deadLinkTimer;
+    QTimer sequenceAckTimer;
+    QTimer operationTimer;
+    QDeadlineTimer operationTimerDue{QDeadlineTimer::Forever};
+    QTimer closeGuardTimer;
+    QTimer diagnosticsTimer;
+    QElapsedTimer pingClock;
+
+    Diagnostics diag;
+
+    QString subprotocolName() const;
+    bool reliable() const { return options.protocol == ClientOptions::Protocol::JsonReliable; }
+    bool socketOpen() const;
+
+    // State and diagnostics.
+    void setState(Client::State newState);
+    void markDiagnosticsDirty();
+    void setConnectionIds(const QString &id, const QString &user, const QString &token);
+
+    // Connection lifecycle.
+    void start();
+    void stop();
+    void finishStop();
+    void startNewConnection();
+    void onUrl(const UrlResult &result);
+    void openSocket(const QUrl &url);
+    void onSocketOpened(QWebSocket *s);
+    void onSocketGone(QWebSocket *s);
+    void abortSocket();
+    void discardSocket();
+    void attemptFailed();
+    void failAttemptLater();
+    void scheduleReconnect();
+    void startRecovery();
+    void recoveryAttempt();
+    void confirmRecovery();
+    void giveUpRecovery();
+    void connectionLost();
+    void beginRejoin();
+    void checkRejoinSettled();
+    void finishConnect();
+    void goStopped();
+    void probe();
+
+    // Frames.
+    void onText(QWebSocket *s, const QString &text);
+    void handleFrame(const Frame &frame);
+    void handleAck(const Frame &frame);
+    void handleInvokeResponse(const Frame &frame);
+    void handleMessage(const Frame &frame);
+    bool writeFrame(const Frame &frame);
+    void sendSequenceAck();
+    void startLiveTimers();
+    void stopLiveTimers();
+
+    // Operations.
+    QFuture<OperationResult> submit(std::unique_ptr<PendingOperation> op);
+    QFuture<OperationResult> rejectNow(const Error &error, std::optional<quint64> ackId = std::nullopt,
+                                       const QString &invocationId = {});
+    bool canSend(const PendingOperation &op) const;
+    void send(PendingOperation &op);
+    void resolve(quint64 serial, OperationResult result);
+    void resolveAll(const Error &error, bool includeRejoins = true);
+    void flush();
+    void onConnectionDropped();
+    void sweepOperations();
+    void armOperationTimer(const QDeadlineTimer &due);
+    PendingOperation *operation(quint64 serial);
+    std::unique_ptr<PendingOperation> makeOperation(PendingOperation::Kind kind, std::optional<quint64> ackId,
+                                                    bool fireAndForget);
+};
+
+} // namespace WebPubSub

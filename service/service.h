@@ -22,9 +22,9 @@ namespace Hubbub {
 struct ServiceOptions
 {
     QHostAddress listenAddress = QHostAddress::LocalHost;
-    quint16 port = 8080; //!< 0 = any free port
-    QString accessKey; //!< at least 32 characters
-    QString upstreamUrlTemplate; //!< `{hub}`/`{event}` expanded; empty = no upstream
+    quint16 port = 8080;          //!< 0 = any free port
+    QString accessKey;            //!< at least 32 characters
+    QString upstreamUrlTemplate;  //!< `{hub}`/`{event}` expanded; empty = no upstream
     bool negotiateEnabled = true; //!< the demo `/negotiate` endpoint
     // Reliable protocol limits (tests shorten them).
     std::chrono::milliseconds recoveryWindow{30000};

@@ -1,0 +1,191 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \brief hubbub-service: command line, access key, ready line and signals around Hubbub::Service.
+#include "service.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    // Only async-signal-safe work here; the event loop does the rest.
+    [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, 1);
+}
+
+[[noreturn]] void failUsage(const QString &message)
+{
+    std::fprintf(stderr, "hubbub-service: %s\n", qPrintable(message));
+    std::exit(2);
+}
+
+void raiseFileLimit()
+{
+    // The fan-out benchmark holds 1000+ sockets; the default soft limit is often 1024.
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+QString jsonString(const QString &value)
+{
+    const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
+
+QString storedAccessKey()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+    const QString path = dir + QStringLiteral("/service-access-key");
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly)) {
+        const QString key = QString::fromUtf8(file.readAll()).trimmed();
+        if (key.size() >= 32)
+            return key;
+    }
+    // 33 random bytes are 44 base64 characters without padding: no ';' or '=' to confuse a
+    // connection string parser.
+    QByteArray bytes(33, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
+    const QString key = QString::fromLatin1(bytes.toBase64());
+    QDir().mkpath(dir);
+    file.close();
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        file.write(key.toUtf8());
+    } else {
+        std::fprintf(stderr, "hubbub-service: cannot store the generated key in %s\n", qPrintable(path));
+    }
+    return key;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    raiseFileLimit();
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("hubbub"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("A local service compatible with Azure Web PubSub."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption listenOption(QStringLiteral("listen"), QStringLiteral("Address to bind."),
+                                          QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port (0 = any free port)."),
+                                        QStringLiteral("N"), QStringLiteral("8080"));
+    const QCommandLineOption keyOption(
+        QStringLiteral("access-key"),
+        QStringLiteral("Access key (at least 32 characters); also HUBBUB_ACCESS_KEY."),
+        QStringLiteral("KEY"));
+    const QCommandLineOption hubConfigOption(
+        QStringLiteral("hub-config"), QStringLiteral("Hub configuration file."), QStringLiteral("FILE"));
+    const QCommandLineOption upstreamOption(QStringLiteral("upstream"),
+                                            QStringLiteral("Event handler URL template ({hub}, {event})."),
+                                            QStringLiteral("URL_TEMPLATE"));
+    const QCommandLineOption noNegotiateOption(QStringLiteral("no-negotiate"),
+                                               QStringLiteral("Turn off the demo /negotiate endpoint."));
+    const QCommandLineOption logLevelOption(QStringLiteral("log-level"),
+                                            QStringLiteral("error, warning, info or debug."),
+                                            QStringLiteral("L"), QStringLiteral("info"));
+    parser.addOptions({listenOption, portOption, keyOption, hubConfigOption, upstreamOption,
+                       noNegotiateOption, logLevelOption});
+    if (!parser.parse(QCoreApplication::arguments()))
+        failUsage(parser.errorText());
+    if (parser.isSet(helpOption))
+        parser.showHelp(0);
+    if (!parser.positionalArguments().isEmpty())
+        failUsage(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+
+    Hubbub::ServiceOptions options;
+    if (!options.listenAddress.setAddress(parser.value(listenOption)))
+        failUsage(QStringLiteral("--listen: '%1' is not an IP address").arg(parser.value(listenOption)));
+    bool portOk = false;
+    const uint port = parser.value(portOption).toUInt(&portOk);
+    if (!portOk || port > 65535)
+        failUsage(QStringLiteral("--port: '%1' is not a port number").arg(parser.value(portOption)));
+    options.port = quint16(port);
+
+    const QString level = parser.value(logLevelOption);
+    const QStringList levels = {QStringLiteral("error"), QStringLiteral("warning"), QStringLiteral("info"),
+                                QStringLiteral("debug")};
+    if (!levels.contains(level))
+        failUsage(QStringLiteral("--log-level: '%1' is not one of error, warning, info, debug").arg(level));
+    const int rank = int(levels.indexOf(level));
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("hubbub.*.debug=%1\nhubbub.*.info=%2\nhubbub.*.warning=%3\n")
+            .arg(rank >= 3 ? u"true" : u"false", rank >= 2 ? u"true" : u"false",
+                 rank >= 1 ? u"true" : u"false"));
+
+    QString key = parser.value(keyOption);
+    if (key.isEmpty())
+        key = qEnvironmentVariable("HUBBUB_ACCESS_KEY");
+    if (!key.isEmpty()) {
+        if (key.size() < 32)
+            failUsage(QStringLiteral("the access key must be at least 32 characters long (got %1)")
+                          .arg(key.size()));
+        if (key.contains(u';'))
+            failUsage(QStringLiteral("the access key must not contain ';'"));
+    } else {
+        key = storedAccessKey();
+    }
+    options.accessKey = key;
+    options.upstreamUrlTemplate = parser.value(upstreamOption);
+    options.negotiateEnabled = !parser.isSet(noNegotiateOption);
+    if (parser.isSet(hubConfigOption) && !QFile::exists(parser.value(hubConfigOption)))
+        failUsage(QStringLiteral("--hub-config: '%1' does not exist").arg(parser.value(hubConfigOption)));
+
+    Hubbub::Service service(options);
+    QString error;
+    if (!service.start(&error)) {
+        std::fprintf(stderr, "hubbub-service: %s\n", qPrintable(error));
+        return 1;
+    }
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
+        struct sigaction action = {};
+        action.sa_handler = onSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        sigaction(SIGINT, &action, nullptr);
+        sigaction(SIGTERM, &action, nullptr);
+        auto *notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, [&service, notifier] {
+            notifier->setEnabled(false);
+            char byte;
+            [[maybe_unused]] const auto got = ::read(signalPipe[1], &byte, 1);
+            service.stop();
+            // Give the close frames a moment to leave before the process exits.
+            QTimer::singleShot(300, qApp, &QCoreApplication::quit);
+        });
+    }
+
+    const QString ready =
+        QStringLiteral("{\"event\":\"ready\",\"endpoint\":%1,\"connectionString\":%2}\n")
+            .arg(jsonString(service.endpoint().toString()), jsonString(service.connectionString()));
+    std::fputs(ready.toUtf8().constData(), stdout);
+    std::fflush(stdout);
+    return app.exec();
+}

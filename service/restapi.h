@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \brief The data-plane REST API of protocol.md §6 (`/api/...`), `/negotiate` and health, on top
+//! of the service's hub state.
+#pragma once
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QObject>
+
+namespace Hubbub {
+
+class ServicePrivate;
+
+class RestApi : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RestApi(ServicePrivate *service, QObject *parent = nullptr);
+
+    QHttpServerResponse handle(const QHttpServerRequest &request);
+
+    static const QStringList &supportedApiVersions();
+
+private:
+    QHttpServerResponse handleHub(const QHttpServerRequest &request, const QString &hub,
+                                  const QStringList &rest);
+    QHttpServerResponse negotiate(const QHttpServerRequest &request);
+    std::optional<QHttpServerResponse> authorize(const QHttpServerRequest &request) const;
+
+    ServicePrivate *d;
+};
+
+} // namespace Hubbub

@@ -1,0 +1,32 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \brief The HTTP side of hubbub-service: QtHttpServer parses requests and writes responses, and
+//! every request goes to one handler that routes the REST paths itself.
+//!
+//! QHttpServer's router would need a rule per operation and placeholder types for `:send`-style
+//! segments; one handler with explicit segment matching keeps the 25 operations readable.
+#pragma once
+
+#include <QAbstractHttpServer>
+#include <QHttpServerResponse>
+
+#include <functional>
+
+namespace Hubbub {
+
+class RestServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    using Handler = std::function<QHttpServerResponse(const QHttpServerRequest &)>;
+    explicit RestServer(Handler handler, QObject *parent = nullptr);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    Handler m_handler;
+};
+
+} // namespace Hubbub

@@ -44,7 +44,7 @@ void FakePubSubPeer::onNewConnection()
         connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) {
             const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
             received.append(frame);
-            if (autoPong && frame.value(u"type"_s) == u"ping" && socket == m_socket)
+            if (autoPong && frame.value(u"type"_s).toString() == u"ping" && socket == m_socket)
                 sendJson({{u"type"_s, u"pong"_s}});
             Q_EMIT frameReceived(frame);
         });

@@ -66,7 +66,7 @@ void TestCliCredentials::connectionStringMintsVerifiableToken()
 
     // Tokens never leak into the event stream or the logs.
     cli.closeInput();
-    QVERIFY(cli.process.waitForFinished(Timeout));
+    QTRY_COMPARE_WITH_TIMEOUT(cli.process.state(), QProcess::NotRunning, Timeout);
     cli.readOutput();
     QCOMPARE(cli.process.exitCode(), 0);
     QCOMPARE(cli.firstEvent(u"stopped"_s).value(u"event"_s).toString(), u"stopped"_s);

@@ -1,0 +1,145 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+#include "throughputserver.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Enough queued bytes to keep the loopback socket busy, few enough that the sender's memory stays
+// flat whatever N is.
+constexpr qint64 HighWaterBytes = 512 * 1024;
+} // namespace
+
+ThroughputServer::ThroughputServer(qint64 messages, QObject *parent)
+    : QObject(parent)
+    , m_server(u"bench-client-throughput"_s, QWebSocketServer::NonSecureMode)
+    , m_messages(messages)
+{
+    m_server.setSupportedSubprotocols({u"json.reliable.webpubsub.azure.v1"_s});
+    connect(&m_server, &QWebSocketServer::newConnection, this, &ThroughputServer::onNewConnection);
+    // ~100 bytes of text per message, as a chat line.
+    const QString text =
+        u"The quick brown fox jumps over the lazy dog; pack my box with five dozen liquor jugs. 0123456789abc"_s;
+    m_framePrefix =
+        uR"({"type":"message","from":"group","group":"bench","fromUserId":"sender","dataType":"text","data":")"_s +
+        text + uR"(","sequenceId":)"_s;
+}
+
+bool ThroughputServer::listen()
+{
+    return m_server.listen(QHostAddress::LocalHost, 0);
+}
+
+QUrl ThroughputServer::url() const
+{
+    return QUrl(u"ws://127.0.0.1:%1/client/hubs/bench?access_token=unchecked"_s.arg(m_server.serverPort()));
+}
+
+Measurement ThroughputServer::measure(const QString &label, const QString &program,
+                                      const QStringList &arguments, const QProcessEnvironment &environment,
+                                      int timeoutMs)
+{
+    Measurement result;
+    result.client = label;
+    result.messages = m_messages;
+    m_sent = 0;
+    m_ackNs = -1;
+    m_lastNs = -1;
+    m_peakRssKb = -1;
+    m_clock.invalidate();
+
+    QProcess receiver;
+    receiver.setProcessEnvironment(environment);
+    receiver.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QEventLoop loop;
+    connect(this, &ThroughputServer::finishedOne, &loop, &QEventLoop::quit);
+    connect(&receiver, &QProcess::readyReadStandardOutput, this, [this, &receiver] {
+        while (receiver.canReadLine()) {
+            const QList<QByteArray> words = receiver.readLine().trimmed().split(' ');
+            if (words.size() == 3 && words.at(0) == "done" && words.at(1).toLongLong() == m_messages) {
+                m_lastNs = m_clock.isValid() ? m_clock.nsecsElapsed() : 0;
+                m_peakRssKb = words.at(2).toLong();
+                checkDone();
+            }
+        }
+    });
+    connect(&receiver, &QProcess::finished, &loop, &QEventLoop::quit);
+    connect(&receiver, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+
+    receiver.start(program, arguments);
+    loop.exec();
+
+    if (m_ackNs >= 0 && m_lastNs >= 0) {
+        result.secondsToAck = double(m_ackNs) / 1e9;
+        result.secondsToLast = double(m_lastNs) / 1e9;
+        result.peakRssKb = m_peakRssKb;
+    } else if (receiver.state() == QProcess::NotRunning) {
+        result.error =
+            u"receiver ended early (%1, exit code %2)"_s.arg(receiver.errorString()).arg(receiver.exitCode());
+    } else {
+        result.error = u"timed out after %1 of %2 messages sent"_s.arg(m_sent).arg(m_messages);
+    }
+    if (m_socket)
+        m_socket->abort();
+    m_socket = nullptr;
+    receiver.kill();
+    receiver.waitForFinished(10000);
+    return result;
+}
+
+void ThroughputServer::onNewConnection()
+{
+    while (QWebSocket *socket = m_server.nextPendingConnection()) {
+        if (m_socket) {
+            // One receiver at a time; a second connection (a reconnect) would skew the figures.
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        m_socket = socket;
+        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QWebSocket::textMessageReceived, this, &ThroughputServer::onText);
+        connect(socket, &QWebSocket::bytesWritten, this, &ThroughputServer::pump);
+        socket->sendTextMessage(
+            uR"({"type":"system","event":"connected","userId":null,"connectionId":"bench-connection","reconnectionToken":"bench-token"})"_s);
+        pump();
+    }
+}
+
+void ThroughputServer::pump()
+{
+    if (!m_socket)
+        return;
+    while (m_sent < m_messages && m_socket->bytesToWrite() < HighWaterBytes) {
+        if (!m_clock.isValid())
+            m_clock.start();
+        ++m_sent;
+        m_socket->sendTextMessage(m_framePrefix + QString::number(m_sent) + u'}');
+    }
+}
+
+void ThroughputServer::onText(const QString &text)
+{
+    const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
+    if (frame.value(u"type"_s).toString() == u"sequenceAck" &&
+        frame.value(u"sequenceId"_s).toInteger() >= m_messages && m_ackNs < 0) {
+        m_ackNs = m_clock.nsecsElapsed();
+        checkDone();
+    }
+}
+
+void ThroughputServer::checkDone()
+{
+    if (m_ackNs >= 0 && m_lastNs >= 0) {
+        m_socket->abort();
+        m_socket = nullptr;
+        Q_EMIT finishedOne();
+    }
+}

@@ -1,0 +1,63 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \file throughputserver.h
+//! \brief The sending side of the client throughput benchmark: a loopback Web PubSub stand-in that
+//! pushes N reliable group messages at one receiver process as fast as the socket takes them and
+//! times them until the receiver's sequenceAck of N.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+struct Measurement
+{
+    QString client;
+    qint64 messages = 0;
+    double secondsToAck = 0;  //!< first frame written → sequenceAck of N received
+    double secondsToLast = 0; //!< first frame written → the receiver reported message N
+    long peakRssKb = -1;      //!< the receiver's VmHWM when it had N messages
+    QString error;            //!< why there is no figure
+    bool ok() const { return error.isEmpty(); }
+};
+
+class ThroughputServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ThroughputServer(qint64 messages, QObject *parent = nullptr);
+
+    bool listen();
+    //! The Client Access URL receivers connect to (the token is not checked).
+    QUrl url() const;
+
+    //! Runs \a program \a arguments (which must connect to url()), serves it N messages and waits
+    //! for both its sequenceAck of N and its `done N <kB>` line, at most \a timeoutMs.
+    Measurement measure(const QString &label, const QString &program, const QStringList &arguments,
+                        const QProcessEnvironment &environment, int timeoutMs);
+
+Q_SIGNALS:
+    void finishedOne();
+
+private:
+    void onNewConnection();
+    void pump();
+    void onText(const QString &text);
+    void checkDone();
+
+    QWebSocketServer m_server;
+    QPointer<QWebSocket> m_socket;
+    qint64 m_messages;
+    qint64 m_sent = 0;
+    QString m_framePrefix;
+    QElapsedTimer m_clock;
+    qint64 m_ackNs = -1;
+    qint64 m_lastNs = -1;
+    long m_peakRssKb = -1;
+};

@@ -396,7 +396,11 @@ void ClientPrivate::onSocketGone(QWebSocket *s)
     switch (phase) {
     case Phase::Closing:
         closeGuardTimer.stop();
-        finishStop();
+        // QWebSocket may report the close synchronously inside close(); `stopped` stays asynchronous.
+        QTimer::singleShot(0, q, [this] {
+            if (phase == Phase::Closing && !socket)
+                finishStop();
+        });
         return;
     case Phase::Handshaking:
     case Phase::AwaitingConnected:

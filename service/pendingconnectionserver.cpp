@@ -8,11 +8,25 @@ namespace Hubbub {
 
 void PendingConnectionServer::feed(QTcpSocket *socket)
 {
-    addPendingConnection(socket);
+    m_queue.append(socket);
+    // QHttpServer (6.4) listens to pendingConnectionAvailable, a private signal that only the
+    // base class queue emits; the meta-object can still raise it. newConnection covers versions
+    // that listen to that instead (a second wake-up finds the queue empty).
+    QMetaObject::invokeMethod(this, "pendingConnectionAvailable", Qt::DirectConnection);
     Q_EMIT newConnection();
     // The bytes arrived before the HTTP server connected to readyRead: nudge it to read them.
     if (socket->bytesAvailable() > 0)
         Q_EMIT socket->readyRead();
+}
+
+bool PendingConnectionServer::hasPendingConnections() const
+{
+    return !m_queue.isEmpty();
+}
+
+QTcpSocket *PendingConnectionServer::nextPendingConnection()
+{
+    return m_queue.isEmpty() ? nullptr : m_queue.takeFirst();
 }
 
 } // namespace Hubbub

@@ -5,6 +5,8 @@
 //! router's single port.
 #pragma once
 
+#include <QList>
+#include <QPointer>
 #include <QTcpServer>
 
 namespace Hubbub {
@@ -17,6 +19,13 @@ public:
 
     //! Queues \a socket (whose request head is still unread in its buffer) for the bound server.
     void feed(QTcpSocket *socket);
+
+    // QTcpServer's own queue warns when the server is not listening; this one never listens.
+    bool hasPendingConnections() const override;
+    QTcpSocket *nextPendingConnection() override;
+
+private:
+    QList<QTcpSocket *> m_queue;
 };
 
 } // namespace Hubbub

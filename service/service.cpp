@@ -18,6 +18,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QNetworkInterface>
 #include <QTcpSocket>
 #include <QUrlQuery>
@@ -54,6 +55,24 @@ QJsonArray toStringArray(const QJsonValue &value)
     }
     return out;
 }
+QLoggingCategory::CategoryFilter previousFilter = nullptr;
+void muteHttpServerWarnings(QLoggingCategory *category)
+{
+    if (previousFilter)
+        previousFilter(category);
+    if (qstrcmp(category->categoryName(), "qt.httpserver") == 0)
+        category->setEnabled(QtWarningMsg, false);
+}
+
+// QHttpServer::bind warns that our feeder server "is not listening", which is by design: the
+// router's server listens and feeds it. Silence that one warning instead of every start logging it.
+void bindQuietly(QAbstractHttpServer *http, QTcpServer *feeder)
+{
+    previousFilter = QLoggingCategory::installFilter(muteHttpServerWarnings);
+    http->bind(feeder);
+    QLoggingCategory::installFilter(previousFilter);
+    previousFilter = nullptr;
+}
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -89,7 +108,7 @@ bool ServicePrivate::listen(const QHostAddress &address, quint16 port, QString *
         http =
             new RestServer([this](const QHttpServerRequest &request) { return rest->handle(request); }, this);
         httpFeed = new PendingConnectionServer(http);
-        http->bind(httpFeed);
+        bindQuietly(http, httpFeed);
         router = new ConnectionRouter(
             webSockets, httpFeed,
             [this](QTcpSocket *socket, const RequestHead &head) { onUpgradeRequest(socket, head); }, this);

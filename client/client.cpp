@@ -293,10 +293,17 @@ void ClientPrivate::openSocket(const QUrl &url)
 {
     discardSocket();
     abortedByUs = false;
+    closeHandshake = false;
     auto *s = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, q);
     socket = s;
     QObject::connect(s, &QWebSocket::connected, q, [this, s] { onSocketOpened(s); });
     QObject::connect(s, &QWebSocket::disconnected, q, [this, s] { onSocketGone(s); });
+    // QWebSocket reports closeCode() 1000 for a plain TCP loss; a close handshake (ours or the
+    // peer's) goes through close(), which announces itself with aboutToClose.
+    QObject::connect(s, &QWebSocket::aboutToClose, q, [this, s] {
+        if (s == socket)
+            closeHandshake = true;
+    });
     QObject::connect(s, &QWebSocket::textMessageReceived, q,
                      [this, s](const QString &text) { onText(s, text); });
     QObject::connect(s, &QWebSocket::binaryMessageReceived, q, [this, s](const QByteArray &) {
@@ -382,8 +389,9 @@ void ClientPrivate::onSocketGone(QWebSocket *s)
         return;
     socket = nullptr;
     QObject::disconnect(s, nullptr, q, nullptr);
-    const int code = abortedByUs ? 1006 : int(s->closeCode());
-    const QString reason = abortedByUs ? QStringLiteral("aborted") : s->closeReason();
+    const bool clean = closeHandshake && !abortedByUs;
+    const int code = clean ? int(s->closeCode()) : 1006;
+    const QString reason = clean ? s->closeReason() : QStringLiteral("connection lost");
     s->deleteLater();
     diag.lastCloseCode = code;
     diag.lastCloseReason = reason;

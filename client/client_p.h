@@ -57,6 +57,7 @@ public:
     // The current connection.
     QWebSocket *socket = nullptr;
     bool abortedByUs = false;
+    bool closeHandshake = false; //!< a close frame was sent or received (else the link just broke)
     bool forceNew = false;
     QUrl lastUrl; //!< the credential's URL of the current connection (recovery reuses it)
     QString connectionId;

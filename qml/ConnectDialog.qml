@@ -1,0 +1,165 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Layouts
+import QtQuick.Controls.Fusion
+
+//! Where to connect: a negotiate URL, a Client Access URL, or a connection string plus hub, or the
+//! local service. Secrets are handed straight to ConnectionController.connectTo (keychain).
+Dialog {
+    id: root
+
+    required property ConnectionController connection
+    //! The user name to prefill.
+    property string userName: ""
+
+    title: qsTr("Connect")
+    modal: true
+    standardButtons: Dialog.Cancel
+    width: Math.min(560, parent ? parent.width - 40 : 560)
+    anchors.centerIn: parent
+
+    onOpened: {
+        userField.text = root.userName;
+        valueField.forceActiveFocus();
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: qsTr("Currently: %1").arg(root.connection.endpointDescription)
+            textFormat: Text.PlainText
+            color: Theme.mutedText
+        }
+
+        GridLayout {
+            columns: 2
+            Layout.fillWidth: true
+            columnSpacing: Theme.spacing
+            rowSpacing: Theme.spacing
+
+            Label {
+                text: qsTr("Connect with")
+            }
+            ComboBox {
+                id: kindBox
+
+                objectName: "kindBox"
+                Layout.fillWidth: true
+                textRole: "label"
+                valueRole: "kind"
+                model: [
+                    {
+                        "kind": "negotiate",
+                        "label": qsTr("Negotiate URL")
+                    },
+                    {
+                        "kind": "url",
+                        "label": qsTr("Client Access URL")
+                    },
+                    {
+                        "kind": "connectionString",
+                        "label": qsTr("Connection string")
+                    }
+                ]
+                Accessible.name: qsTr("Connection kind")
+            }
+
+            Label {
+                text: kindBox.currentValue === "negotiate" ? qsTr("Negotiate URL")
+                    : kindBox.currentValue === "url" ? qsTr("Client Access URL") : qsTr("Connection string")
+            }
+            TextField {
+                id: valueField
+
+                objectName: "valueField"
+                Layout.fillWidth: true
+                placeholderText: kindBox.currentValue === "negotiate" ? "https://example.com/negotiate"
+                               : kindBox.currentValue === "url" ? "wss://….webpubsub.azure.com/client/hubs/chat?access_token=…"
+                                                                : "Endpoint=https://…;AccessKey=…;Version=1.0;"
+                // A Client Access URL and a connection string carry secrets.
+                echoMode: kindBox.currentValue === "negotiate" ? TextInput.Normal : TextInput.PasswordEchoOnEdit
+                Accessible.name: qsTr("Endpoint")
+            }
+
+            Label {
+                visible: kindBox.currentValue === "connectionString"
+                text: qsTr("Hub")
+            }
+            TextField {
+                id: hubField
+
+                objectName: "hubField"
+                visible: kindBox.currentValue === "connectionString"
+                Layout.fillWidth: true
+                placeholderText: "hubbub"
+                Accessible.name: qsTr("Hub")
+            }
+
+            Label {
+                text: qsTr("User")
+            }
+            TextField {
+                id: userField
+
+                objectName: "userField"
+                Layout.fillWidth: true
+                Accessible.name: qsTr("User")
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+
+            Button {
+                objectName: "useLocalButton"
+                text: qsTr("Use local service")
+                onClicked: {
+                    root.connection.useLocalService();
+                    root.close();
+                }
+            }
+            Item {
+                Layout.fillWidth: true
+            }
+            Button {
+                objectName: "connectButton"
+                text: qsTr("Connect")
+                highlighted: true
+                enabled: valueField.text.trim().length > 0
+                         && (kindBox.currentValue !== "connectionString" || hubField.text.trim().length > 0)
+                onClicked: {
+                    root.connection.connectTo(kindBox.currentValue, valueField.text.trim(), hubField.text.trim(),
+                                              userField.text.trim());
+                    valueField.clear();
+                    root.close();
+                }
+            }
+        }
+
+        Switch {
+            id: lanSwitch
+
+            objectName: "hostOnLanSwitch"
+            visible: root.connection.embedded
+            text: qsTr("Host on LAN")
+            checked: root.connection.hostingOnLan
+            onToggled: root.connection.setHostOnLan(lanSwitch.checked)
+        }
+        Label {
+            visible: root.connection.hostingOnLan && root.connection.lanAddress.length > 0
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: qsTr("Others on your network can join at %1").arg(root.connection.lanAddress)
+            textFormat: Text.PlainText
+            color: Theme.text
+        }
+    }
+}

@@ -1,0 +1,223 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Layouts
+import QtQuick.Controls.Fusion
+
+//! One row of the timeline: optional day separator, optional "New messages" divider, sender header
+//! for the first of a run, the body as plain text, and the delivery status of own messages.
+Item {
+    id: root
+
+    required property int index
+    required property string messageId
+    required property string senderName
+    required property string text
+    required property var timestamp
+    required property bool own
+    required property string deliveryStatus
+    required property bool showSender
+    required property string daySeparator
+    required property bool firstUnread
+
+    //! The local time of the message, e.g. "10:42".
+    readonly property string timeText: root.timestamp ? root.timestamp.toLocaleTimeString(Qt.locale(), Locale.ShortFormat) : ""
+    //! What a screen reader announces for the row: "alice, 10:42: hello, sent".
+    readonly property string statusText: {
+        switch (root.deliveryStatus) {
+        case "sending":
+            return qsTr("sending");
+        case "sent":
+            return qsTr("sent");
+        case "failed":
+            return qsTr("failed to send");
+        }
+        return "";
+    }
+
+    signal retryRequested(string messageId)
+    signal deleteRequested(string messageId)
+
+    implicitHeight: column.implicitHeight
+    width: ListView.view ? ListView.view.width : implicitWidth
+
+    Accessible.role: Accessible.ListItem
+    // Concatenated rather than String.arg() chained: the sender and the text are untrusted and may
+    // themselves contain "%2"-style markers.
+    Accessible.name: root.senderName + ", " + root.timeText + ": " + root.text
+                     + (root.statusText.length > 0 ? ", " + root.statusText : "")
+
+    ColumnLayout {
+        id: column
+
+        width: parent.width
+        spacing: 0
+
+        // Day separator: a centred label between two rules.
+        RowLayout {
+            visible: root.daySeparator.length > 0
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.spacing
+            Layout.bottomMargin: Theme.spacing / 2
+            Layout.leftMargin: Theme.spacing * 2
+            Layout.rightMargin: Theme.spacing * 2
+            spacing: Theme.spacing
+
+            Rectangle {
+                Layout.fillWidth: true
+                implicitHeight: 1
+                color: Theme.separator
+            }
+            Label {
+                objectName: "daySeparatorLabel"
+                text: root.daySeparator
+                color: Theme.mutedText
+                font.bold: true
+                font.pointSize: Qt.application.font.pointSize * 0.9
+            }
+            Rectangle {
+                Layout.fillWidth: true
+                implicitHeight: 1
+                color: Theme.separator
+            }
+        }
+
+        // "New messages" divider, frozen by the model until the room is re-selected.
+        RowLayout {
+            objectName: "newMessagesDivider"
+            visible: root.firstUnread
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.spacing / 2
+            Layout.leftMargin: Theme.spacing * 2
+            Layout.rightMargin: Theme.spacing * 2
+            spacing: Theme.spacing
+
+            Rectangle {
+                Layout.fillWidth: true
+                implicitHeight: 1
+                color: Theme.dividerNew
+            }
+            Label {
+                text: qsTr("New messages")
+                color: Theme.dividerNew
+                font.bold: true
+                font.pointSize: Qt.application.font.pointSize * 0.9
+            }
+        }
+
+        // Sender header for the first message of a run.
+        RowLayout {
+            visible: root.showSender
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.spacing
+            Layout.leftMargin: Theme.spacing * 2
+            Layout.rightMargin: Theme.spacing * 2
+            spacing: Theme.spacing
+
+            Label {
+                objectName: "senderLabel"
+                text: root.senderName
+                color: root.own ? Theme.accent : Theme.text
+                font.bold: true
+                elide: Text.ElideRight
+                Layout.maximumWidth: root.width / 2
+            }
+            Label {
+                text: root.timeText
+                color: Theme.mutedText
+                font.pointSize: Qt.application.font.pointSize * 0.85
+            }
+            Item {
+                Layout.fillWidth: true
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.spacing * 2
+            Layout.rightMargin: Theme.spacing * 2
+            Layout.topMargin: 1
+            Layout.bottomMargin: 1
+            spacing: Theme.spacing
+
+            // Message bodies are untrusted: plain text only, never rich text (no markup, no remote images).
+            Text {
+                id: body
+
+                objectName: "bodyText"
+                Layout.fillWidth: true
+                text: root.text
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                color: root.deliveryStatus === "failed" ? Theme.mutedText : Theme.text
+            }
+
+            // Delivery status of own messages: clock-like spinner, check mark, or a failure marker.
+            // Loaded only while sending, so the 100,000-row timeline does not pay for an animation per row.
+            Loader {
+                objectName: "sendingIndicator"
+                active: root.deliveryStatus === "sending"
+                visible: active
+                Layout.alignment: Qt.AlignTop
+                sourceComponent: BusyIndicator {
+                    implicitWidth: 16
+                    implicitHeight: 16
+                    padding: 0
+                    running: true
+                    Accessible.name: qsTr("Sending…")
+                }
+            }
+            Label {
+                objectName: "sentMark"
+                visible: root.deliveryStatus === "sent"
+                text: "\u2713"
+                color: Theme.success
+                Layout.alignment: Qt.AlignTop
+                ToolTip.visible: sentHover.hovered
+                ToolTip.text: qsTr("Sent")
+
+                HoverHandler {
+                    id: sentHover
+                }
+            }
+            Label {
+                visible: root.deliveryStatus === "failed"
+                text: "!"
+                color: Theme.danger
+                font.bold: true
+                Layout.alignment: Qt.AlignTop
+            }
+        }
+
+        // A failed message keeps its text and offers Retry and Delete.
+        Loader {
+            objectName: "failedActions"
+            active: root.deliveryStatus === "failed"
+            visible: active
+            Layout.leftMargin: Theme.spacing * 2
+            Layout.rightMargin: Theme.spacing * 2
+            sourceComponent: RowLayout {
+                spacing: Theme.spacing
+
+                Label {
+                    text: qsTr("Not sent.")
+                    color: Theme.danger
+                }
+                Button {
+                    objectName: "retryButton"
+                    text: qsTr("Retry")
+                    flat: true
+                    onClicked: root.retryRequested(root.messageId)
+                }
+                Button {
+                    objectName: "deleteButton"
+                    text: qsTr("Delete")
+                    flat: true
+                    onClicked: root.deleteRequested(root.messageId)
+                }
+            }
+        }
+    }
+}

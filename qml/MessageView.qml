@@ -1,0 +1,118 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls.Fusion
+
+//! The timeline of the current room. It follows new messages only while the user is already at the
+//! bottom; reading older messages is never interrupted, and "Jump to latest" brings the user back.
+Item {
+    id: root
+
+    //! The current room's MessageModel (roles: messageId, senderName, text, timestamp, own,
+    //! deliveryStatus, showSender, daySeparator, firstUnread).
+    property alias model: list.model
+    //! MessageModel.canLoadOlder: scrolling to the top asks for the previous page.
+    property bool canLoadOlder: false
+    //! True while the view follows the newest message.
+    readonly property bool atBottom: root.stickToBottom
+    //! Exposed for tests and the benchmark.
+    readonly property alias listView: list
+
+    property bool stickToBottom: true
+
+    signal retryRequested(string messageId)
+    signal deleteRequested(string messageId)
+    signal loadOlderRequested
+    //! The newest message is on screen (the controller may mark the room read).
+    signal latestSeen
+
+    Accessible.role: Accessible.List
+    Accessible.name: qsTr("Messages")
+
+    ListView {
+        id: list
+
+        objectName: "messageList"
+        anchors.fill: parent
+        clip: true
+        reuseItems: true
+        // A modest cache keeps memory flat with 100,000 rows while scrolling stays smooth.
+        cacheBuffer: 600
+        boundsBehavior: Flickable.StopAtBounds
+        activeFocusOnTab: true
+        keyNavigationEnabled: true
+
+        delegate: MessageDelegate {
+            onRetryRequested: messageId => root.retryRequested(messageId)
+            onDeleteRequested: messageId => root.deleteRequested(messageId)
+        }
+
+        ScrollBar.vertical: ScrollBar {
+            id: scrollBar
+
+            policy: ScrollBar.AsNeeded
+        }
+
+        // Only a user's own scrolling decides whether we follow the bottom; layout changes
+        // (delegate heights settling, rows appended) must not.
+        onMovementEnded: root.updateStickiness()
+        onContentYChanged: {
+            if (list.moving || scrollBar.pressed)
+                root.updateStickiness();
+            if (list.atYBeginning && root.canLoadOlder && list.count > 0 && !root.stickToBottom)
+                root.loadOlderRequested();
+        }
+        onCountChanged: Qt.callLater(root.followIfSticky)
+        onContentHeightChanged: Qt.callLater(root.followIfSticky)
+        onHeightChanged: Qt.callLater(root.followIfSticky)
+        onModelChanged: {
+            root.stickToBottom = true;
+            root.followIfSticky();
+        }
+    }
+
+    RoundButton {
+        id: jumpButton
+
+        objectName: "jumpToLatestButton"
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.spacing * 2
+        visible: !root.stickToBottom
+        text: "\u2193"
+        font.bold: true
+        Accessible.name: qsTr("Jump to latest message")
+        ToolTip.visible: hovered
+        ToolTip.text: qsTr("Jump to latest")
+        onClicked: root.jumpToLatest()
+    }
+
+    Label {
+        anchors.centerIn: parent
+        visible: list.count === 0
+        text: qsTr("No messages yet. Say hello!")
+        color: Theme.mutedText
+    }
+
+    function updateStickiness() {
+        const wasSticky = root.stickToBottom;
+        root.stickToBottom = list.atYEnd || list.count === 0;
+        if (root.stickToBottom && !wasSticky)
+            root.latestSeen();
+    }
+
+    function followIfSticky() {
+        if (root.stickToBottom && list.count > 0) {
+            list.positionViewAtEnd();
+            root.latestSeen();
+        }
+    }
+
+    function jumpToLatest() {
+        root.stickToBottom = true;
+        list.positionViewAtEnd();
+        root.latestSeen();
+    }
+}

@@ -1,0 +1,67 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \brief Makes the app-core types known to QML (typed properties, qmllint, tooling) without
+//! touching the AppCore library: QML_FOREIGN wrappers, all uncreatable since C++ owns them.
+#pragma once
+
+#include "appcontroller.h"
+#include "connectioncontroller.h"
+#include "membermodel.h"
+#include "messagemodel.h"
+#include "roomlistmodel.h"
+#include "transitionlogmodel.h"
+
+// QML_FOREIGN needs the full qqml.h on 6.4 (qqmlregistration.h alone lacks QmlResolved).
+#include <QtQml/qqml.h>
+
+namespace Hubbub::Ui {
+
+struct ForeignAppController
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::AppController)
+    QML_NAMED_ELEMENT(AppController)
+    QML_UNCREATABLE("Created by main()")
+};
+
+struct ForeignConnectionController
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::ConnectionController)
+    QML_NAMED_ELEMENT(ConnectionController)
+    QML_UNCREATABLE("Owned by AppController")
+};
+
+struct ForeignRoomListModel
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::RoomListModel)
+    QML_NAMED_ELEMENT(RoomListModel)
+    QML_UNCREATABLE("Owned by AppController")
+};
+
+struct ForeignMessageModel
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::MessageModel)
+    QML_NAMED_ELEMENT(MessageModel)
+    QML_UNCREATABLE("Owned by AppController")
+};
+
+struct ForeignMemberModel
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::MemberModel)
+    QML_NAMED_ELEMENT(MemberModel)
+    QML_UNCREATABLE("Owned by AppController")
+};
+
+struct ForeignTransitionLogModel
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::TransitionLogModel)
+    QML_NAMED_ELEMENT(TransitionLogModel)
+    QML_UNCREATABLE("Owned by ConnectionController")
+};
+
+} // namespace Hubbub::Ui

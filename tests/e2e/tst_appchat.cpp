@@ -1,0 +1,286 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+// End to end, in one process: Main.qml over a real AppController with its embedded service, and
+// a real hubbub-cli process as the other user. Messages go both ways through the UI, the
+// connection is dropped mid-conversation, and nothing may be lost or duplicated.
+#include "cliprocess.h"
+#include "isolatedhome.h"
+
+#include "appcontroller.h"
+#include "appoptions.h"
+#include "connectioncontroller.h"
+#include "messagemodel.h"
+#include "roomlistmodel.h"
+#include "service.h"
+
+#include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QTest>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+const QString kRoom = u"lobby"_s;
+
+QStringList modelTexts(const Hubbub::MessageModel *model)
+{
+    QStringList texts;
+    for (int row = 0; row < model->rowCount(); ++row)
+        texts.append(model->data(model->index(row), Hubbub::MessageModel::TextRole).toString());
+    return texts;
+}
+
+//! The chat envelope Hubbub clients put in a group message (docs/message-envelope.md).
+QJsonObject chatEnvelope(const QString &text, const QString &sender)
+{
+    return {{u"kind"_s, u"message"_s},
+            {u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+            {u"text"_s, text},
+            {u"sender"_s, sender},
+            {u"ts"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+}
+
+//! Texts of chat messages the CLI received in \a group.
+QStringList receivedByCli(const CliProcess &cli, const QString &group)
+{
+    QStringList texts;
+    const auto messages = cli.events(u"group-message"_s);
+    for (const QJsonObject &e : messages) {
+        if (e.value(u"group").toString() != group)
+            continue;
+        const QJsonValue data = e.value(u"data");
+        if (data.isObject() && data.toObject().value(u"kind").toString() == u"message")
+            texts.append(data.toObject().value(u"text").toString());
+        else if (e.value(u"dataType").toString() == u"text")
+            texts.append(data.toString());
+    }
+    return texts;
+}
+
+} // namespace
+
+class TestAppChat : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void chatWithCliThroughTheUi();
+    void nothingLostAcrossADrop();
+
+private:
+    QQuickWindow *window() const;
+    QObject *composer() const;
+    void sendThroughComposer(const QString &text);
+    void startCli();
+
+    std::unique_ptr<Hubbub::AppController> m_app;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    std::unique_ptr<CliProcess> m_cli;
+    QStringList m_sentByApp;
+    QStringList m_sentByCli;
+};
+
+void TestAppChat::initTestCase()
+{
+    Hubbub::AppOptions options;
+    options.endpoint = Hubbub::AppOptions::Endpoint::Local;
+    options.localServicePort = 0; // never the well-known port: tests run in parallel
+    options.discoverLocalService = false;
+    options.useKeychain = false;
+    options.user = u"alice"_s;
+    options.profile = u"e2e"_s;
+    m_app = std::make_unique<Hubbub::AppController>(options);
+    new QAbstractItemModelTester(m_app->rooms(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                 m_app->rooms());
+
+    m_engine = std::make_unique<QQmlApplicationEngine>();
+    m_engine->addImportPath(u"qrc:/qt/qml"_s);
+    m_engine->setInitialProperties({{u"app"_s, QVariant::fromValue(m_app.get())}});
+    m_engine->load(QUrl(u"qrc:/qt/qml/Hubbub/Ui/Main.qml"_s));
+    QCOMPARE(m_engine->rootObjects().size(), 1);
+    QVERIFY(window());
+    QVERIFY(QTest::qWaitForWindowExposed(window(), 10000));
+
+    m_app->start();
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"connected"_s, 20000);
+    QVERIFY(m_app->connection()->embedded());
+    QVERIFY(m_app->connection()->service());
+
+    m_app->joinRoom(kRoom);
+    QCOMPARE(m_app->currentRoom(), kRoom);
+    // The UI shows the room.
+    auto *title = window()->findChild<QObject *>(u"roomTitle"_s);
+    QVERIFY(title);
+    QCOMPARE(title->property("text").toString(), u"#lobby"_s);
+
+    startCli();
+}
+
+void TestAppChat::cleanupTestCase()
+{
+    if (m_cli)
+        m_cli->finish();
+    m_engine.reset();
+    m_app.reset();
+}
+
+QQuickWindow *TestAppChat::window() const
+{
+    return m_engine->rootObjects().isEmpty() ? nullptr
+                                             : qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
+}
+
+QObject *TestAppChat::composer() const
+{
+    return window()->findChild<QObject *>(u"composer"_s);
+}
+
+void TestAppChat::startCli()
+{
+    const QString connectionString = m_app->connection()->service()->connectionString();
+    QVERIFY(connectionString.contains(u"AccessKey="_s));
+    m_cli = std::make_unique<CliProcess>();
+    QVERIFY2(m_cli->start(QStringLiteral(HUBBUB_CLI_PATH),
+                          {u"--connection-string"_s, connectionString, u"--hub"_s, u"hubbub"_s, u"--user"_s,
+                           u"bob"_s, u"--role"_s, u"webpubsub.joinLeaveGroup"_s, u"--role"_s,
+                           u"webpubsub.sendToGroup"_s}),
+             "hubbub-cli did not start");
+    QTRY_VERIFY2_WITH_TIMEOUT(!m_cli->events(u"connected"_s).isEmpty(), qPrintable(m_cli->errors()), 20000);
+    m_cli->send({{u"op"_s, u"join"_s}, {u"group"_s, kRoom}, {u"id"_s, u"join"_s}});
+    QTRY_VERIFY_WITH_TIMEOUT(!m_cli
+                                  ->find([](const QJsonObject &e) {
+                                      return e.value(u"event") == u"result" && e.value(u"id") == u"join";
+                                  })
+                                  .isEmpty(),
+                             20000);
+    const QJsonObject joined = m_cli->find(
+        [](const QJsonObject &e) { return e.value(u"event") == u"result" && e.value(u"id") == u"join"; });
+    QVERIFY2(joined.value(u"ok").toBool(), qPrintable(m_cli->errors()));
+}
+
+void TestAppChat::sendThroughComposer(const QString &text)
+{
+    QObject *c = composer();
+    QVERIFY(c);
+    auto *input = c->property("input").value<QObject *>();
+    QVERIFY(input);
+    QVERIFY(QMetaObject::invokeMethod(input, "forceActiveFocus"));
+    QTRY_VERIFY(input->property("activeFocus").toBool());
+    // Typed as a user would, then Enter.
+    QTest::keyClicks(window(), text);
+    QCOMPARE(c->property("text").toString(), text);
+    QTest::keyClick(window(), Qt::Key_Return);
+    // Main.qml clears the field once AppController accepted the message.
+    QTRY_COMPARE(c->property("text").toString(), QString());
+    m_sentByApp.append(text);
+}
+
+void TestAppChat::chatWithCliThroughTheUi()
+{
+    Hubbub::MessageModel *model = m_app->messages();
+    QVERIFY(model);
+
+    for (int i = 0; i < 3; ++i)
+        sendThroughComposer(u"hello from alice %1"_s.arg(i));
+    for (int i = 0; i < 3; ++i) {
+        const QString text = u"hi alice, bob here %1"_s.arg(i);
+        m_cli->send({{u"op"_s, u"send"_s},
+                     {u"group"_s, kRoom},
+                     {u"dataType"_s, u"json"_s},
+                     {u"data"_s, chatEnvelope(text, u"bob"_s)}});
+        m_sentByCli.append(text);
+    }
+
+    // Everything from both sides shows in the app's view of the room, and bob got alice's lines.
+    QTRY_VERIFY_WITH_TIMEOUT(modelTexts(model).size() >= 6, 20000);
+    for (const QString &t : std::as_const(m_sentByCli))
+        QTRY_COMPARE_WITH_TIMEOUT(modelTexts(model).count(t), 1, 20000);
+    for (const QString &t : std::as_const(m_sentByApp)) {
+        QCOMPARE(modelTexts(model).count(t), 1);
+        QTRY_VERIFY2_WITH_TIMEOUT(receivedByCli(*m_cli, kRoom).contains(t), qPrintable(t), 20000);
+    }
+
+    // Own messages end up "sent"; bob's carry his name.
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row);
+        if (model->data(index, Hubbub::MessageModel::OwnRole).toBool()) {
+            QTRY_COMPARE_WITH_TIMEOUT(model->data(index, Hubbub::MessageModel::DeliveryStatusRole).toString(),
+                                      u"sent"_s, 20000);
+        } else {
+            QCOMPARE(model->data(index, Hubbub::MessageModel::SenderNameRole).toString(), u"bob"_s);
+        }
+    }
+
+    // The ListView shows the same rows.
+    auto *list = window()->findChild<QObject *>(u"messageList"_s);
+    QVERIFY(list);
+    QTRY_COMPARE(list->property("count").toInt(), model->rowCount());
+}
+
+void TestAppChat::nothingLostAcrossADrop()
+{
+    Hubbub::MessageModel *model = m_app->messages();
+    QVERIFY(model);
+    auto *banner = window()->findChild<QObject *>(u"statusBanner"_s);
+    QVERIFY(banner);
+
+    // Drop the socket as a lost network would, and keep talking on both sides right away.
+    m_app->connection()->dropConnection();
+    for (int i = 0; i < 5; ++i)
+        sendThroughComposer(u"during the drop %1"_s.arg(i));
+    for (int i = 0; i < 5; ++i) {
+        const QString text = u"bob during the drop %1"_s.arg(i);
+        m_cli->send({{u"op"_s, u"send"_s},
+                     {u"group"_s, kRoom},
+                     {u"dataType"_s, u"json"_s},
+                     {u"data"_s, chatEnvelope(text, u"bob"_s)}});
+        m_sentByCli.append(text);
+    }
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"connected"_s, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->outboxCount(), 0, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(banner->property("healthy").toBool(), true, 10000);
+
+    // Exactly once, on both sides, in the order each side sent them.
+    for (const QString &t : std::as_const(m_sentByCli))
+        QTRY_COMPARE_WITH_TIMEOUT(modelTexts(model).count(t), 1, 30000);
+    for (const QString &t : std::as_const(m_sentByApp)) {
+        QCOMPARE(modelTexts(model).count(t), 1);
+        QTRY_VERIFY2_WITH_TIMEOUT(receivedByCli(*m_cli, kRoom).contains(t), qPrintable(t), 30000);
+    }
+    const QStringList atBob = receivedByCli(*m_cli, kRoom);
+    QCOMPARE(atBob.size(), m_sentByApp.size());
+    QCOMPARE(atBob, m_sentByApp);
+
+    const QStringList inApp = modelTexts(model);
+    QStringList fromBobInApp;
+    for (const QString &t : inApp) {
+        if (m_sentByCli.contains(t))
+            fromBobInApp.append(t);
+    }
+    QCOMPARE(fromBobInApp, m_sentByCli);
+    QCOMPARE(inApp.size(), m_sentByApp.size() + m_sentByCli.size());
+}
+
+int main(int argc, char *argv[])
+{
+    IsolatedHome home; // before the application: QStandardPaths reads the environment once
+    if (!home.isValid())
+        return 1;
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setOrganizationName(u"Hubbub"_s);
+    QGuiApplication::setApplicationName(u"hubbub-e2e"_s);
+    TestAppChat test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_appchat.moc"

@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \brief Builds real AppCore models (MessageModel, RoomListModel, MemberModel) filled with test
+//! data for the Qt Quick component tests, each wrapped in QAbstractItemModelTester before it gets data.
+#pragma once
+
+#include <QObject>
+#include <QVariantList>
+
+namespace Hubbub {
+class MessageModel;
+}
+
+class TestData : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    //! A MessageModel for room "test" from maps {id, sender, text, own, status, minutesAgo}.
+    Q_INVOKABLE QObject *messageModel(const QVariantList &messages);
+    //! Appends \a count generated messages ("prefix N") from "bob" to \a model.
+    Q_INVOKABLE void appendGenerated(QObject *model, int count, const QString &prefix);
+    //! Puts the "new messages" divider above the last \a unreadCount rows.
+    Q_INVOKABLE void setUnreadDivider(QObject *model, int unreadCount);
+    //! Sets the delivery status ("sending", "sent", "failed") of \a messageId.
+    Q_INVOKABLE bool setStatus(QObject *model, const QString &messageId, const QString &status);
+    //! A RoomListModel from maps {name, unread, muted, last}.
+    Q_INVOKABLE QObject *roomModel(const QVariantList &rooms);
+    //! Sets the unread count of \a room.
+    Q_INVOKABLE void setUnread(QObject *model, const QString &room, int count);
+    //! A MemberModel from maps {id, name, presence ("online"|"away"|"offline"), typing}.
+    Q_INVOKABLE QObject *memberModel(const QVariantList &members);
+};

@@ -1,0 +1,32 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \brief One chat message as the models and the history store keep it.
+#pragma once
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+namespace Hubbub {
+
+enum class DeliveryStatus { Sending, Sent, Failed, Received };
+
+//! "sending" | "sent" | "failed" | "received" (the MessageModel's deliveryStatus role).
+QString deliveryStatusName(DeliveryStatus status);
+DeliveryStatus deliveryStatusFromName(QStringView name);
+
+struct ChatMessage
+{
+    QString id; //!< the envelope id: a UUID, or derived for plain-text messages
+    QString room;
+    QString senderId;   //!< the sender's userId (fromUserId), may be empty for anonymous senders
+    QString senderName; //!< display name
+    QString text;
+    QDateTime timestamp; //!< UTC
+    bool own = false;
+    DeliveryStatus status = DeliveryStatus::Received;
+};
+
+} // namespace Hubbub
+
+Q_DECLARE_METATYPE(Hubbub::ChatMessage)

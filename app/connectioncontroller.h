@@ -1,0 +1,165 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \brief Owns the WebPubSub::Client (and the embedded service, if any) and turns their state into
+//! what the status bar, the banner and the diagnostics panel show.
+//!
+//! Where to connect is decided here: the embedded/local service, a negotiate URL, a Client Access
+//! URL or a connection string + hub. Replacing the client emits clientChanged() so the
+//! AppController can rewire its room logic.
+#pragma once
+
+#include "appoptions.h"
+#include "transitionlogmodel.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QVariantMap>
+
+#include <memory>
+
+namespace WebPubSub {
+class Client;
+}
+
+namespace Hubbub {
+
+class Service;
+class SecretStore;
+class LocalService;
+
+class ConnectionController : public QObject
+{
+    Q_OBJECT
+    //! "connected", "connecting", "recovering", "reconnecting", "offline", "stopped".
+    Q_PROPERTY(QString state READ state NOTIFY stateChanged)
+    //! Human-readable status, e.g. "Reconnecting in 4 s…".
+    Q_PROPERTY(QString statusText READ statusText NOTIFY statusTextChanged)
+    //! Seconds until the next connection attempt; -1 when none is scheduled.
+    Q_PROPERTY(int reconnectCountdown READ reconnectCountdown NOTIFY reconnectCountdownChanged)
+    //! Own messages waiting to be sent (the banner's count).
+    Q_PROPERTY(int outboxCount READ outboxCount NOTIFY outboxCountChanged)
+    Q_PROPERTY(bool connected READ isConnected NOTIFY stateChanged)
+    //! Multi-line snapshot of diagnostics + transitions, tokens redacted (what copyDiagnostics copies).
+    Q_PROPERTY(QString diagnosticsText READ diagnosticsText NOTIFY diagnosticsChanged)
+    //! Keys: state, stateSeconds, connectionId, userId, hub, subprotocol, endpointHost,
+    //! lastReceivedSequenceId, lastAckedSequenceId, duplicatesDropped, pendingOperations,
+    //! outboxSize, recoveries, reconnects, lastCloseCode, lastCloseReason, roundTripMs,
+    //! lastMessageAgeSeconds, tokenExpiresAt, networkReachability.
+    Q_PROPERTY(QVariantMap diagnostics READ diagnostics NOTIFY diagnosticsChanged)
+    Q_PROPERTY(Hubbub::TransitionLogModel *transitions READ transitions CONSTANT)
+    //! e.g. "Local service on 127.0.0.1:8080" or "Azure Web PubSub at x.webpubsub.azure.com".
+    Q_PROPERTY(QString endpointDescription READ endpointDescription NOTIFY endpointChanged)
+    //! The address others type in to join ("http://192.168.1.20:8080"), empty unless hosting on LAN.
+    Q_PROPERTY(QString lanAddress READ lanAddress NOTIFY endpointChanged)
+    Q_PROPERTY(bool hostingOnLan READ hostingOnLan NOTIFY endpointChanged)
+    //! Using the service embedded in this process.
+    Q_PROPERTY(bool embedded READ embedded NOTIFY endpointChanged)
+    //! Refresh diagnostics (at most every 500 ms) only while the panel is visible.
+    Q_PROPERTY(bool diagnosticsVisible READ diagnosticsVisible WRITE setDiagnosticsVisible NOTIFY
+                   diagnosticsVisibleChanged)
+public:
+    explicit ConnectionController(const AppOptions &options, SecretStore *secrets, QObject *parent = nullptr);
+    ~ConnectionController() override;
+
+    QString state() const { return m_state; }
+    QString statusText() const { return m_statusText; }
+    int reconnectCountdown() const { return m_countdown; }
+    int outboxCount() const { return m_outboxCount; }
+    bool isConnected() const { return m_state == QLatin1String("connected"); }
+    QString diagnosticsText() const;
+    QVariantMap diagnostics() const;
+    TransitionLogModel *transitions() const { return m_transitions; }
+    QString endpointDescription() const { return m_endpointDescription; }
+    QString lanAddress() const { return m_lanAddress; }
+    bool hostingOnLan() const { return m_hostingOnLan; }
+    bool embedded() const { return m_service != nullptr; }
+    bool diagnosticsVisible() const { return m_diagnosticsVisible; }
+    void setDiagnosticsVisible(bool visible);
+
+    //! The client in use (null until start() found an endpoint).
+    WebPubSub::Client *client() const { return m_client.get(); }
+    //! The embedded service, when this process runs one.
+    Service *service() const { return m_service.get(); }
+    //! The userId asked for (the connected one may differ if the credential says otherwise).
+    QString requestedUserId() const { return m_userId; }
+    //! Set by the AppController: own messages not yet acknowledged.
+    void setOutboxCount(int count);
+
+    //! Chooses the endpoint from the options (flags, saved choice, else local service) and
+    //! connects. Called once by the AppController.
+    void start();
+
+    Q_INVOKABLE void dropConnection();
+    Q_INVOKABLE void goOffline(int seconds);
+    Q_INVOKABLE void forceReconnect();
+    Q_INVOKABLE void copyDiagnostics();
+    Q_INVOKABLE void setHostOnLan(bool host);
+    //! \a kind: "negotiate" | "url" | "connectionString". Secrets go to the keychain; the choice
+    //! (kind, hub, user, non-secret endpoint) to the profile's settings.
+    Q_INVOKABLE void connectTo(const QString &kind, const QString &value, const QString &hub = {},
+                               const QString &user = {});
+    Q_INVOKABLE void useLocalService();
+
+    //! Maps a client state to the contract's state names.
+    static QString stateName(int clientState);
+    //! A non-loopback IPv4 address of this machine, empty if none.
+    static QString firstLanIPv4();
+
+Q_SIGNALS:
+    void stateChanged();
+    void statusTextChanged();
+    void reconnectCountdownChanged();
+    void outboxCountChanged();
+    void diagnosticsChanged();
+    void endpointChanged();
+    void diagnosticsVisibleChanged();
+    //! A new client replaced the old one (which is deleted later). \a client may be null.
+    void clientChanged(WebPubSub::Client *client);
+    //! Something the user should see (bad connection string, keychain unavailable, …).
+    void errorShown(const QString &message);
+
+private:
+    void setClient(std::unique_ptr<WebPubSub::Client> client);
+    void connectLocal();
+    void connectWithCredential(const QString &kind, const QString &value, const QString &hub,
+                               const QString &user);
+    void onClientStateChanged();
+    void updateStatus();
+    void setState(const QString &state);
+    void tickCountdown();
+    void refreshDiagnostics();
+    void setEndpoint(const QString &description, bool hostingOnLan, const QString &lanAddress);
+
+    void applyReachability();
+
+    AppOptions m_options;
+    SecretStore *m_secrets;
+    LocalService *m_local = nullptr;
+    bool m_published = false;
+    int m_generation = 0; // bumps when the endpoint changes, so late async answers are ignored
+    TransitionLogModel *m_transitions;
+    std::unique_ptr<Service> m_service;
+    std::unique_ptr<WebPubSub::Client> m_client;
+    QString m_userId;
+    QString m_hub;
+    QString m_state = QStringLiteral("stopped");
+    QString m_statusText;
+    int m_countdown = -1;
+    QDateTime m_nextAttemptAt;
+    QTimer m_countdownTimer;
+    QTimer m_diagnosticsTimer;
+    QTimer m_offlineTimer;
+    QDateTime m_offlineUntil;
+    int m_outboxCount = 0;
+    QString m_endpointDescription;
+    QString m_lanAddress;
+    bool m_hostingOnLan = false;
+    bool m_diagnosticsVisible = false;
+    QDateTime m_lastMessageAt;
+    QVariantMap m_diagnosticsCache;
+    friend class AppController;
+};
+
+} // namespace Hubbub

@@ -1,0 +1,249 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+#include "historystore.h"
+
+#include "logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace Hubbub {
+
+namespace {
+ChatMessage readMessage(const QSqlQuery &q)
+{
+    ChatMessage m;
+    m.room = q.value(0).toString();
+    m.id = q.value(1).toString();
+    m.senderId = q.value(2).toString();
+    m.senderName = q.value(3).toString();
+    m.text = q.value(4).toString();
+    m.timestamp = QDateTime::fromMSecsSinceEpoch(q.value(5).toLongLong(), Qt::UTC);
+    m.own = q.value(6).toBool();
+    m.status = deliveryStatusFromName(q.value(7).toString());
+    return m;
+}
+const auto kColumns = QStringLiteral("room, id, sender_id, sender_name, text, ts, own, status");
+} // namespace
+
+HistoryStore::HistoryStore(const QString &path)
+    : m_path(path)
+    , m_connectionName(QStringLiteral("hubbub-history-") + QUuid::createUuid().toString(QUuid::Id128))
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        m_lastError = db.lastError().text();
+        qCWarning(lcApp) << "cannot open history" << path << m_lastError;
+        return;
+    }
+    // WAL keeps the UI responsive while writing; a crash loses at most the last transaction.
+    exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    exec(QStringLiteral("CREATE TABLE IF NOT EXISTS messages ("
+                        " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        " room TEXT NOT NULL, id TEXT NOT NULL,"
+                        " sender_id TEXT NOT NULL DEFAULT '', sender_name TEXT NOT NULL DEFAULT '',"
+                        " text TEXT NOT NULL, ts INTEGER NOT NULL, own INTEGER NOT NULL DEFAULT 0,"
+                        " status TEXT NOT NULL DEFAULT 'received',"
+                        " UNIQUE(room, id))"));
+    exec(QStringLiteral("CREATE INDEX IF NOT EXISTS messages_room_seq ON messages(room, seq)"));
+    exec(QStringLiteral("CREATE TABLE IF NOT EXISTS rooms ("
+                        " name TEXT PRIMARY KEY, unread INTEGER NOT NULL DEFAULT 0,"
+                        " muted INTEGER NOT NULL DEFAULT 0, position INTEGER NOT NULL DEFAULT 0)"));
+}
+
+HistoryStore::~HistoryStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString HistoryStore::defaultPath(const QString &profile)
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u'/' + profile +
+           QStringLiteral("/history.sqlite");
+}
+
+bool HistoryStore::isOpen() const
+{
+    return QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+bool HistoryStore::exec(const QString &sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(sql)) {
+        m_lastError = q.lastError().text();
+        qCWarning(lcApp) << "history:" << m_lastError;
+        return false;
+    }
+    return true;
+}
+
+bool HistoryStore::insert(const ChatMessage &m)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO messages (") + kColumns +
+              QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(m.room);
+    q.addBindValue(m.id);
+    q.addBindValue(m.senderId);
+    q.addBindValue(m.senderName);
+    q.addBindValue(m.text);
+    q.addBindValue(m.timestamp.toMSecsSinceEpoch());
+    q.addBindValue(m.own ? 1 : 0);
+    q.addBindValue(deliveryStatusName(m.status));
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        qCWarning(lcApp) << "history insert:" << m_lastError;
+        return false;
+    }
+    return q.numRowsAffected() > 0;
+}
+
+int HistoryStore::insertMany(const QList<ChatMessage> &messages)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    const bool tx = db.transaction();
+    int added = 0;
+    for (const ChatMessage &m : messages)
+        added += insert(m) ? 1 : 0;
+    if (tx)
+        db.commit();
+    return added;
+}
+
+bool HistoryStore::updateStatus(const QString &room, const QString &messageId, DeliveryStatus status)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("UPDATE messages SET status = ? WHERE room = ? AND id = ?"));
+    q.addBindValue(deliveryStatusName(status));
+    q.addBindValue(room);
+    q.addBindValue(messageId);
+    return q.exec() && q.numRowsAffected() > 0;
+}
+
+bool HistoryStore::remove(const QString &room, const QString &messageId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("DELETE FROM messages WHERE room = ? AND id = ?"));
+    q.addBindValue(room);
+    q.addBindValue(messageId);
+    return q.exec() && q.numRowsAffected() > 0;
+}
+
+bool HistoryStore::contains(const QString &room, const QString &messageId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT 1 FROM messages WHERE room = ? AND id = ?"));
+    q.addBindValue(room);
+    q.addBindValue(messageId);
+    return q.exec() && q.next();
+}
+
+int HistoryStore::count(const QString &room) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM messages WHERE room = ?"));
+    q.addBindValue(room);
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+QList<ChatMessage> HistoryStore::latest(const QString &room, int limit) const
+{
+    QList<ChatMessage> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT ") + kColumns +
+              QStringLiteral(" FROM messages WHERE room = ? ORDER BY seq DESC LIMIT ?"));
+    q.addBindValue(room);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.prepend(readMessage(q));
+    return out;
+}
+
+QList<ChatMessage> HistoryStore::olderThan(const QString &room, const QString &beforeMessageId,
+                                           int limit) const
+{
+    QList<ChatMessage> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(
+        QStringLiteral("SELECT ") + kColumns +
+        QStringLiteral(" FROM messages WHERE room = ? AND seq < (SELECT seq FROM messages WHERE room = ?"
+                       " AND id = ?) ORDER BY seq DESC LIMIT ?"));
+    q.addBindValue(room);
+    q.addBindValue(room);
+    q.addBindValue(beforeMessageId);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.prepend(readMessage(q));
+    return out;
+}
+
+QList<ChatMessage> HistoryStore::pendingOwn() const
+{
+    QList<ChatMessage> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT ") + kColumns +
+              QStringLiteral(" FROM messages WHERE own = 1 AND status = ? ORDER BY seq ASC"));
+    q.addBindValue(deliveryStatusName(DeliveryStatus::Sending));
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.append(readMessage(q));
+    return out;
+}
+
+QList<HistoryStore::RoomState> HistoryStore::rooms() const
+{
+    QList<RoomState> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("SELECT name, unread, muted FROM rooms ORDER BY position, name")))
+        return out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toInt(), q.value(2).toBool()});
+    return out;
+}
+
+bool HistoryStore::saveRoom(const RoomState &room)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    // Keep the join order: a new room goes last, an existing one keeps its position.
+    q.prepare(
+        QStringLiteral("INSERT INTO rooms (name, unread, muted, position) VALUES (?, ?, ?,"
+                       " (SELECT COALESCE(MAX(position), 0) + 1 FROM rooms))"
+                       " ON CONFLICT(name) DO UPDATE SET unread = excluded.unread, muted = excluded.muted"));
+    q.addBindValue(room.name);
+    q.addBindValue(room.unread);
+    q.addBindValue(room.muted ? 1 : 0);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool HistoryStore::removeRoom(const QString &name)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("DELETE FROM rooms WHERE name = ?"));
+    q.addBindValue(name);
+    return q.exec();
+}
+
+} // namespace Hubbub

@@ -1,0 +1,67 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \brief The local message history of one profile: SQLite via Qt SQL, one row per message.
+//!
+//! The service stores nothing, so this is what makes a restart show the conversation. A message
+//! id is UNIQUE per room and inserted with INSERT OR IGNORE, so a message delivered twice (outbox
+//! resend, recovery) can never be stored twice. Only prepared statements with bound values.
+#pragma once
+
+#include "chatmessage.h"
+
+#include <QList>
+#include <QString>
+
+namespace Hubbub {
+
+class HistoryStore
+{
+public:
+    //! Opens (creating) \a path with its own QSqlDatabase connection name.
+    explicit HistoryStore(const QString &path);
+    ~HistoryStore();
+    HistoryStore(const HistoryStore &) = delete;
+    HistoryStore &operator=(const HistoryStore &) = delete;
+
+    //! `QStandardPaths::AppDataLocation/<profile>/history.sqlite`.
+    static QString defaultPath(const QString &profile);
+
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    QString lastError() const { return m_lastError; }
+
+    //! Stores \a message; false if its id is already stored in its room (nothing changes then).
+    bool insert(const ChatMessage &message);
+    //! Stores many in one transaction; returns how many were new.
+    int insertMany(const QList<ChatMessage> &messages);
+    bool updateStatus(const QString &room, const QString &messageId, DeliveryStatus status);
+    bool remove(const QString &room, const QString &messageId);
+    bool contains(const QString &room, const QString &messageId) const;
+    int count(const QString &room) const;
+
+    //! Up to \a limit newest messages of \a room, oldest first.
+    QList<ChatMessage> latest(const QString &room, int limit) const;
+    //! Up to \a limit messages older than \a beforeMessageId (oldest first).
+    QList<ChatMessage> olderThan(const QString &room, const QString &beforeMessageId, int limit) const;
+    //! Own messages still "sending" (the outbox of the last session), in send order.
+    QList<ChatMessage> pendingOwn() const;
+
+    // Rooms of this profile (joined rooms are rejoined on start).
+    struct RoomState
+    {
+        QString name;
+        int unread = 0;
+        bool muted = false;
+    };
+    QList<RoomState> rooms() const;
+    bool saveRoom(const RoomState &room);
+    bool removeRoom(const QString &name);
+
+private:
+    bool exec(const QString &sql);
+    QString m_path;
+    QString m_connectionName;
+    mutable QString m_lastError;
+};
+
+} // namespace Hubbub

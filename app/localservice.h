@@ -1,0 +1,65 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \brief Finds or starts the local Hubbub service: "a working chat in one command".
+//!
+//! A second window (`hubbub --profile bob`) must join the service the first one embeds, so the
+//! endpoint of a running embedded service is kept in a shared settings file and probed
+//! (`HEAD /api/health`) before anything is started; then the well-known port is probed (a
+//! standalone hubbub-service); only then is a service embedded in this process, on the
+//! well-known port if free, else on any port. The access key is the one hubbub-service generates
+//! and keeps in the user's config folder, so connection strings stay stable across runs.
+#pragma once
+
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Hubbub {
+
+class Service;
+
+class LocalService : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LocalService(QObject *parent = nullptr);
+    ~LocalService() override;
+
+    //! Starts looking. \a preferredPort: tried first (8080); 0 = any port. \a discover false: do
+    //! not look for another instance's service (tests). Emits found() or failed() once.
+    void locate(quint16 preferredPort, bool discover);
+
+    //! The embedded service, when this process runs it (moved out with takeService()).
+    Service *service() const { return m_service.get(); }
+    std::unique_ptr<Service> takeService();
+
+    //! The key file hubbub-service uses (`<GenericConfigLocation>/hubbub/access-key`).
+    static QString accessKeyFilePath();
+    //! Reads the key, generating (0600) and saving one if there is none or it is too short.
+    static QString readOrCreateAccessKey();
+    //! Where a running embedded service's endpoint is published for other instances.
+    static QString sharedSettingsPath();
+    //! Publishes (or with an empty url, withdraws) this process's embedded service endpoint.
+    static void publishEndpoint(const QUrl &endpoint);
+
+Q_SIGNALS:
+    //! \a endpoint: http://host:port. \a embedded: the service runs in this process.
+    void found(const QUrl &endpoint, bool embedded);
+    void failed(const QString &message);
+
+private:
+    void probe(const QUrl &endpoint, std::function<void(bool alive)> done);
+    void tryPublished();
+    void tryWellKnown();
+    void startEmbedded();
+
+    quint16 m_preferredPort = 8080;
+    QNetworkAccessManager *m_nam;
+    std::unique_ptr<Service> m_service;
+};
+
+} // namespace Hubbub

@@ -1,0 +1,264 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+#include "membermodel.h"
+
+namespace Hubbub {
+
+MemberModel::MemberModel(const QString &room, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_room(room)
+{}
+
+MemberModel::~MemberModel() = default;
+
+int MemberModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_members.size());
+}
+
+QHash<int, QByteArray> MemberModel::roleNames() const
+{
+    static const QHash<int, QByteArray> names{
+        {UserIdRole, "userId"},
+        {DisplayNameRole, "displayName"},
+        {PresenceRole, "presence"},
+        {TypingRole, "typing"},
+    };
+    return names;
+}
+
+QVariant MemberModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Member &m = m_members.at(index.row());
+    switch (role) {
+    case UserIdRole:
+        return m.userId;
+    case Qt::DisplayRole:
+    case DisplayNameRole:
+        return m.displayName;
+    case PresenceRole:
+        return presenceName(m.presence);
+    case TypingRole:
+        return m.typing;
+    default:
+        return {};
+    }
+}
+
+QString MemberModel::presenceName(Presence p)
+{
+    switch (p) {
+    case Presence::Online:
+        return QStringLiteral("online");
+    case Presence::Away:
+        return QStringLiteral("away");
+    case Presence::Offline:
+        break;
+    }
+    return QStringLiteral("offline");
+}
+
+int MemberModel::onlineCount() const
+{
+    return m_onlineCount;
+}
+
+int MemberModel::ensureMember(const QString &userId, const QString &displayName)
+{
+    for (int i = 0; i < m_members.size(); ++i) {
+        if (m_members.at(i).userId == userId) {
+            if (!displayName.isEmpty() && m_members.at(i).displayName != displayName) {
+                m_members[i].displayName = displayName;
+                refresh(i, {DisplayNameRole});
+            }
+            return i;
+        }
+    }
+    const int row = int(m_members.size());
+    beginInsertRows({}, row, row);
+    Member m;
+    m.userId = userId;
+    m.displayName = displayName.isEmpty() ? userId : displayName;
+    m_members.append(m);
+    endInsertRows();
+    Q_EMIT countChanged();
+    return row;
+}
+
+MemberModel::Presence MemberModel::computePresence(const Member &m)
+{
+    if (m.instances.isEmpty())
+        return Presence::Offline;
+    for (auto it = m.instanceAway.cbegin(); it != m.instanceAway.cend(); ++it) {
+        if (!it.value())
+            return Presence::Online;
+    }
+    return Presence::Away;
+}
+
+void MemberModel::refresh(int row, const QList<int> &roles)
+{
+    Member &m = m_members[row];
+    const Presence p = computePresence(m);
+    QList<int> changedRoles = roles;
+    if (p != m.presence) {
+        m.presence = p;
+        changedRoles.append(PresenceRole);
+    }
+    if (!changedRoles.isEmpty()) {
+        const QModelIndex i = index(row);
+        Q_EMIT dataChanged(i, i, changedRoles);
+    }
+    int online = 0;
+    for (const Member &member : std::as_const(m_members))
+        online += member.presence != Presence::Offline ? 1 : 0;
+    if (online != m_onlineCount) {
+        m_onlineCount = online;
+        Q_EMIT onlineCountChanged();
+    }
+}
+
+void MemberModel::heard(const QString &userId, const QString &displayName, const QString &instanceId,
+                        bool away, const QDateTime &now)
+{
+    if (userId.isEmpty())
+        return;
+    const int row = ensureMember(userId, displayName);
+    Member &m = m_members[row];
+    const QString instance = instanceId.isEmpty() ? QStringLiteral("?") : instanceId;
+    m.instances.insert(instance, now);
+    m.instanceAway.insert(instance, away);
+    refresh(row);
+}
+
+void MemberModel::goodbye(const QString &userId, const QString &instanceId)
+{
+    for (int i = 0; i < m_members.size(); ++i) {
+        Member &m = m_members[i];
+        if (m.userId != userId)
+            continue;
+        m.instances.remove(instanceId.isEmpty() ? QStringLiteral("?") : instanceId);
+        m.instanceAway.remove(instanceId.isEmpty() ? QStringLiteral("?") : instanceId);
+        QList<int> roles;
+        if (m.instances.isEmpty() && m.typing) {
+            m.typing = false;
+            m.typingUntil = {};
+            roles.append(TypingRole);
+            Q_EMIT typingChanged();
+        }
+        refresh(i, roles);
+        return;
+    }
+}
+
+bool MemberModel::expire(const QDateTime &now)
+{
+    bool any = false;
+    bool typingChange = false;
+    const QDateTime cutoff = now.addMSecs(-m_expiry.count());
+    for (int i = 0; i < m_members.size(); ++i) {
+        Member &m = m_members[i];
+        const Presence before = m.presence;
+        for (auto it = m.instances.begin(); it != m.instances.end();) {
+            if (it.value() < cutoff) {
+                m.instanceAway.remove(it.key());
+                it = m.instances.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        QList<int> roles;
+        if (m.typing && (!m.typingUntil.isValid() || m.typingUntil <= now || m.instances.isEmpty())) {
+            m.typing = false;
+            m.typingUntil = {};
+            roles.append(TypingRole);
+            typingChange = true;
+        }
+        refresh(i, roles);
+        any = any || before != m.presence || !roles.isEmpty();
+    }
+    if (typingChange)
+        Q_EMIT typingChanged();
+    return any;
+}
+
+void MemberModel::setTyping(const QString &userId, const QString &displayName, const QDateTime &until)
+{
+    if (userId.isEmpty())
+        return;
+    const int row = ensureMember(userId, displayName);
+    Member &m = m_members[row];
+    const bool typing = until.isValid() && until > QDateTime::currentDateTimeUtc();
+    m.typingUntil = typing ? until : QDateTime();
+    if (m.typing != typing) {
+        m.typing = typing;
+        refresh(row, {TypingRole});
+        Q_EMIT typingChanged();
+    }
+}
+
+void MemberModel::clearTyping()
+{
+    bool any = false;
+    for (int i = 0; i < m_members.size(); ++i) {
+        if (m_members.at(i).typing) {
+            m_members[i].typing = false;
+            m_members[i].typingUntil = {};
+            refresh(i, {TypingRole});
+            any = true;
+        }
+    }
+    if (any)
+        Q_EMIT typingChanged();
+}
+
+void MemberModel::markAllOffline()
+{
+    for (int i = 0; i < m_members.size(); ++i) {
+        m_members[i].instances.clear();
+        m_members[i].instanceAway.clear();
+        refresh(i);
+    }
+    clearTyping();
+}
+
+MemberModel::Presence MemberModel::presence(const QString &userId) const
+{
+    for (const Member &m : m_members) {
+        if (m.userId == userId)
+            return m.presence;
+    }
+    return Presence::Offline;
+}
+
+bool MemberModel::isTyping(const QString &userId) const
+{
+    for (const Member &m : m_members) {
+        if (m.userId == userId)
+            return m.typing;
+    }
+    return false;
+}
+
+QString MemberModel::displayName(const QString &userId) const
+{
+    for (const Member &m : m_members) {
+        if (m.userId == userId)
+            return m.displayName;
+    }
+    return {};
+}
+
+QStringList MemberModel::typingNames(const QString &exceptUserId) const
+{
+    QStringList names;
+    for (const Member &m : m_members) {
+        if (m.typing && m.userId != exceptUserId)
+            names.append(m.displayName);
+    }
+    return names;
+}
+
+} // namespace Hubbub

@@ -1,0 +1,183 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+#include "messageenvelope.h"
+
+#include "datamessage.h"
+#include "payload.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace Hubbub {
+
+namespace {
+constexpr qsizetype kMaxTextLength = 64 * 1024; // longer texts are cut, not dropped
+
+QDateTime parseTimestamp(const QJsonValue &value)
+{
+    QDateTime ts = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    if (!ts.isValid())
+        ts = QDateTime::fromString(value.toString(), Qt::ISODate);
+    return ts.isValid() ? ts.toUTC() : QDateTime();
+}
+} // namespace
+
+QString MessageEnvelope::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Message:
+        return QStringLiteral("message");
+    case Kind::Presence:
+        return QStringLiteral("presence");
+    case Kind::Goodbye:
+        return QStringLiteral("goodbye");
+    case Kind::Who:
+        return QStringLiteral("who");
+    case Kind::Typing:
+        return QStringLiteral("typing");
+    case Kind::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+MessageEnvelope::Kind MessageEnvelope::kindFromName(QStringView name)
+{
+    for (Kind k : {Kind::Message, Kind::Presence, Kind::Goodbye, Kind::Who, Kind::Typing}) {
+        if (name == kindName(k))
+            return k;
+    }
+    return Kind::Unknown;
+}
+
+QJsonObject MessageEnvelope::toJson() const
+{
+    QJsonObject o{{QStringLiteral("kind"), kindName(kind)}};
+    if (kind == Kind::Message) {
+        o.insert(QStringLiteral("id"), id);
+        o.insert(QStringLiteral("text"), text);
+    }
+    if (!sender.isEmpty())
+        o.insert(QStringLiteral("sender"), sender);
+    if (timestamp.isValid())
+        o.insert(QStringLiteral("ts"), timestamp.toUTC().toString(Qt::ISODateWithMs));
+    if (!instance.isEmpty())
+        o.insert(QStringLiteral("instance"), instance);
+    if (kind == Kind::Presence)
+        o.insert(QStringLiteral("state"), state.isEmpty() ? QStringLiteral("online") : state);
+    return o;
+}
+
+WebPubSub::Payload MessageEnvelope::toPayload() const
+{
+    return WebPubSub::Payload::fromJson(toJson());
+}
+
+std::optional<MessageEnvelope> MessageEnvelope::fromJson(const QJsonObject &o)
+{
+    const QJsonValue kindValue = o.value(QStringLiteral("kind"));
+    if (!kindValue.isString())
+        return std::nullopt;
+    MessageEnvelope e;
+    e.kind = kindFromName(kindValue.toString());
+    e.sender = o.value(QStringLiteral("sender")).toString().left(256);
+    e.timestamp = parseTimestamp(o.value(QStringLiteral("ts")));
+    e.instance = o.value(QStringLiteral("instance")).toString().left(128);
+    if (e.kind == Kind::Message) {
+        const QJsonValue idValue = o.value(QStringLiteral("id"));
+        const QJsonValue textValue = o.value(QStringLiteral("text"));
+        if (!idValue.isString() || idValue.toString().isEmpty() || idValue.toString().size() > 128 ||
+            !textValue.isString())
+            return std::nullopt;
+        e.id = idValue.toString();
+        e.text = textValue.toString().left(kMaxTextLength);
+    } else if (e.kind == Kind::Presence) {
+        e.state = o.value(QStringLiteral("state")).toString() == u"away" ? QStringLiteral("away")
+                                                                         : QStringLiteral("online");
+    }
+    return e;
+}
+
+std::optional<MessageEnvelope> MessageEnvelope::fromGroupMessage(const WebPubSub::GroupMessage &message)
+{
+    const WebPubSub::Payload &p = message.payload;
+    switch (p.dataType()) {
+    case WebPubSub::DataType::Json: {
+        const QJsonValue v = p.json();
+        if (v.isObject())
+            return fromJson(v.toObject());
+        // A JSON string from another client is still a readable message.
+        if (!v.isString())
+            return std::nullopt;
+        [[fallthrough]];
+    }
+    case WebPubSub::DataType::Text: {
+        MessageEnvelope e;
+        e.kind = Kind::Message;
+        e.text =
+            (p.dataType() == WebPubSub::DataType::Text ? p.text() : p.json().toString()).left(kMaxTextLength);
+        e.id = derivedId(message);
+        e.sender = message.fromUserId.value_or(QString());
+        e.timestamp =
+            (message.receivedAt.isValid() ? message.receivedAt : QDateTime::currentDateTimeUtc()).toUTC();
+        return e;
+    }
+    case WebPubSub::DataType::Binary:
+    case WebPubSub::DataType::Protobuf:
+        break;
+    }
+    return std::nullopt;
+}
+
+MessageEnvelope MessageEnvelope::chat(const QString &text, const QString &sender, const QDateTime &timestamp)
+{
+    MessageEnvelope e;
+    e.kind = Kind::Message;
+    e.id = newId();
+    e.text = text;
+    e.sender = sender;
+    e.timestamp = timestamp.toUTC();
+    return e;
+}
+
+QString MessageEnvelope::newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString MessageEnvelope::derivedId(const WebPubSub::GroupMessage &message)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(message.group.toUtf8());
+    hash.addData(QByteArrayView("\x1f"));
+    hash.addData(message.fromUserId.value_or(QString()).toUtf8());
+    hash.addData(QByteArrayView("\x1f"));
+    hash.addData(message.payload.bytes());
+    if (message.sequenceId) {
+        // The reliable protocol's sequence id is unique per connection, and a redelivery after
+        // recovery carries the same one: a good dedup key together with the content hash.
+        return QStringLiteral("seq-%1-%2")
+            .arg(*message.sequenceId)
+            .arg(QString::fromLatin1(hash.result().toHex().left(16)));
+    }
+    hash.addData(QByteArrayView("\x1f"));
+    hash.addData(QByteArray::number(message.receivedAt.toMSecsSinceEpoch()));
+    return QStringLiteral("txt-") + QString::fromLatin1(hash.result().toHex().left(24));
+}
+
+ChatMessage MessageEnvelope::toChatMessage(const QString &room, const QString &senderId, bool own) const
+{
+    ChatMessage m;
+    m.id = id;
+    m.room = room;
+    m.senderId = senderId;
+    m.senderName = sender.isEmpty() ? senderId : sender;
+    m.text = text;
+    m.timestamp = timestamp.isValid() ? timestamp : QDateTime::currentDateTimeUtc();
+    m.own = own;
+    m.status = own ? DeliveryStatus::Sent : DeliveryStatus::Received;
+    return m;
+}
+
+} // namespace Hubbub

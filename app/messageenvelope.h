@@ -1,0 +1,70 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \brief The JSON envelope Hubbub puts in every group message (docs/message-envelope.md).
+//!
+//! `{"kind":"message","id":"<uuid>","text":"…","sender":"<display name>","ts":"<ISO-8601 UTC>"}`
+//! for chat; other kinds carry presence, typing and "who is here" queries. Plain `text` payloads
+//! from other Web PubSub clients decode as chat messages with an id derived from the
+//! connection's sequence id (or a hash), so they show and deduplicate too.
+#pragma once
+
+#include "chatmessage.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace WebPubSub {
+class Payload;
+struct GroupMessage;
+} // namespace WebPubSub
+
+namespace Hubbub {
+
+struct MessageEnvelope
+{
+    enum class Kind {
+        Message,  //!< a chat message
+        Presence, //!< announce / heartbeat / answer to "who": state is online or away
+        Goodbye,  //!< the instance leaves the room (or quits)
+        Who,      //!< "who is here?": everyone answers with Presence after a random delay
+        Typing,   //!< the sender is typing (expires by itself)
+        Unknown,  //!< a kind from a newer version: ignored
+    };
+
+    Kind kind = Kind::Message;
+    QString id;          //!< Message: UUID (no braces)
+    QString text;        //!< Message
+    QString sender;      //!< display name
+    QDateTime timestamp; //!< UTC; the sender's clock
+    QString instance;    //!< presence/typing/who: the app instance (one per connection)
+    QString state;       //!< Presence: "online" | "away"
+
+    static QString kindName(Kind kind);
+    static Kind kindFromName(QStringView name);
+
+    QJsonObject toJson() const;
+    WebPubSub::Payload toPayload() const;
+    //! Parses a JSON envelope; nullopt when it is not one of ours (not an object, no kind, a
+    //! message without id or text).
+    static std::optional<MessageEnvelope> fromJson(const QJsonObject &object);
+    //! Decodes any group message: our JSON envelope, or plain text from another client (as a
+    //! Message with a derived id, sender = fromUserId, ts = receive time). nullopt when it is
+    //! neither (e.g. binary or foreign JSON).
+    static std::optional<MessageEnvelope> fromGroupMessage(const WebPubSub::GroupMessage &message);
+
+    static MessageEnvelope chat(const QString &text, const QString &sender,
+                                const QDateTime &timestamp = QDateTime::currentDateTimeUtc());
+    //! A fresh message id (UUID without braces).
+    static QString newId();
+    //! The id of a plain-text message: "seq-<sequenceId>-<hash>" when sequenced, else a hash of
+    //! sender, text and receive time.
+    static QString derivedId(const WebPubSub::GroupMessage &message);
+
+    //! As a ChatMessage of \a room from \a senderId (own = \a own).
+    ChatMessage toChatMessage(const QString &room, const QString &senderId, bool own) const;
+};
+
+} // namespace Hubbub

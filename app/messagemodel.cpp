@@ -1,0 +1,248 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+#include "messagemodel.h"
+
+#include <QLocale>
+#include <QSet>
+
+namespace Hubbub {
+
+namespace {
+// A new run starts after this much silence even from the same sender (as Slack and Element do).
+constexpr qint64 kRunGapMs = 5 * 60 * 1000;
+} // namespace
+
+MessageModel::MessageModel(const QString &room, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_room(room)
+{}
+
+MessageModel::~MessageModel() = default;
+
+int MessageModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QHash<int, QByteArray> MessageModel::roleNames() const
+{
+    static const QHash<int, QByteArray> names{
+        {MessageIdRole, "messageId"},           {SenderIdRole, "senderId"},
+        {SenderNameRole, "senderName"},         {TextRole, "text"},
+        {TimestampRole, "timestamp"},           {OwnRole, "own"},
+        {DeliveryStatusRole, "deliveryStatus"}, {ShowSenderRole, "showSender"},
+        {DaySeparatorRole, "daySeparator"},     {FirstUnreadRole, "firstUnread"},
+    };
+    return names;
+}
+
+QString MessageModel::dayLabel(const QDate &day, const QDate &today)
+{
+    if (day == today)
+        return tr("Today");
+    if (day == today.addDays(-1))
+        return tr("Yesterday");
+    const QLocale locale;
+    if (day < today && day > today.addDays(-7))
+        return locale.dayName(day.dayOfWeek());
+    if (day.year() == today.year())
+        return locale.toString(day, QStringLiteral("dddd d MMMM"));
+    return locale.toString(day, QStringLiteral("dddd d MMMM yyyy"));
+}
+
+QVariant MessageModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const ChatMessage &m = m_rows.at(row);
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return m.text;
+    case MessageIdRole:
+        return m.id;
+    case SenderIdRole:
+        return m.senderId;
+    case SenderNameRole:
+        return m.senderName;
+    case TimestampRole:
+        return m.timestamp.toLocalTime();
+    case OwnRole:
+        return m.own;
+    case DeliveryStatusRole:
+        return deliveryStatusName(m.status);
+    case ShowSenderRole: {
+        if (row == 0)
+            return true;
+        const ChatMessage &prev = m_rows.at(row - 1);
+        if (prev.senderId != m.senderId || prev.senderName != m.senderName)
+            return true;
+        if (prev.timestamp.toLocalTime().date() != m.timestamp.toLocalTime().date())
+            return true;
+        return qAbs(prev.timestamp.msecsTo(m.timestamp)) > kRunGapMs;
+    }
+    case DaySeparatorRole: {
+        const QDate day = m.timestamp.toLocalTime().date();
+        if (row > 0 && m_rows.at(row - 1).timestamp.toLocalTime().date() == day)
+            return QString();
+        return dayLabel(day, QDate::currentDate());
+    }
+    case FirstUnreadRole:
+        return m_hasFirstUnread && row == rowForKey(m_firstUnreadKey);
+    default:
+        return {};
+    }
+}
+
+void MessageModel::setCanLoadOlder(bool can)
+{
+    if (m_canLoadOlder == can)
+        return;
+    m_canLoadOlder = can;
+    Q_EMIT canLoadOlderChanged();
+}
+
+int MessageModel::appendMessages(const QList<ChatMessage> &messages)
+{
+    QList<ChatMessage> fresh;
+    fresh.reserve(messages.size());
+    QSet<QString> seen;
+    for (const ChatMessage &m : messages) {
+        if (m_rowKeyById.contains(m.id) || seen.contains(m.id))
+            continue;
+        seen.insert(m.id);
+        fresh.append(m);
+    }
+    if (fresh.isEmpty())
+        return 0;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    qint64 key = m_firstKey + first;
+    for (ChatMessage &m : fresh) {
+        m_rowKeyById.insert(m.id, key++);
+        m_rows.append(std::move(m));
+    }
+    endInsertRows();
+    // Only the first new row's neighbour-derived roles depend on the old last row; the old rows
+    // themselves do not change.
+    Q_EMIT countChanged();
+    return int(fresh.size());
+}
+
+int MessageModel::prependMessages(const QList<ChatMessage> &messages)
+{
+    QList<ChatMessage> fresh;
+    QSet<QString> seen;
+    for (const ChatMessage &m : messages) {
+        if (m_rowKeyById.contains(m.id) || seen.contains(m.id))
+            continue;
+        seen.insert(m.id);
+        fresh.append(m);
+    }
+    if (fresh.isEmpty())
+        return 0;
+    const int n = int(fresh.size());
+    const bool hadRows = !m_rows.isEmpty();
+    beginInsertRows({}, 0, n - 1);
+    m_firstKey -= n;
+    qint64 key = m_firstKey;
+    for (const ChatMessage &m : fresh)
+        m_rowKeyById.insert(m.id, key++);
+    m_rows = fresh + m_rows;
+    endInsertRows();
+    // The old first row may lose its sender header or day separator.
+    if (hadRows)
+        emitRowChanged(n, {ShowSenderRole, DaySeparatorRole});
+    Q_EMIT countChanged();
+    return n;
+}
+
+int MessageModel::rowOf(const QString &messageId) const
+{
+    const auto it = m_rowKeyById.constFind(messageId);
+    return it == m_rowKeyById.cend() ? -1 : rowForKey(*it);
+}
+
+const ChatMessage &MessageModel::at(int row) const
+{
+    return m_rows.at(row);
+}
+
+bool MessageModel::setDeliveryStatus(const QString &messageId, DeliveryStatus status)
+{
+    const int row = rowOf(messageId);
+    if (row < 0)
+        return false;
+    if (m_rows[row].status != status) {
+        m_rows[row].status = status;
+        emitRowChanged(row, {DeliveryStatusRole});
+    }
+    return true;
+}
+
+bool MessageModel::removeMessage(const QString &messageId)
+{
+    const int row = rowOf(messageId);
+    if (row < 0)
+        return false;
+    const int divider = firstUnreadRow();
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    m_rowKeyById.remove(messageId);
+    for (auto it = m_rowKeyById.begin(); it != m_rowKeyById.end(); ++it) {
+        if (rowForKey(*it) > row)
+            --*it;
+    }
+    if (divider == row)
+        m_hasFirstUnread = row < m_rows.size();
+    else if (divider > row)
+        --m_firstUnreadKey;
+    endRemoveRows();
+    if (row < m_rows.size())
+        emitRowChanged(row, {ShowSenderRole, DaySeparatorRole, FirstUnreadRole});
+    Q_EMIT countChanged();
+    return true;
+}
+
+void MessageModel::clear()
+{
+    if (m_rows.isEmpty())
+        return;
+    beginResetModel();
+    m_rows.clear();
+    m_rowKeyById.clear();
+    m_firstKey = 0;
+    m_hasFirstUnread = false;
+    endResetModel();
+    Q_EMIT countChanged();
+}
+
+void MessageModel::setUnreadDivider(int unreadCount)
+{
+    const int old = firstUnreadRow();
+    const int row = (unreadCount > 0 && unreadCount <= m_rows.size()) ? int(m_rows.size()) - unreadCount
+                    : unreadCount > m_rows.size()                     ? 0
+                                                                      : -1;
+    m_hasFirstUnread = row >= 0;
+    m_firstUnreadKey = row >= 0 ? m_firstKey + row : -1;
+    if (old == row)
+        return;
+    if (old >= 0)
+        emitRowChanged(old, {FirstUnreadRole});
+    if (row >= 0)
+        emitRowChanged(row, {FirstUnreadRole});
+}
+
+int MessageModel::firstUnreadRow() const
+{
+    return m_hasFirstUnread ? rowForKey(m_firstUnreadKey) : -1;
+}
+
+void MessageModel::emitRowChanged(int row, const QList<int> &roles)
+{
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i, roles);
+}
+
+} // namespace Hubbub

@@ -1,0 +1,100 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \brief The messages of one room, as the message list shows them.
+//!
+//! Rows are kept in arrival order (the service orders messages within a group). Grouping by
+//! sender, day separators and the "new messages" divider are computed from neighbouring rows in
+//! data(), so an append costs O(batch) and never touches the rest of the model: a room of 100,000
+//! messages stays fast. Messages are deduplicated by their envelope id.
+#pragma once
+
+#include "chatmessage.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QList>
+
+namespace Hubbub {
+
+class MessageModel : public QAbstractListModel
+{
+    Q_OBJECT
+    //! Number of rows.
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    //! Whether older history may exist (loadOlder() would add rows).
+    Q_PROPERTY(bool canLoadOlder READ canLoadOlder NOTIFY canLoadOlderChanged)
+    //! The room these messages belong to.
+    Q_PROPERTY(QString room READ room CONSTANT)
+public:
+    enum Roles {
+        MessageIdRole = Qt::UserRole + 1, //!< envelope id (UUID or derived for plain text)
+        SenderIdRole,                     //!< the sender's userId
+        SenderNameRole,                   //!< the sender's display name
+        TextRole,                         //!< plain text body
+        TimestampRole,                    //!< QDateTime (local time) of the message
+        OwnRole,                          //!< sent by this user
+        DeliveryStatusRole,               //!< "sending" | "sent" | "failed" | "received"
+        ShowSenderRole,                   //!< first of a run by the same sender (or first of a day)
+        DaySeparatorRole, //!< non-empty on the first message of a day: "Today", "Yesterday", …
+        FirstUnreadRole,  //!< the "new messages" divider goes above this row
+    };
+    Q_ENUM(Roles)
+
+    explicit MessageModel(const QString &room = {}, QObject *parent = nullptr);
+    ~MessageModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    int count() const { return int(m_rows.size()); }
+    bool canLoadOlder() const { return m_canLoadOlder; }
+    void setCanLoadOlder(bool can);
+    QString room() const { return m_room; }
+
+    //! Appends \a messages (one beginInsertRows); those whose id is already present are skipped.
+    //! Returns how many were added.
+    int appendMessages(const QList<ChatMessage> &messages);
+    bool appendMessage(const ChatMessage &message) { return appendMessages({message}) == 1; }
+    //! Inserts older \a messages (oldest first) above the current rows, skipping known ids.
+    int prependMessages(const QList<ChatMessage> &messages);
+    bool contains(const QString &messageId) const { return m_rowKeyById.contains(messageId); }
+    //! Row of \a messageId, -1 if absent.
+    int rowOf(const QString &messageId) const;
+    //! The message in \a row (valid rows only).
+    const ChatMessage &at(int row) const;
+    //! Updates the delivery status of \a messageId; false when absent.
+    bool setDeliveryStatus(const QString &messageId, DeliveryStatus status);
+    //! Removes \a messageId (O(n): only for deleting a failed own message).
+    bool removeMessage(const QString &messageId);
+    void clear();
+
+    //! Puts the "new messages" divider above the \a unreadCount-th last row (0 = no divider). It
+    //! stays on that message while more rows arrive, until set again.
+    void setUnreadDivider(int unreadCount);
+    //! Row with the divider, -1 when none.
+    int firstUnreadRow() const;
+
+    //! "Today", "Yesterday", a weekday within the last week, else "Monday 3 March" (+ year if not
+    //! this year); \a today is injectable for tests.
+    static QString dayLabel(const QDate &day, const QDate &today);
+
+Q_SIGNALS:
+    void countChanged();
+    void canLoadOlderChanged();
+
+private:
+    int rowForKey(qint64 key) const { return int(key - m_firstKey); }
+    void emitRowChanged(int row, const QList<int> &roles);
+
+    QString m_room;
+    QList<ChatMessage> m_rows;
+    // id → stable key; row = key - m_firstKey. Prepends lower m_firstKey, so no rekeying.
+    QHash<QString, qint64> m_rowKeyById;
+    qint64 m_firstKey = 0;
+    qint64 m_firstUnreadKey = -1;
+    bool m_hasFirstUnread = false;
+    bool m_canLoadOlder = false;
+};
+
+} // namespace Hubbub

@@ -1,0 +1,27 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+#include "traynotifier.h"
+
+namespace Hubbub {
+
+TrayNotifier::TrayNotifier(QObject *parent)
+    : QObject(parent)
+{}
+
+bool TrayNotifier::consider(const QString &room, const QString &sender, const QString &text, bool own,
+                            bool muted, bool roomInView)
+{
+    if (own || muted || roomInView)
+        return false;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto it = m_lastShown.constFind(room);
+    if (m_minimumIntervalMs > 0 && it != m_lastShown.cend() && it->msecsTo(now) < m_minimumIntervalMs)
+        return false;
+    m_lastShown.insert(room, now);
+    // A notification shows a preview, not a whole essay.
+    const QString preview = text.size() > 200 ? text.left(199) + QChar(0x2026) : text;
+    Q_EMIT notificationRequested(room, sender, preview);
+    return true;
+}
+
+} // namespace Hubbub

@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \brief Decides whether a message deserves a desktop notification and asks the UI to show it.
+//!
+//! QtWidgets (QSystemTrayIcon) is deliberately not linked: the QML side shows the message with
+//! Qt.labs.platform's SystemTrayIcon when notificationRequested() fires. This class holds the
+//! policy (not the room in view while the window is active, not muted, not own) and rate-limits
+//! bursts so a busy room does not flood the tray.
+#pragma once
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+
+namespace Hubbub {
+
+class TrayNotifier : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TrayNotifier(QObject *parent = nullptr);
+
+    //! Considers a message; returns true (and emits notificationRequested) if it should notify.
+    bool consider(const QString &room, const QString &sender, const QString &text, bool own, bool muted,
+                  bool roomInView);
+    //! At most one notification per room in this many ms (default 2000); 0 = no limit.
+    void setMinimumInterval(int ms) { m_minimumIntervalMs = ms; }
+
+Q_SIGNALS:
+    void notificationRequested(const QString &room, const QString &sender, const QString &text);
+
+private:
+    QHash<QString, QDateTime> m_lastShown;
+    int m_minimumIntervalMs = 2000;
+};
+
+} // namespace Hubbub

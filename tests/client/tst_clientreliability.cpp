@@ -219,9 +219,18 @@ void TestClientReliability::recoveryRefusedWith1008MakesNewConnection()
     QSignalSpy connected(f.client.get(), &Client::connected);
     QSignalSpy recovered(f.client.get(), &Client::recovered);
     QSignalSpy disconnected(f.client.get(), &Client::disconnected);
+    QSignalSpy messages(f.client.get(), &Client::groupMessageReceived);
+    f.service.sendGroupText(0, QStringLiteral("g"), QStringLiteral("old 1"), 1);
+    f.service.sendGroupText(0, QStringLiteral("g"), QStringLiteral("old 2"), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(messages.size(), 2, 10000);
     f.service.rejectRecovery = true;
     f.service.abortConnection(0);
     QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 10000);
+    // A new connection counts sequence ids from 1 again: nothing is mistaken for a duplicate.
+    f.service.sendGroupText(2, QStringLiteral("g"), QStringLiteral("new 1"), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(messages.size(), 3, 10000);
+    QCOMPARE(messages.at(2).at(0).value<GroupMessage>().payload.text(), QStringLiteral("new 1"));
+    QCOMPARE(f.client->diagnostics().duplicatesDropped, 0);
     QCOMPARE(connected.at(0).at(0).toString(), QStringLiteral("conn-2"));
     QCOMPARE(connected.at(0).at(2).toBool(), true);
     QCOMPARE(recovered.size(), 0);
@@ -353,7 +362,6 @@ void TestClientReliability::reconnectBacksOffAndResetsSequence()
     ClientOptions options = fastOptions();
     options.protocol = ClientOptions::Protocol::Json;
     QVERIFY(f.start(options));
-    QSignalSpy messages(f.client.get(), &Client::groupMessageReceived);
     QSignalSpy scheduled(f.client.get(), &Client::reconnectScheduled);
     QSignalSpy connected(f.client.get(), &Client::connected);
     f.service.dropNewConnections = true;

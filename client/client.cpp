@@ -411,6 +411,14 @@ void ClientPrivate::onSocketGone(QWebSocket *s)
         });
         return;
     case Phase::Handshaking:
+        // A refused handshake (401, 403, no route) is worth telling the user about; the drop of
+        // an established link is reported through the state instead.
+        if (!abortedByUs)
+            Q_EMIT q->errorOccurred(Error::fromCode(
+                Error::Code::NotConnected,
+                s->errorString().isEmpty() ? QStringLiteral("could not connect") : s->errorString()));
+        attemptFailed();
+        return;
     case Phase::AwaitingConnected:
         attemptFailed();
         return;

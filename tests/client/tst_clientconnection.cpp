@@ -54,6 +54,7 @@ private Q_SLOTS:
     void connectionStringCredential();
     void tokensAreNeverLogged();
     void connectTimeoutRetries();
+    void refusedConnectionIsReportedAndRetried();
 
 private:
     static void restartWorks(Client &client, FakePubSubService &service);
@@ -109,6 +110,14 @@ void TestClientConnection::jsonSubprotocol()
     QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 10000);
     QCOMPARE(service.at(0).subprotocol, QStringLiteral("json.webpubsub.azure.v1"));
     QCOMPARE(client.subprotocol(), QStringLiteral("json.webpubsub.azure.v1"));
+
+    // No sequence tracking without the reliable subprotocol: nothing deduplicated, nothing acked.
+    QSignalSpy messages(&client, &Client::groupMessageReceived);
+    service.sendGroupText(0, QStringLiteral("g"), QStringLiteral("x"), 1);
+    service.sendGroupText(0, QStringLiteral("g"), QStringLiteral("x"), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(messages.size(), 2, 10000);
+    QTest::qWait(300);
+    QCOMPARE(service.frames(0, QStringLiteral("sequenceAck")).size(), 0);
 
     // Not reliable: a drop means a new connection, never a recovery.
     QSignalSpy recovered(&client, &Client::recovered);
@@ -481,6 +490,26 @@ void TestClientConnection::tokensAreNeverLogged()
     QVERIFY(!all.contains(QStringLiteral("token/+=1")));
     QVERIFY(!all.contains(QStringLiteral("token%2F%2B%3D1")));
     QVERIFY(all.contains(QStringLiteral("REDACTED")) || all.contains(QStringLiteral("opening")));
+}
+
+void TestClientConnection::refusedConnectionIsReportedAndRetried()
+{
+    QTcpServer closed; // a port nobody listens on
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    QUrl url(QStringLiteral("ws://127.0.0.1/client/hubs/chat?access_token=x"));
+    url.setPort(port);
+    Client client(Credential::fromUrl(url), fastOptions());
+    QSignalSpy errors(&client, &Client::errorOccurred);
+    QSignalSpy scheduled(&client, &Client::reconnectScheduled);
+    client.start();
+    QTRY_VERIFY_WITH_TIMEOUT(scheduled.size() >= 2, 10000);
+    QVERIFY(errors.size() >= 1);
+    QCOMPARE(errors.at(0).at(0).value<Error>().code(), Error::Code::NotConnected);
+    QCOMPARE(client.state(), State::Connecting);
+    client.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), State::Stopped, 10000);
 }
 
 void TestClientConnection::connectTimeoutRetries()

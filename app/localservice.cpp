@@ -43,7 +43,7 @@ std::unique_ptr<Service> LocalService::takeService()
 QString LocalService::accessKeyFilePath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
-           QStringLiteral("/hubbub/access-key");
+           QStringLiteral("/hubbub/service-access-key");
 }
 
 QString LocalService::readOrCreateAccessKey()

@@ -15,7 +15,6 @@ using namespace Qt::StringLiterals;
 int main(int argc, char *argv[])
 {
     QGuiApplication app(argc, argv);
-    QGuiApplication::setOrganizationName(u"Hubbub"_s);
     QGuiApplication::setApplicationName(u"hubbub"_s);
     QGuiApplication::setApplicationVersion(u"0.1.0"_s);
     QGuiApplication::setDesktopFileName(u"io.hubbub.Hubbub"_s);

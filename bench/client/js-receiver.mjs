@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Hubbub contributors
 // SPDX-License-Identifier: MIT
 // The official @azure/web-pubsub-client as a benchmark receiver: `node js-receiver.mjs URL N`.
-// Counts group messages; at N prints `done N <VmHWM kB>` and keeps running (so that its sequenceAck
+// Counts group messages; at N prints `done N <VmHWM kB> <CPU ms>` and keeps running (so that its sequenceAck
 // goes out) until bench-client-throughput ends it.
 //
 // The SDK is resolved from NODE_PATH's first entry if set, else from tests/interop/node_modules
@@ -34,7 +34,8 @@ const client = new WebPubSubClient(url, { autoReconnect: false });
 client.on("group-message", () => {
   received += 1;
   if (received === expected) {
-    process.stdout.write(`done ${received} ${peakRssKb()}\n`);
+    const cpu = process.cpuUsage();
+    process.stdout.write(`done ${received} ${peakRssKb()} ${Math.round((cpu.user + cpu.system) / 1000)}\n`);
   }
 });
 client.on("stopped", () => process.exit(0));

@@ -1,15 +1,17 @@
 // SPDX-FileCopyrightText: 2026 Hubbub contributors
 // SPDX-License-Identifier: MIT
 // Hubbub's client as a benchmark receiver: `bench-client-receiver URL N`. Counts group messages;
-// at N prints `done N <VmHWM kB>` and keeps running (so that its sequenceAck goes out) until
+// at N prints `done N <VmHWM kB> <CPU ms>` and keeps running (so that its sequenceAck goes out) until
 // bench-client-throughput ends it.
 #include "client.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 
 #include <cstdio>
+#include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
 
@@ -25,11 +27,22 @@ long peakRssKb()
     return match.hasMatch() ? match.captured(1).toLong() : -1;
 }
 
+// User + system CPU time of this process so far: robust against other load on a shared machine.
+long cpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return long(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 +
+           long(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    // Per-connection info lines would only clutter the benchmark's table.
+    QLoggingCategory::setFilterRules(u"*.debug=false\n*.info=false"_s);
     const QStringList arguments = QCoreApplication::arguments();
     bool ok = false;
     const qint64 expected = arguments.value(2).toLongLong(&ok);
@@ -45,7 +58,8 @@ int main(int argc, char *argv[])
     QObject::connect(&client, &WebPubSub::Client::groupMessageReceived, &client,
                      [&received, expected](const WebPubSub::GroupMessage &) {
                          if (++received == expected) {
-                             std::printf("done %lld %ld\n", static_cast<long long>(received), peakRssKb());
+                             std::printf("done %lld %ld %ld\n", static_cast<long long>(received), peakRssKb(),
+                                         cpuMs());
                              std::fflush(stdout);
                          }
                      });

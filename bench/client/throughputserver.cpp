@@ -52,7 +52,9 @@ Measurement ThroughputServer::measure(const QString &label, const QString &progr
     m_ackNs = -1;
     m_lastNs = -1;
     m_peakRssKb = -1;
+    m_cpuMs = -1;
     m_clock.invalidate();
+    m_accepting = true;
 
     QProcess receiver;
     receiver.setProcessEnvironment(environment);
@@ -62,9 +64,10 @@ Measurement ThroughputServer::measure(const QString &label, const QString &progr
     connect(&receiver, &QProcess::readyReadStandardOutput, this, [this, &receiver] {
         while (receiver.canReadLine()) {
             const QList<QByteArray> words = receiver.readLine().trimmed().split(' ');
-            if (words.size() == 3 && words.at(0) == "done" && words.at(1).toLongLong() == m_messages) {
+            if (words.size() == 4 && words.at(0) == "done" && words.at(1).toLongLong() == m_messages) {
                 m_lastNs = m_clock.isValid() ? m_clock.nsecsElapsed() : 0;
                 m_peakRssKb = words.at(2).toLong();
+                m_cpuMs = words.at(3).toLong();
                 checkDone();
             }
         }
@@ -80,29 +83,37 @@ Measurement ThroughputServer::measure(const QString &label, const QString &progr
         result.secondsToAck = double(m_ackNs) / 1e9;
         result.secondsToLast = double(m_lastNs) / 1e9;
         result.peakRssKb = m_peakRssKb;
+        result.cpuMs = m_cpuMs;
     } else if (receiver.state() == QProcess::NotRunning) {
         result.error =
             u"receiver ended early (%1, exit code %2)"_s.arg(receiver.errorString()).arg(receiver.exitCode());
     } else {
         result.error = u"timed out after %1 of %2 messages sent"_s.arg(m_sent).arg(m_messages);
     }
+    m_accepting = false;
+    // SIGTERM first, so that a receiver run under a profiler gets to write its data.
+    receiver.terminate();
+    if (!receiver.waitForFinished(5000)) {
+        receiver.kill();
+        receiver.waitForFinished(5000);
+    }
     if (m_socket)
         m_socket->abort();
     m_socket = nullptr;
-    receiver.kill();
-    receiver.waitForFinished(10000);
     return result;
 }
 
 void ThroughputServer::onNewConnection()
 {
     while (QWebSocket *socket = m_server.nextPendingConnection()) {
-        if (m_socket) {
-            // One receiver at a time; a second connection (a reconnect) would skew the figures.
+        if (!m_accepting) {
+            // One receiver at a time: a second connection, or a finished receiver trying to recover
+            // before it is killed, would skew the figures.
             socket->abort();
             socket->deleteLater();
             continue;
         }
+        m_accepting = false;
         m_socket = socket;
         connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QWebSocket::textMessageReceived, this, &ThroughputServer::onText);
@@ -138,8 +149,6 @@ void ThroughputServer::onText(const QString &text)
 void ThroughputServer::checkDone()
 {
     if (m_ackNs >= 0 && m_lastNs >= 0) {
-        m_socket->abort();
-        m_socket = nullptr;
         Q_EMIT finishedOne();
     }
 }

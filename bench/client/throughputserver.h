@@ -23,7 +23,8 @@ struct Measurement
     double secondsToAck = 0;  //!< first frame written → sequenceAck of N received
     double secondsToLast = 0; //!< first frame written → the receiver reported message N
     long peakRssKb = -1;      //!< the receiver's VmHWM when it had N messages
-    QString error;            //!< why there is no figure
+    long cpuMs = -1; //!< the receiver's user+system CPU time when it had N messages (start-up included)
+    QString error;   //!< why there is no figure
     bool ok() const { return error.isEmpty(); }
 };
 
@@ -55,9 +56,11 @@ private:
     QPointer<QWebSocket> m_socket;
     qint64 m_messages;
     qint64 m_sent = 0;
+    bool m_accepting = false;
     QString m_framePrefix;
     QElapsedTimer m_clock;
     qint64 m_ackNs = -1;
     qint64 m_lastNs = -1;
     long m_peakRssKb = -1;
+    long m_cpuMs = -1;
 };

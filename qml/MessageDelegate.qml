@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Hubbub contributors
 // SPDX-License-Identifier: MIT
-pragma ComponentBehavior: Bound
-
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Fusion
 
 //! One row of the timeline: optional day separator, optional "New messages" divider, sender header
 //! for the first of a run, the body as plain text, and the delivery status of own messages.
+//! No `pragma ComponentBehavior: Bound` here: on Qt 6.4 a Loader inside a ListView delegate cannot
+//! instantiate a bound inline component ("outside its creation context").
 Item {
     id: root
 

@@ -37,7 +37,8 @@ public:
     Service *service() const { return m_service.get(); }
     std::unique_ptr<Service> takeService();
 
-    //! The key file hubbub-service uses (`<GenericConfigLocation>/hubbub/service-access-key`, as hubbub-service).
+    //! The key file hubbub-service uses (`<GenericConfigLocation>/hubbub/service-access-key`, as
+    //! hubbub-service).
     static QString accessKeyFilePath();
     //! Reads the key, generating (0600) and saving one if there is none or it is too short.
     static QString readOrCreateAccessKey();

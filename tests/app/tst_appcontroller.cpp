@@ -1,0 +1,500 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+// AppControllers with separate profiles talking through one in-process Hubbub::Service.
+#include "appcontroller.h"
+#include "client.h"
+#include "historystore.h"
+#include "messageenvelope.h"
+#include "service.h"
+#include "traynotifier.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+using namespace Hubbub;
+using namespace std::chrono_literals;
+
+namespace {
+const auto kHub = QStringLiteral("chat");
+const auto kKey = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefgh");
+constexpr int kTimeout = 20000;
+
+QStringList texts(MessageModel *model)
+{
+    QStringList out;
+    for (int row = 0; row < model->count(); ++row)
+        out.append(model->at(row).text);
+    return out;
+}
+QString status(MessageModel *model, const QString &id)
+{
+    const int row = model->rowOf(id);
+    return row < 0 ? QString() : model->data(model->index(row), MessageModel::DeliveryStatusRole).toString();
+}
+} // namespace
+
+class TestAppController : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<Service> m_service;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
+    int m_profileCounter = 0;
+
+    AppOptions options(const QString &user, const QString &profile)
+    {
+        AppOptions o;
+        o.endpoint = AppOptions::Endpoint::ConnectionString;
+        o.connectionString = m_service->connectionString();
+        o.hub = kHub;
+        o.user = user;
+        o.profile = profile;
+        o.useKeychain = false;
+        o.whoJitterMax = 200ms;
+        o.typingExpiry = 1500ms;
+        o.clientOptions.reconnectRetry.delay = 200ms;
+        o.clientOptions.reconnectRetry.maxDelay = 1000ms;
+        o.clientOptions.recoveryRetryDelay = 200ms;
+        o.clientOptions.messageRetry.delay = 200ms;
+        return o;
+    }
+    QString freshProfile(const QString &base) { return base + QString::number(++m_profileCounter); }
+
+    std::unique_ptr<AppController> makeApp(const AppOptions &o)
+    {
+        auto app = std::make_unique<AppController>(o);
+        watch(app->rooms());
+        watch(app->connection()->transitions());
+        return app;
+    }
+    void watch(QAbstractItemModel *model)
+    {
+        m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
+            model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+    }
+    // Joins \a room in both and waits until each sees the other online (so both have joined).
+    bool joinBoth(AppController *a, AppController *b, const QString &room)
+    {
+        const bool newA = !a->rooms()->contains(room);
+        const bool newB = !b->rooms()->contains(room);
+        a->joinRoom(room);
+        b->joinRoom(room);
+        if (newA)
+            watch(a->messageModel(room)), watch(a->memberModel(room));
+        if (newB)
+            watch(b->messageModel(room)), watch(b->memberModel(room));
+        QDeadlineTimer deadline(kTimeout);
+        while (!deadline.hasExpired()) {
+            if (a->memberModel(room)->presence(b->userId()) != MemberModel::Presence::Offline &&
+                b->memberModel(room)->presence(a->userId()) != MemberModel::Presence::Offline)
+                return true;
+            QTest::qWait(20);
+        }
+        return false;
+    }
+    static void waitConnected(AppController *app)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(app->connection()->isConnected(), kTimeout);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setApplicationName(QStringLiteral("hubbub-tst-appcontroller"));
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).removeRecursively();
+        ServiceOptions so;
+        so.port = 0;
+        so.accessKey = kKey;
+        m_service = std::make_unique<Service>(so);
+        QString error;
+        QVERIFY2(m_service->start(&error), qPrintable(error));
+    }
+    void cleanup() { m_testers.clear(); }
+    void cleanupTestCase() { m_service.reset(); }
+
+    void chatUnreadAndNotifications()
+    {
+        auto alice = makeApp(options(QStringLiteral("alice"), freshProfile(QStringLiteral("alice"))));
+        auto bob = makeApp(options(QStringLiteral("bob"), freshProfile(QStringLiteral("bob"))));
+        QCOMPARE(alice->userName(), QStringLiteral("alice"));
+        alice->start();
+        bob->start();
+        waitConnected(alice.get());
+        waitConnected(bob.get());
+        QVERIFY(joinBoth(alice.get(), bob.get(), QStringLiteral("lobby")));
+        QVERIFY(joinBoth(alice.get(), bob.get(), QStringLiteral("random")));
+        QCOMPARE(bob->currentRoom(), QStringLiteral("random"));
+        QCOMPARE(bob->members()->presence(QStringLiteral("alice")), MemberModel::Presence::Online);
+
+        QSignalSpy bobNotified(bob.get(), &AppController::notificationRequested);
+        alice->selectRoom(QStringLiteral("lobby"));
+        QVERIFY(!alice->sendMessage(QStringLiteral("   ")));
+        QVERIFY(alice->sendMessage(QStringLiteral("hello bob")));
+        MessageModel *aliceLobby = alice->messageModel(QStringLiteral("lobby"));
+        MessageModel *bobLobby = bob->messageModel(QStringLiteral("lobby"));
+        QCOMPARE(aliceLobby->count(), 1);
+        const QString id = aliceLobby->at(0).id;
+        QVERIFY(aliceLobby->at(0).own);
+        QTRY_COMPARE_WITH_TIMEOUT(status(aliceLobby, id), QStringLiteral("sent"), kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(bobLobby->count(), 1, kTimeout);
+        QCOMPARE(bobLobby->at(0).id, id);
+        QCOMPARE(bobLobby->at(0).senderId, QStringLiteral("alice"));
+        QCOMPARE(bobLobby->at(0).senderName, QStringLiteral("alice"));
+        QCOMPARE(status(bobLobby, id), QStringLiteral("received"));
+        QVERIFY(!bobLobby->at(0).own);
+        // Not in view for bob: unread, notified.
+        QCOMPARE(bob->rooms()->unreadCount(QStringLiteral("lobby")), 1);
+        QCOMPARE(bob->rooms()->totalUnread(), 1);
+        QCOMPARE(bobNotified.count(), 1);
+        QCOMPARE(bobNotified.at(0).at(0).toString(), QStringLiteral("lobby"));
+        QCOMPARE(bobNotified.at(0).at(2).toString(), QStringLiteral("hello bob"));
+        QCOMPARE(alice->connection()->outboxCount(), 0);
+
+        // Muted: still unread, no notification.
+        bob->setRoomMuted(QStringLiteral("lobby"), true);
+        bob->trayNotifier()->setMinimumInterval(0);
+        QVERIFY(alice->sendMessage(QStringLiteral("second")));
+        QTRY_COMPARE_WITH_TIMEOUT(bobLobby->count(), 2, kTimeout);
+        QCOMPARE(bob->rooms()->unreadCount(QStringLiteral("lobby")), 2);
+        QCOMPARE(bobNotified.count(), 1);
+
+        // Selecting the room: divider above the first unread, unread cleared.
+        bob->nextUnreadRoom();
+        QCOMPARE(bob->currentRoom(), QStringLiteral("lobby"));
+        QCOMPARE(bob->messages(), bobLobby);
+        QCOMPARE(bobLobby->firstUnreadRow(), 0);
+        QCOMPARE(bob->rooms()->totalUnread(), 0);
+        // In view now: no unread, no notification, divider frozen.
+        QVERIFY(alice->sendMessage(QStringLiteral("third")));
+        QTRY_COMPARE_WITH_TIMEOUT(bobLobby->count(), 3, kTimeout);
+        QCOMPARE(bob->rooms()->unreadCount(QStringLiteral("lobby")), 0);
+        QCOMPARE(bobLobby->firstUnreadRow(), 0);
+        QCOMPARE(texts(bobLobby), (QStringList{QStringLiteral("hello bob"), QStringLiteral("second"),
+                                               QStringLiteral("third")}));
+        QCOMPARE(bob->rooms()->room(QStringLiteral("lobby"))->lastMessageText, QStringLiteral("third"));
+        // Grouping: the three come from alice within seconds → one header.
+        QCOMPARE(bobLobby->data(bobLobby->index(0), MessageModel::ShowSenderRole).toBool(), true);
+        QCOMPARE(bobLobby->data(bobLobby->index(2), MessageModel::ShowSenderRole).toBool(), false);
+
+        // Leaving: the room is gone from the list, alice sees bob's goodbye.
+        bob->leaveRoom(QStringLiteral("random"));
+        QVERIFY(!bob->rooms()->contains(QStringLiteral("random")));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            alice->memberModel(QStringLiteral("random"))->presence(QStringLiteral("bob")),
+            MemberModel::Presence::Offline, kTimeout);
+    }
+
+    void plainTextFromAnotherClient()
+    {
+        auto alice = makeApp(options(QStringLiteral("alice"), freshProfile(QStringLiteral("alice"))));
+        alice->start();
+        waitConnected(alice.get());
+        alice->joinRoom(QStringLiteral("plain"));
+        MessageModel *model = alice->messageModel(QStringLiteral("plain"));
+        watch(model);
+        // Like the official JS SDK: sendToGroup("plain", "hello from js", "text").
+        const auto cs = WebPubSub::ConnectionString::parse(m_service->connectionString());
+        WebPubSub::ClientTokenOptions token;
+        token.userId = QStringLiteral("js-user");
+        token.roles = {QStringLiteral("webpubsub.sendToGroup"), QStringLiteral("webpubsub.joinLeaveGroup")};
+        WebPubSub::Client js(WebPubSub::Credential::fromConnectionString(*cs, kHub, token));
+        QSignalSpy connected(&js, &WebPubSub::Client::connected);
+        js.start();
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, kTimeout);
+        // Alice has joined once her own "who" query comes back around (she sees herself online).
+        QTRY_VERIFY_WITH_TIMEOUT(alice->connection()->client()->groups().contains(QStringLiteral("plain")),
+                                 kTimeout);
+        QTest::qWait(200);
+        js.sendToGroup(QStringLiteral("plain"),
+                       WebPubSub::Payload::fromText(QStringLiteral("hello from js")));
+        QTRY_COMPARE_WITH_TIMEOUT(model->count(), 1, kTimeout);
+        QCOMPARE(model->at(0).text, QStringLiteral("hello from js"));
+        QCOMPARE(model->at(0).senderName, QStringLiteral("js-user"));
+        QCOMPARE(model->at(0).status, DeliveryStatus::Received);
+        QVERIFY(alice->history()->contains(QStringLiteral("plain"), model->at(0).id));
+        js.stop();
+    }
+
+    void typingThrottleAndOffSetting()
+    {
+        auto alice = makeApp(options(QStringLiteral("alice"), freshProfile(QStringLiteral("alice"))));
+        auto bob = makeApp(options(QStringLiteral("bob"), freshProfile(QStringLiteral("bob"))));
+        alice->start();
+        bob->start();
+        waitConnected(alice.get());
+        waitConnected(bob.get());
+        QVERIFY(joinBoth(alice.get(), bob.get(), QStringLiteral("typing")));
+
+        // Count alice's typing envelopes as bob's client receives them.
+        int typingSeen = 0;
+        connect(bob->connection()->client(), &WebPubSub::Client::groupMessageReceived, this,
+                [&](const WebPubSub::GroupMessage &m) {
+                    const auto env = MessageEnvelope::fromGroupMessage(m);
+                    if (env && env->kind == MessageEnvelope::Kind::Typing)
+                        ++typingSeen;
+                });
+        for (int i = 0; i < 5; ++i)
+            alice->composerTextEdited();
+        QTRY_COMPARE_WITH_TIMEOUT(bob->typingText(), QStringLiteral("alice is typing…"), kTimeout);
+        QVERIFY(bob->members()->isTyping(QStringLiteral("alice")));
+        // A chat message sent after the keystrokes arrives after any typing envelope (one
+        // connection keeps order), so counting after it is exact.
+        QVERIFY(alice->sendMessage(QStringLiteral("marker 1")));
+        QTRY_COMPARE_WITH_TIMEOUT(bob->messages()->count(), 1, kTimeout);
+        QCOMPARE(typingSeen, 1);
+        // The message ends the indicator.
+        QCOMPARE(bob->typingText(), QString());
+
+        // Expiry: a renewed indicator disappears on its own (typingExpiry is 1.5 s here).
+        AppOptions carolOptions = options(QStringLiteral("carol"), freshProfile(QStringLiteral("carol")));
+        carolOptions.typingThrottle = 0ms;
+        auto carol = makeApp(carolOptions);
+        carol->start();
+        waitConnected(carol.get());
+        QVERIFY(joinBoth(carol.get(), bob.get(), QStringLiteral("typing")));
+        carol->composerTextEdited();
+        QTRY_COMPARE_WITH_TIMEOUT(bob->typingText(), QStringLiteral("carol is typing…"), kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(bob->typingText(), QString(), kTimeout);
+
+        // Off on bob's side: not shown.
+        QSignalSpy setting(bob.get(), &AppController::typingIndicatorsEnabledChanged);
+        bob->setTypingIndicatorsEnabled(false);
+        QCOMPARE(setting.count(), 1);
+        carol->composerTextEdited();
+        QVERIFY(carol->sendMessage(QStringLiteral("marker 2")));
+        QTRY_COMPARE_WITH_TIMEOUT(bob->messages()->count(), 2, kTimeout);
+        QCOMPARE(bob->typingText(), QString());
+        QVERIFY(!bob->members()->isTyping(QStringLiteral("carol")));
+
+        // Off on alice's side: not sent.
+        alice->setTypingIndicatorsEnabled(false);
+        const int before = typingSeen;
+        QTest::qWait(3100); // past alice's throttle window, so only the setting can hold it back
+        alice->composerTextEdited();
+        QVERIFY(alice->sendMessage(QStringLiteral("marker 3")));
+        QTRY_COMPARE_WITH_TIMEOUT(bob->messages()->count(), 3, kTimeout);
+        QCOMPARE(typingSeen, before);
+
+        // The setting persists per profile.
+        const AppOptions aliceOptions = options(QStringLiteral("alice"), alice->profile());
+        alice.reset();
+        auto alice2 = makeApp(aliceOptions);
+        QCOMPARE(alice2->typingIndicatorsEnabled(), false);
+    }
+
+    void presenceOfTwoConnectionsAndAway()
+    {
+        // Short heartbeats: an instance silent for 2.5 × 400 ms = 1 s is gone.
+        auto withHeartbeat = [this](AppOptions o) {
+            o.heartbeatInterval = 400ms;
+            return o;
+        };
+        auto alice =
+            makeApp(withHeartbeat(options(QStringLiteral("alice"), freshProfile(QStringLiteral("alice")))));
+        auto carol1 = makeApp(
+            withHeartbeat(options(QStringLiteral("carol"), freshProfile(QStringLiteral("carol-laptop")))));
+        auto carol2 = makeApp(
+            withHeartbeat(options(QStringLiteral("carol"), freshProfile(QStringLiteral("carol-phone")))));
+        for (auto *app : {alice.get(), carol1.get(), carol2.get()})
+            app->start();
+        for (auto *app : {alice.get(), carol1.get(), carol2.get()})
+            waitConnected(app);
+        QVERIFY(joinBoth(alice.get(), carol1.get(), QStringLiteral("here")));
+        QVERIFY(joinBoth(alice.get(), carol2.get(), QStringLiteral("here")));
+        MemberModel *members = alice->memberModel(QStringLiteral("here"));
+        QCOMPARE(members->presence(QStringLiteral("carol")), MemberModel::Presence::Online);
+        QCOMPARE(members->onlineCount(), 2); // alice herself and carol
+
+        // One of carol's connections quits: she stays online.
+        carol1->shutdown();
+        carol1.reset();
+        QTest::qWait(1500); // longer than the expiry: only carol2's heartbeats keep her online
+        QCOMPARE(members->presence(QStringLiteral("carol")), MemberModel::Presence::Online);
+        // The other goes idle: away.
+        carol2->setUserIdle(true);
+        QTRY_COMPARE_WITH_TIMEOUT(members->presence(QStringLiteral("carol")), MemberModel::Presence::Away,
+                                  kTimeout);
+        carol2->setUserIdle(false);
+        QTRY_COMPARE_WITH_TIMEOUT(members->presence(QStringLiteral("carol")), MemberModel::Presence::Online,
+                                  kTimeout);
+
+        // A connection that dies without a goodbye expires after ~2.5 heartbeats.
+        const auto cs = WebPubSub::ConnectionString::parse(m_service->connectionString());
+        WebPubSub::ClientTokenOptions token;
+        token.userId = QStringLiteral("ghost");
+        token.roles = {QStringLiteral("webpubsub.sendToGroup")};
+        WebPubSub::Client ghost(WebPubSub::Credential::fromConnectionString(*cs, kHub, token));
+        QSignalSpy connected(&ghost, &WebPubSub::Client::connected);
+        ghost.start();
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, kTimeout);
+        MessageEnvelope hello;
+        hello.kind = MessageEnvelope::Kind::Presence;
+        hello.instance = QStringLiteral("ghost-1");
+        hello.sender = QStringLiteral("Ghost");
+        hello.state = QStringLiteral("online");
+        ghost.sendToGroup(QStringLiteral("here"), hello.toPayload());
+        QTRY_COMPARE_WITH_TIMEOUT(members->presence(QStringLiteral("ghost")), MemberModel::Presence::Online,
+                                  kTimeout);
+        QCOMPARE(members->displayName(QStringLiteral("ghost")), QStringLiteral("Ghost"));
+        QTRY_COMPARE_WITH_TIMEOUT(members->presence(QStringLiteral("ghost")), MemberModel::Presence::Offline,
+                                  kTimeout);
+        // Carol keeps beating, so she stays.
+        QCOMPARE(members->presence(QStringLiteral("carol")), MemberModel::Presence::Online);
+        ghost.stop();
+
+        carol2.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(members->presence(QStringLiteral("carol")), MemberModel::Presence::Offline,
+                                  kTimeout);
+    }
+
+    void outboxWhileOfflineIsOrderedAndExactlyOnce()
+    {
+        auto alice = makeApp(options(QStringLiteral("alice"), freshProfile(QStringLiteral("alice"))));
+        auto bob = makeApp(options(QStringLiteral("bob"), freshProfile(QStringLiteral("bob"))));
+        alice->start();
+        bob->start();
+        waitConnected(alice.get());
+        waitConnected(bob.get());
+        QVERIFY(joinBoth(alice.get(), bob.get(), QStringLiteral("outbox")));
+        MessageModel *aliceModel = alice->messageModel(QStringLiteral("outbox"));
+        MessageModel *bobModel = bob->messageModel(QStringLiteral("outbox"));
+
+        // 1. Offline for a few seconds (recovered): typed messages wait and go out in order.
+        alice->connection()->goOffline(3);
+        QTRY_VERIFY_WITH_TIMEOUT(!alice->connection()->isConnected(), kTimeout);
+        QCOMPARE(alice->connection()->state(), QStringLiteral("offline"));
+        QStringList expected;
+        for (int i = 1; i <= 5; ++i) {
+            expected.append(QStringLiteral("offline %1").arg(i));
+            QVERIFY(alice->sendMessage(expected.constLast()));
+        }
+        QCOMPARE(alice->connection()->outboxCount(), 5);
+        for (int row = 0; row < aliceModel->count(); ++row)
+            QCOMPARE(aliceModel->at(row).status, DeliveryStatus::Sending);
+        QTRY_COMPARE_WITH_TIMEOUT(bobModel->count(), 5, 60000);
+        QCOMPARE(texts(bobModel), expected);
+        QTRY_COMPARE_WITH_TIMEOUT(alice->connection()->outboxCount(), 0, kTimeout);
+        for (int row = 0; row < aliceModel->count(); ++row)
+            QCOMPARE(aliceModel->at(row).status, DeliveryStatus::Sent);
+
+        // 2. Dropped with messages in flight: the client resends with the same ackIds.
+        for (int i = 1; i <= 20; ++i) {
+            expected.append(QStringLiteral("in flight %1").arg(i));
+            QVERIFY(alice->sendMessage(expected.constLast()));
+        }
+        alice->connection()->dropConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(alice->connection()->outboxCount(), 0, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(bobModel->count(), expected.size(), kTimeout);
+
+        // 3. A brand-new connection (no recovery) with messages in flight: resent by message id,
+        // duplicates dropped by the receiver.
+        for (int i = 1; i <= 20; ++i) {
+            expected.append(QStringLiteral("new connection %1").arg(i));
+            QVERIFY(alice->sendMessage(expected.constLast()));
+        }
+        alice->connection()->forceReconnect();
+        QTRY_COMPARE_WITH_TIMEOUT(alice->connection()->outboxCount(), 0, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(bobModel->count(), expected.size(), kTimeout);
+        QTest::qWait(500); // any straggling duplicate would have arrived by now
+        QCOMPARE(bobModel->count(), expected.size());
+        QCOMPARE(texts(bobModel), expected);
+        QCOMPARE(bob->history()->count(QStringLiteral("outbox")), expected.size());
+        QCOMPARE(texts(aliceModel), expected);
+        for (int row = 0; row < aliceModel->count(); ++row)
+            QCOMPARE(aliceModel->at(row).status, DeliveryStatus::Sent);
+    }
+
+    void historyAndOutboxSurviveRestart()
+    {
+        const QString aliceProfile = freshProfile(QStringLiteral("alice"));
+        auto bob = makeApp(options(QStringLiteral("bob"), freshProfile(QStringLiteral("bob"))));
+        bob->start();
+        waitConnected(bob.get());
+        QString pendingId;
+        {
+            auto alice = makeApp(options(QStringLiteral("alice"), aliceProfile));
+            alice->start();
+            waitConnected(alice.get());
+            QVERIFY(joinBoth(alice.get(), bob.get(), QStringLiteral("history")));
+            alice->joinRoom(QStringLiteral("second"));
+            alice->selectRoom(QStringLiteral("history"));
+            QVERIFY(alice->sendMessage(QStringLiteral("before restart")));
+            QTRY_COMPARE_WITH_TIMEOUT(bob->messageModel(QStringLiteral("history"))->count(), 1, kTimeout);
+            QTRY_COMPARE_WITH_TIMEOUT(alice->connection()->outboxCount(), 0, kTimeout);
+            // Quit while offline with a message typed: it must go out on the next start.
+            alice->connection()->goOffline(60);
+            QTRY_VERIFY_WITH_TIMEOUT(!alice->connection()->isConnected(), kTimeout);
+            QVERIFY(alice->sendMessage(QStringLiteral("typed offline")));
+            pendingId = alice->messages()->at(1).id;
+            alice->shutdown();
+        }
+        auto alice = makeApp(options(QStringLiteral("alice"), aliceProfile));
+        QCOMPARE(alice->rooms()->roomNames(),
+                 (QStringList{QStringLiteral("history"), QStringLiteral("second")}));
+        QCOMPARE(alice->currentRoom(), QStringLiteral("history"));
+        watch(alice->messages());
+        QCOMPARE(texts(alice->messages()),
+                 (QStringList{QStringLiteral("before restart"), QStringLiteral("typed offline")}));
+        QCOMPARE(alice->messages()->at(0).status, DeliveryStatus::Sent);
+        QCOMPARE(alice->messages()->at(1).status, DeliveryStatus::Sending);
+        QCOMPARE(alice->outboxIds(), QStringList{pendingId});
+        QCOMPARE(alice->connection()->outboxCount(), 1);
+        alice->start();
+        waitConnected(alice.get());
+        // Rejoined automatically; the pending message goes out once.
+        MessageModel *bobModel = bob->messageModel(QStringLiteral("history"));
+        QTRY_COMPARE_WITH_TIMEOUT(bobModel->count(), 2, kTimeout);
+        QCOMPARE(bobModel->at(1).id, pendingId);
+        QTRY_COMPARE_WITH_TIMEOUT(status(alice->messages(), pendingId), QStringLiteral("sent"), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(alice->connection()->client()->groups().contains(QStringLiteral("second")),
+                                 kTimeout);
+        QVERIFY(bob->sendMessageTo(QStringLiteral("history"), QStringLiteral("welcome back")));
+        QTRY_COMPARE_WITH_TIMEOUT(alice->messages()->count(), 3, kTimeout);
+        QCOMPARE(alice->history()->count(QStringLiteral("history")), 3);
+    }
+
+    void failedRetryAndDelete()
+    {
+        // A Client Access URL whose token may not send: every send is refused (Forbidden).
+        const auto cs = WebPubSub::ConnectionString::parse(m_service->connectionString());
+        WebPubSub::ClientTokenOptions token;
+        token.userId = QStringLiteral("dave");
+        AppOptions o = options(QStringLiteral("dave"), freshProfile(QStringLiteral("dave")));
+        o.endpoint = AppOptions::Endpoint::Url;
+        o.clientAccessUrl = cs->clientAccessUrl(kHub, token).toString();
+        auto dave = makeApp(o);
+        QSignalSpy errors(dave.get(), &AppController::errorShown);
+        dave->start();
+        waitConnected(dave.get());
+        dave->joinRoom(QStringLiteral("closed"));
+        watch(dave->messages());
+        QTRY_VERIFY_WITH_TIMEOUT(errors.count() >= 1, kTimeout); // the join was refused
+        QVERIFY(dave->sendMessage(QStringLiteral("one")));
+        QVERIFY(dave->sendMessage(QStringLiteral("two")));
+        const QString one = dave->messages()->at(0).id;
+        const QString two = dave->messages()->at(1).id;
+        QTRY_COMPARE_WITH_TIMEOUT(status(dave->messages(), one), QStringLiteral("failed"), kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(status(dave->messages(), two), QStringLiteral("failed"), kTimeout);
+        QCOMPARE(dave->connection()->outboxCount(), 0);
+        dave->retryMessage(one);
+        QCOMPARE(status(dave->messages(), one), QStringLiteral("sending"));
+        QCOMPARE(dave->connection()->outboxCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(status(dave->messages(), one), QStringLiteral("failed"), kTimeout);
+        dave->retryAllFailed();
+        QCOMPARE(dave->connection()->outboxCount(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(dave->connection()->outboxCount(), 0, kTimeout);
+        dave->deleteMessage(two);
+        QCOMPARE(dave->messages()->count(), 1);
+        QVERIFY(!dave->history()->contains(QStringLiteral("closed"), two));
+        QVERIFY(dave->history()->contains(QStringLiteral("closed"), one));
+    }
+};
+
+QTEST_MAIN(TestAppController)
+#include "tst_appcontroller.moc"

@@ -218,6 +218,15 @@ export function record(client) {
   return log;
 }
 
+// The service speaks plain http on loopback; the SDK only allows that when told to, as it must be
+// for the official emulator too.
+export const SERVICE_CLIENT_OPTIONS = { allowInsecureConnection: true };
+
+// The SDK's keep-alive loops sleep a full interval even after stop() (20 s ping, 40 s timeout
+// check by default), which would keep node alive that long after the last test. Short ones let
+// the file end promptly and exercise ping/pong against the service as a bonus.
+export const CLIENT_DEFAULTS = { keepAliveIntervalInMs: 2000, keepAliveTimeoutInMs: 15000 };
+
 // Owns everything a test file starts, so `after()` can tear it all down and node exits.
 export class Fixture {
   constructor(sdk) {
@@ -232,17 +241,20 @@ export class Fixture {
   async start(hub = "interop", extraArgs = []) {
     this.service = await startService(extraArgs);
     this.hub = hub;
-    this.serviceClient = new this.sdk.WebPubSubServiceClient(this.service.connectionString, hub);
+    this.serviceClient = new this.sdk.WebPubSubServiceClient(this.service.connectionString, hub, SERVICE_CLIENT_OPTIONS);
     return this;
   }
 
   // An official client with a token minted by the official server SDK; started unless told not to.
   // \a via: a TcpProxy the client connects through.
   async client(tokenOptions = {}, clientOptions = {}, { start = true, hub, via } = {}) {
-    const serviceClient = hub ? new this.sdk.WebPubSubServiceClient(this.service.connectionString, hub) : this.serviceClient;
+    const serviceClient = hub
+      ? new this.sdk.WebPubSubServiceClient(this.service.connectionString, hub, SERVICE_CLIENT_OPTIONS)
+      : this.serviceClient;
     const minted = await serviceClient.getClientAccessToken(tokenOptions);
     const url = via ? via.route(minted.url) : minted.url;
     const client = new this.sdk.WebPubSubClient(url, {
+      ...CLIENT_DEFAULTS,
       messageRetryOptions: { maxRetries: 0 },
       ...clientOptions,
     });
@@ -264,13 +276,7 @@ export class Fixture {
   }
 
   async close() {
-    for (const client of this.clients) {
-      try {
-        client.stop();
-      } catch {
-        // already stopped
-      }
-    }
+    await Promise.all(this.clients.map((client) => stopOfficialClient(client)));
     for (const socket of this.sockets) {
       try {
         socket.terminate();
@@ -283,6 +289,23 @@ export class Fixture {
       const exit = await this.service.stop();
       this.serviceExit = exit;
     }
+  }
+}
+
+// stop() on the official client only works from Connected: while it is recovering or
+// reconnecting the SDK's loops carry on (and would keep node alive), so wait for a state in which
+// stopping takes. Reads the SDK's private `_state` for lack of a public one.
+export async function stopOfficialClient(client, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  while (client._state !== "Stopped" && Date.now() < deadline) {
+    if (client._state === "Connected") {
+      try {
+        client.stop();
+      } catch {
+        // stopping already
+      }
+    }
+    await sleep(50);
   }
 }
 

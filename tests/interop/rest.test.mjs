@@ -110,7 +110,7 @@ describe("send operations", () => {
       everyone.map((c) => serverTexts(c).includes("just anon")),
       [false, false, false, true],
     );
-    const bin = u2.log.server.find((m) => m.dataType === "binary" && bytesOf(m.data).length === 3);
+    const bin = u2.log.server.findLast((m) => m.dataType === "binary");
     assert.ok(bin, "u2 got the binary message");
     assert.deepEqual([...bytesOf(bin.data)], [1, 2, 3]);
   });
@@ -231,10 +231,11 @@ describe("groups", () => {
     assert.equal(await fx.serviceClient.groupExists("g-bulk-1"), false);
   });
 
+  // In @azure/web-pubsub 1.2.0 listConnections returns a Promise of the paged iterator.
   test("group.listConnections pages through every member", async () => {
     for (const c of everyone) await c.client.joinGroup("g-list");
     const seen = [];
-    for await (const member of fx.serviceClient.group("g-list").listConnections({ maxPageSize: 2 })) {
+    for await (const member of await fx.serviceClient.group("g-list").listConnections({ maxPageSize: 2 })) {
       seen.push(member);
     }
     assert.deepEqual(seen.map((m) => m.connectionId).sort(), everyone.map(id).sort());
@@ -244,11 +245,11 @@ describe("groups", () => {
     assert.ok(byId.get(id(anon)).userId == null);
 
     const top = [];
-    for await (const member of fx.serviceClient.group("g-list").listConnections({ top: 1 })) top.push(member);
+    for await (const member of await fx.serviceClient.group("g-list").listConnections({ top: 1 })) top.push(member);
     assert.equal(top.length, 1);
 
     const empty = [];
-    for await (const member of fx.serviceClient.group("g-nobody").listConnections()) empty.push(member);
+    for await (const member of await fx.serviceClient.group("g-nobody").listConnections()) empty.push(member);
     assert.deepEqual(empty, []);
     for (const c of everyone) await c.client.leaveGroup("g-list");
   });
@@ -349,12 +350,15 @@ describe("closing connections", () => {
     await closedWith(b, "maintenance");
     for (const cid of keep) assert.equal(await fx.serviceClient.connectionExists(cid), true);
 
-    // And without exclusions every connection goes (the official clients then reconnect).
+    // And without exclusions every connection goes; the official clients then open new ones.
+    const before = everyone.map((c) => c.log.connected.length);
     await fx.serviceClient.closeAllConnections();
     await waitFor(async () => {
       for (const cid of keep) if (await fx.serviceClient.connectionExists(cid)) return false;
       return true;
     }, "every connection closed");
+    await waitFor(() => everyone.every((c, i) => c.log.connected.length > before[i]), "every client reconnected");
+    for (const c of everyone) assert.equal(await fx.serviceClient.connectionExists(id(c)), true);
   });
 });
 

@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 
-import { ACCESS_KEY, Fixture, loadSdks, waitFor, within } from "./helpers.mjs";
+import { ACCESS_KEY, CLIENT_DEFAULTS, Fixture, SERVICE_CLIENT_OPTIONS, loadSdks, waitFor, within } from "./helpers.mjs";
 
 const sdk = await loadSdks();
 const fx = new Fixture(sdk);
@@ -98,9 +98,10 @@ describe("tokens that must be refused", () => {
     const forger = new sdk.WebPubSubServiceClient(
       fx.service.connectionString.replace(ACCESS_KEY, "not-the-right-key-but-long-enough-0123456789"),
       fx.hub,
+      SERVICE_CLIENT_OPTIONS,
     );
     const { url } = await forger.getClientAccessToken({ userId: "mallory", roles: ["webpubsub.sendToGroup"] });
-    const client = new sdk.WebPubSubClient(url, { autoReconnect: false });
+    const client = new sdk.WebPubSubClient(url, { ...CLIENT_DEFAULTS, autoReconnect: false });
     fx.clients.push(client);
     await assert.rejects(within(client.start(), "start() with a forged token"));
     assert.equal(await handshakeStatus(url), 401);
@@ -109,14 +110,14 @@ describe("tokens that must be refused", () => {
   test("an expired token: start() fails and the handshake is 401", async () => {
     // 10 minutes in the past: beyond any clock-skew allowance.
     const { url } = await fx.serviceClient.getClientAccessToken({ userId: "late", expirationTimeInMinutes: -10 });
-    const client = new sdk.WebPubSubClient(url, { autoReconnect: false });
+    const client = new sdk.WebPubSubClient(url, { ...CLIENT_DEFAULTS, autoReconnect: false });
     fx.clients.push(client);
     await assert.rejects(within(client.start(), "start() with an expired token"));
     assert.equal(await handshakeStatus(url), 401);
   });
 
   test("a token for another hub is refused on this hub (audience check)", async () => {
-    const other = new sdk.WebPubSubServiceClient(fx.service.connectionString, "otherhub");
+    const other = new sdk.WebPubSubServiceClient(fx.service.connectionString, "otherhub", SERVICE_CLIENT_OPTIONS);
     const { token, baseUrl } = await other.getClientAccessToken({ userId: "wrong-hub" });
     const thisHubUrl = baseUrl.replace(/otherhub$/, fx.hub) + `?access_token=${token}`;
     assert.equal(await handshakeStatus(thisHubUrl), 401);

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void fireAndForget();
     void ackIdsAreUniqueAndSkipCallerChosenOnes();
     void serviceErrorCarriesNameAndMessage();
+    void forbiddenIsNeverRetried_data();
     void forbiddenIsNeverRetried();
     void retriesUseTheSameAckId();
     void retriesExhausted();
@@ -182,18 +183,29 @@ void TestClientOperations::serviceErrorCarriesNameAndMessage()
     QVERIFY(f.client->groups().isEmpty());
 }
 
+void TestClientOperations::forbiddenIsNeverRetried_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<Error::Code>("code");
+    QTest::newRow("Forbidden") << QStringLiteral("Forbidden") << Error::Code::Forbidden;
+    QTest::newRow("BadRequest") << QStringLiteral("BadRequest") << Error::Code::BadRequest;
+}
+
 void TestClientOperations::forbiddenIsNeverRetried()
 {
+    QFETCH(QString, name);
+    QFETCH(Error::Code, code);
     Fixture f;
-    f.service.onFrame = [&f](int i, const QJsonObject &frame) {
-        f.service.sendAck(i, quint64(frame.value(u"ackId").toInteger()), QStringLiteral("Forbidden"),
+    f.service.onFrame = [&f, name](int i, const QJsonObject &frame) {
+        f.service.sendAck(i, quint64(frame.value(u"ackId").toInteger()), name,
                           QStringLiteral("no permission"));
         return true;
     };
     QVERIFY(f.start());
     auto send = f.client->sendToGroup(QStringLiteral("g"), Payload::fromText(QStringLiteral("x")));
     QVERIFY(waitFor(send));
-    QCOMPARE(send.result().error.code(), Error::Code::Forbidden);
+    QCOMPARE(send.result().error.code(), code);
+    QCOMPARE(send.result().error.name(), name);
     QTest::qWait(400); // several retry delays
     QCOMPARE(f.service.frames(0, QStringLiteral("sendToGroup")).size(), 1);
 }

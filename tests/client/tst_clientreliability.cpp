@@ -110,7 +110,7 @@ void TestClientReliability::sequenceAckIsBatched()
 {
     Fixture f;
     ClientOptions options = fastOptions();
-    options.sequenceAckInterval = 1500ms;
+    options.sequenceAckInterval = 2500ms;
     options.sequenceAckBurst = 1000;
     QVERIFY(f.start(options));
     QSignalSpy messages(f.client.get(), &Client::groupMessageReceived);
@@ -122,7 +122,7 @@ void TestClientReliability::sequenceAckIsBatched()
     QCOMPARE(f.service.frames(0, QStringLiteral("sequenceAck")).at(0).value(u"sequenceId").toInteger(), 5);
     QCOMPARE(f.client->diagnostics().lastAckedSequenceId, 5);
     // Nothing new: no further acks.
-    QTest::qWait(1800);
+    QTest::qWait(600);
     QCOMPARE(f.service.frames(0, QStringLiteral("sequenceAck")).size(), 1);
 }
 
@@ -446,9 +446,9 @@ void TestClientReliability::goOfflineFailsAttemptsWithoutNetwork()
     Fixture f;
     QVERIFY(f.start());
     QSignalSpy recovered(f.client.get(), &Client::recovered);
-    f.client->goOffline(800);
+    f.client->goOffline(2000);
     QTRY_COMPARE_WITH_TIMEOUT(f.client->state(), State::Recovering, 10000);
-    QTest::qWait(400);
+    QTest::qWait(500);
     QCOMPARE(f.service.count(), 1); // no attempt reached the network
     QCOMPARE(recovered.size(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(recovered.size(), 1, 10000);

@@ -54,6 +54,8 @@ private Q_SLOTS:
     void goOfflineFailsAttemptsWithoutNetwork();
     void forceReconnectAbandonsTheConnection();
     void outboxWaitsDuringRecovery();
+    void restartRejoinsGroups();
+    void dropWhileRejoiningIsRecovered();
 
 private:
     struct Fixture
@@ -494,6 +496,57 @@ void TestClientReliability::outboxWaitsDuringRecovery()
     QCOMPARE(frames.at(0).value(u"data").toString(), QStringLiteral("1"));
     QCOMPARE(frames.at(1).value(u"data").toString(), QStringLiteral("2"));
     QVERIFY(isRecoveryUrl(f.service.at(last).requestUrl));
+}
+
+void TestClientReliability::restartRejoinsGroups()
+{
+    Fixture f;
+    QVERIFY(f.start());
+    auto join = f.client->joinGroup(QStringLiteral("kept"));
+    QVERIFY(waitFor(join));
+    f.client->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(f.client->state(), State::Stopped, 10000);
+    QCOMPARE(f.client->groups(), QStringList{QStringLiteral("kept")});
+    QSignalSpy connected(f.client.get(), &Client::connected);
+    f.client->start();
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 10000);
+    QCOMPARE(connected.at(0).at(2).toBool(), false);
+    QCOMPARE(f.service.frames(1, QStringLiteral("joinGroup")).size(), 1);
+    QCOMPARE(f.service.frames(1, QStringLiteral("joinGroup")).at(0).value(u"group").toString(),
+             QStringLiteral("kept"));
+    QCOMPARE(f.service.frames(1, QStringLiteral("joinGroup")).at(0).value(u"ackId").toInteger(), 2);
+}
+
+void TestClientReliability::dropWhileRejoiningIsRecovered()
+{
+    Fixture f;
+    QVERIFY(f.start());
+    auto join = f.client->joinGroup(QStringLiteral("a"));
+    QVERIFY(waitFor(join));
+    QSignalSpy connected(f.client.get(), &Client::connected);
+    QSignalSpy recovered(f.client.get(), &Client::recovered);
+    f.service.onFrame = [](int i, const QJsonObject &frame) {
+        return i > 0 && frame.value(u"type").toString() == u"joinGroup"; // rejoins stay unanswered
+    };
+    f.service.rejectRecovery = true;
+    f.service.abortConnection(0);
+    // conn 1 was the refused recovery, conn 2 the new connection, which is now rejoining.
+    QTRY_COMPARE_WITH_TIMEOUT(f.service.frames(2, QStringLiteral("joinGroup")).size(), 1, 10000);
+    const qint64 rejoinAckId =
+        f.service.frames(2, QStringLiteral("joinGroup")).at(0).value(u"ackId").toInteger();
+    QCOMPARE(f.client->state(), State::Reconnecting);
+    f.service.rejectRecovery = false;
+    f.service.abortConnection(2);
+    QTRY_COMPARE_WITH_TIMEOUT(f.service.frames(3, QStringLiteral("joinGroup")).size(), 1, 10000);
+    QVERIFY(isRecoveryUrl(f.service.at(3).requestUrl));
+    QCOMPARE(f.service.frames(3, QStringLiteral("joinGroup")).at(0).value(u"ackId").toInteger(), rejoinAckId);
+    QCOMPARE(connected.size(), 0);
+    f.service.sendAck(3, quint64(rejoinAckId));
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 10000);
+    QCOMPARE(connected.at(0).at(0).toString(), QStringLiteral("conn-2"));
+    QCOMPARE(connected.at(0).at(2).toBool(), true);
+    QCOMPARE(recovered.size(), 0);
+    QCOMPARE(f.client->state(), State::Connected);
 }
 
 QTEST_GUILESS_MAIN(TestClientReliability)

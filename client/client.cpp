@@ -1237,10 +1237,11 @@ Diagnostics Client::diagnostics() const
     diag.pendingOperations = 0;
     diag.outboxSize = 0;
     for (const auto &[serial, op] : d->operations) {
-        if (op->status == PendingOperation::Status::Sent)
-            ++diag.pendingOperations;
-        else
+        // A retry waiting for its delay is still in flight; only what waits for a connection is outbox.
+        if (op->status == PendingOperation::Status::Waiting)
             ++diag.outboxSize;
+        else
+            ++diag.pendingOperations;
     }
     return diag;
 }

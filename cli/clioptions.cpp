@@ -191,13 +191,14 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments)
 
 QString CliOptions::loggingRules() const
 {
+    // Only Hubbub's own categories get chattier: Qt's internal debug output would drown them.
     // Qt has no separate "error" switch: critical and fatal messages are always on.
     if (m_logLevel == u"debug")
-        return u"*.debug=true"_s;
+        return u"*.debug=false\n*.info=false\nhubbub.*.debug=true\nhubbub.*.info=true"_s;
     if (m_logLevel == u"info")
-        return u"*.debug=false\n*.info=true"_s;
+        return u"*.debug=false\n*.info=false\nhubbub.*.info=true"_s;
     if (m_logLevel == u"warning")
-        return u"*.debug=false\n*.info=false\n*.warning=true"_s;
+        return u"*.debug=false\n*.info=false"_s;
     return u"*.debug=false\n*.info=false\n*.warning=false"_s;
 }
 

@@ -14,6 +14,20 @@ namespace Hubbub {
 
 namespace {
 constexpr quint64 MaxFrameSize = 1024 * 1024; // §1.1: 1 MB per client frame
+// ackIds remembered per connection: enough for any honest retry window, bounded for a flood.
+constexpr size_t MaxRememberedAckIds = 100000;
+} // namespace
+
+void ClientConnection::markProcessed(quint64 ackId)
+{
+    if (m_processedAckIds.contains(ackId))
+        return;
+    m_processedAckIds.insert(ackId);
+    m_ackIdOrder.push_back(ackId);
+    if (m_ackIdOrder.size() > MaxRememberedAckIds) {
+        m_processedAckIds.remove(m_ackIdOrder.front());
+        m_ackIdOrder.pop_front();
+    }
 }
 
 ClientConnection::ClientConnection(const QString &id, const QString &hub, Kind kind, Limits limits,
@@ -143,7 +157,7 @@ void ClientConnection::sendControl(const Frame &frame)
     sendRaw(FrameCodec::serialize(frame));
 }
 
-void ClientConnection::deliver(const Frame &message)
+void ClientConnection::deliver(const Frame &message, QByteArray *jsonCache)
 {
     if (m_finished)
         return;
@@ -158,7 +172,13 @@ void ClientConnection::deliver(const Frame &message)
         return;
     }
     if (m_kind == Kind::Json) {
-        sendRaw(FrameCodec::serialize(message));
+        if (!jsonCache) {
+            sendRaw(FrameCodec::serialize(message));
+            return;
+        }
+        if (jsonCache->isEmpty())
+            *jsonCache = FrameCodec::serialize(message);
+        sendRaw(*jsonCache);
         return;
     }
     Frame sequenced = message;

@@ -67,13 +67,15 @@ public:
 
     //! Whether a message with \a ackId was already processed (§2.8).
     bool hasProcessed(quint64 ackId) const { return m_processedAckIds.contains(ackId); }
-    void markProcessed(quint64 ackId) { m_processedAckIds.insert(ackId); }
+    void markProcessed(quint64 ackId);
 
     //! Sends a non-message frame (ack, pong, connected, …) if attached; nothing is buffered.
     void sendControl(const WebPubSub::Frame &frame);
     //! Delivers a `message` frame: JSON clients get the frame (with a sequence id on the reliable
     //! protocol, buffered until acked), simple clients the raw payload.
-    void deliver(const WebPubSub::Frame &message);
+    //! \a jsonCache (optional) holds the frame serialised once for every non-reliable JSON
+    //! receiver of a fan-out.
+    void deliver(const WebPubSub::Frame &message, QByteArray *jsonCache = nullptr);
     //! Cumulative sequenceAck (§2.4).
     void acknowledge(quint64 sequenceId);
     //! Re-sends every un-acked message in order (after recovery).
@@ -107,6 +109,7 @@ private:
     Limits m_limits;
     QPointer<QWebSocket> m_socket;
     QSet<quint64> m_processedAckIds;
+    std::deque<quint64> m_ackIdOrder; // oldest first, to bound the memory of a flooding client
     quint64 m_nextSequenceId = 1;
     struct Buffered
     {

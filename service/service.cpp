@@ -653,10 +653,11 @@ void ServicePrivate::handleFrame(ClientConnection *c, const Frame &frame)
         }
         const Frame message = Frame::groupMessage(frame.group, c->userId, frame.payload, std::nullopt);
         const QPointer<ClientConnection> self(c);
+        QByteArray jsonCache;
         for (ClientConnection *member : groupConnections(c->hub(), frame.group)) {
             if (frame.noEcho && member == c)
                 continue;
-            member->deliver(message);
+            member->deliver(message, &jsonCache);
         }
         if (self)
             sendAck(c, frame.ackId);

@@ -1,0 +1,128 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+// hubbub-cli across connections that cannot be recovered: the disconnected/connected pair, the
+// rejoin-group-failed event, and what --no-auto-reconnect and --no-auto-rejoin change.
+#include "cliprocess.h"
+#include "fakepubsubpeer.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int Timeout = 20000;
+}
+
+class TestCliReconnect : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void rejoinFailureIsReported();
+    void noAutoRejoin();
+    void noAutoReconnectStops();
+
+private:
+    // Starts the CLI against \a peer, waits for `connected` and joins \a group (acked).
+    static bool startAndJoin(CliProcess &cli, FakePubSubPeer &peer, const QStringList &extraArguments,
+                             const QString &group);
+};
+
+bool TestCliReconnect::startAndJoin(CliProcess &cli, FakePubSubPeer &peer, const QStringList &extraArguments,
+                                    const QString &group)
+{
+    cli.start(QStringList{u"--url"_s, peer.clientUrl().toString(), u"--reconnect-delay-ms"_s, u"100"_s,
+                          u"--max-retries"_s, u"0"_s} +
+              extraArguments);
+    if (!cli.process.waitForStarted(30000))
+        return false;
+    if (!QTest::qWaitFor([&] { return cli.countEvents(u"connected"_s) == 1; }, Timeout))
+        return false;
+    cli.send({{u"op"_s, u"join"_s}, {u"group"_s, group}, {u"id"_s, u"join"_s}, {u"ackId"_s, 1}});
+    if (!QTest::qWaitFor([&] { return !peer.firstOfType(u"joinGroup"_s).isEmpty(); }, Timeout))
+        return false;
+    peer.sendAck(1);
+    return QTest::qWaitFor([&] { return cli.hasResult(u"join"_s); }, Timeout);
+}
+
+void TestCliReconnect::rejoinFailureIsReported()
+{
+    FakePubSubPeer peer;
+    QVERIFY(peer.listen());
+    CliProcess cli;
+    QVERIFY(startAndJoin(cli, peer, {}, u"g1"_s));
+
+    const qsizetype framesBefore = peer.received.size();
+    peer.sendJson(
+        {{u"type"_s, u"system"_s}, {u"event"_s, u"disconnected"_s}, {u"message"_s, u"Service reload"_s}});
+    peer.closeCurrent(QWebSocketProtocol::CloseCodePolicyViolated, u"not recoverable"_s);
+
+    // The new connection rejoins g1; the peer refuses.
+    QTRY_VERIFY_WITH_TIMEOUT(!peer.firstOfType(u"joinGroup"_s, framesBefore).isEmpty(), Timeout);
+    const QJsonObject rejoin = peer.firstOfType(u"joinGroup"_s, framesBefore);
+    QCOMPARE(rejoin.value(u"group"_s).toString(), u"g1"_s);
+    peer.sendAck(rejoin.value(u"ackId"_s).toInteger(), u"Forbidden"_s);
+
+    QTRY_VERIFY_WITH_TIMEOUT(cli.countEvents(u"rejoin-group-failed"_s) == 1, Timeout);
+    const QJsonObject failed = cli.firstEvent(u"rejoin-group-failed"_s);
+    QCOMPARE(failed.value(u"group"_s).toString(), u"g1"_s);
+    QCOMPARE(failed.value(u"error"_s).toObject().value(u"name"_s).toString(), u"Forbidden"_s);
+    QVERIFY(failed.value(u"error"_s).toObject().contains(u"message"_s));
+
+    QTRY_VERIFY_WITH_TIMEOUT(cli.countEvents(u"connected"_s) == 2, Timeout);
+    const qsizetype disconnectedAt = cli.indexOfEvent(u"disconnected"_s);
+    QVERIFY(disconnectedAt >= 0);
+    const QJsonObject disconnected = cli.events.at(disconnectedAt);
+    QCOMPARE(disconnected.value(u"connectionId"_s).toString(), u"conn-1"_s);
+    QCOMPARE(disconnected.value(u"message"_s).toString(), u"Service reload"_s);
+    const qsizetype reconnectedAt = cli.indexOfEvent(u"connected"_s, disconnectedAt);
+    QVERIFY(reconnectedAt > disconnectedAt);
+    QCOMPARE(cli.events.at(reconnectedAt).value(u"connectionId"_s).toString(), u"conn-2"_s);
+    QCOMPARE(cli.events.at(reconnectedAt).value(u"reconnect"_s), QJsonValue(true));
+    QCOMPARE(cli.countEvents(u"recovered"_s), 0);
+}
+
+void TestCliReconnect::noAutoRejoin()
+{
+    FakePubSubPeer peer;
+    QVERIFY(peer.listen());
+    CliProcess cli;
+    QVERIFY(startAndJoin(cli, peer, {u"--no-auto-rejoin"_s}, u"g1"_s));
+
+    const qsizetype framesBefore = peer.received.size();
+    peer.closeCurrent(QWebSocketProtocol::CloseCodePolicyViolated);
+    QTRY_VERIFY_WITH_TIMEOUT(cli.countEvents(u"connected"_s) == 2, Timeout);
+    // Give a rejoin, if one were (wrongly) coming, the chance to show up behind a state round trip.
+    cli.send({{u"op"_s, u"state"_s}, {u"id"_s, u"st"_s}});
+    QTRY_VERIFY_WITH_TIMEOUT(cli.hasResult(u"st"_s), Timeout);
+    QCOMPARE(peer.countOfType(u"joinGroup"_s), 1);
+    QVERIFY(peer.firstOfType(u"joinGroup"_s, framesBefore).isEmpty());
+    QCOMPARE(cli.countEvents(u"rejoin-group-failed"_s), 0);
+}
+
+void TestCliReconnect::noAutoReconnectStops()
+{
+    FakePubSubPeer peer;
+    QVERIFY(peer.listen());
+    CliProcess cli;
+    QVERIFY(startAndJoin(cli, peer, {u"--no-auto-reconnect"_s}, u"g1"_s));
+
+    peer.closeCurrent(QWebSocketProtocol::CloseCodePolicyViolated);
+    QTRY_VERIFY_WITH_TIMEOUT(cli.countEvents(u"stopped"_s) == 1, Timeout);
+    QVERIFY(cli.indexOfEvent(u"disconnected"_s) >= 0);
+    QVERIFY(cli.indexOfEvent(u"disconnected"_s) < cli.indexOfEvent(u"stopped"_s));
+    QCOMPARE(cli.process.state(), QProcess::Running); // only the end of input ends the program
+
+    cli.send({{u"op"_s, u"state"_s}, {u"id"_s, u"st"_s}});
+    QTRY_VERIFY_WITH_TIMEOUT(cli.hasResult(u"st"_s), Timeout);
+    QCOMPARE(cli.firstEvent(u"state"_s).value(u"state"_s).toString(), u"Stopped"_s);
+    QCOMPARE(peer.connectionsAccepted(), 1);
+
+    cli.closeInput();
+    QTRY_COMPARE_WITH_TIMEOUT(cli.process.state(), QProcess::NotRunning, Timeout);
+    cli.readOutput();
+    QCOMPARE(cli.process.exitCode(), 0);
+    QCOMPARE(cli.events.constLast().value(u"event"_s).toString(), u"stopped"_s);
+}
+
+QTEST_GUILESS_MAIN(TestCliReconnect)
+#include "tst_clireconnect.moc"

@@ -84,7 +84,6 @@ private:
         std::optional<WebPubSub::TokenClaims> claims;
         QString recoveryToken; //!< set on a recovery attempt
         bool recovery = false;
-        QStringList groupsFromConnect; //!< upstream connect answer overrides
         QDateTime created;
     };
 

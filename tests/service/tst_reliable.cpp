@@ -4,6 +4,7 @@
 #include "servicetestsupport.h"
 
 #include <QJsonArray>
+#include <QTcpSocket>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -208,6 +209,31 @@ private Q_SLOTS:
         }
         QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 60, 10000);
         QVERIFY(!client.closed);
+    }
+
+    void nonReadingClientIsDropped()
+    {
+        // A JSON client that stops reading: the service's write queue is bounded too.
+        Hubbub::ServiceOptions options = defaultOptions();
+        options.maxUnackedBytes = 1024 * 1024;
+        start(options);
+        QTcpSocket silent;
+        silent.setReadBufferSize(1); // never drain the kernel buffer beyond a byte
+        silent.connectToHost(QHostAddress::LocalHost, service->port());
+        QVERIFY(silent.waitForConnected(10000));
+        silent.write("GET /client/hubs/chat?access_token=" +
+                     clientToken(*service, Hub, QStringLiteral("slow")).toUtf8() +
+                     " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                     "Sec-WebSocket-Protocol: json.webpubsub.azure.v1\r\n\r\n");
+        QTRY_COMPARE_WITH_TIMEOUT(service->connectionCount(), 1, 10000);
+        const QByteArray chunk(512 * 1024, 'x');
+        for (int i = 0; i < 80 && service->connectionCount() > 0; ++i)
+            QCOMPARE(
+                rest->call("POST", QStringLiteral("/api/hubs/chat/users/slow/:send"), chunk, "text/plain")
+                    .status,
+                202);
+        QTRY_COMPARE_WITH_TIMEOUT(service->connectionCount(), 0, 15000);
     }
 
     void droppedConnectionOverflowsWhileAway()

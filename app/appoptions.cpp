@@ -107,7 +107,7 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *options, QStrin
     addOptions(parser);
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
-    if (parser.isSet(QStringLiteral("help")))
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all")))
         return fail(parser.helpText(), 0);
     if (parser.isSet(QStringLiteral("version")))
         return fail(QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion(), 0);

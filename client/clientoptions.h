@@ -44,7 +44,8 @@ struct ClientOptions
     int sequenceAckBurst = 300;
 
     //! How long an operation issued while not connected waits in the outbox before failing with
-    //! NotConnected; 0 = fail at once.
+    //! NotConnected; 0 = fail at once. Also bounds how long an operation that was in flight when
+    //! the link dropped waits to be resent (with 0 it waits through a recovery, not a reconnect).
     std::chrono::milliseconds outboxTimeout{60000};
     //! How long an acked operation (all retries included) may take before it fails with Timeout;
     //! 0 = no limit.

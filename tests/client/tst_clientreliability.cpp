@@ -275,8 +275,9 @@ void TestClientReliability::failedRecoveryThenReconnectWithRejoin()
         QVERIFY(waitFor(join));
     }
     QSignalSpy connected(f.client.get(), &Client::connected);
+    QSignalSpy recovered(f.client.get(), &Client::recovered);
     QSignalSpy states(f.client.get(), &Client::stateChanged);
-    f.service.dropRecoveries = true;
+    f.service.dropRecoveries = true; // each recovery socket opens, then breaks at once
     // Hold the rejoin acks until the test has looked at the state.
     bool holdJoins = true;
     f.service.onFrame = [&](int i, const QJsonObject &frame) {
@@ -306,6 +307,7 @@ void TestClientReliability::failedRecoveryThenReconnectWithRejoin()
         f.service.sendAck(newConn, quint64(join.value(u"ackId").toInteger()));
     QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 10000);
     QCOMPARE(connected.at(0).at(2).toBool(), true);
+    QCOMPARE(recovered.size(), 0); // an upgrade that breaks at once is no recovery
     QCOMPARE(f.client->state(), State::Connected);
     QCOMPARE(f.client->groups(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
     QCOMPARE(f.credentialCalls, 2);

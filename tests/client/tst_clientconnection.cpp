@@ -55,6 +55,7 @@ private Q_SLOTS:
     void tokensAreNeverLogged();
     void connectTimeoutRetries();
     void refusedConnectionIsReportedAndRetried();
+    void unauthorizedHandshakeIsReportedAndRetried();
 
 private:
     static void restartWorks(Client &client, FakePubSubService &service);
@@ -505,6 +506,32 @@ void TestClientConnection::refusedConnectionIsReportedAndRetried()
     QSignalSpy scheduled(&client, &Client::reconnectScheduled);
     client.start();
     QTRY_VERIFY_WITH_TIMEOUT(scheduled.size() >= 2, 10000);
+    QVERIFY(errors.size() >= 1);
+    QCOMPARE(errors.at(0).at(0).value<Error>().code(), Error::Code::NotConnected);
+    QCOMPARE(client.state(), State::Connecting);
+    client.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), State::Stopped, 10000);
+}
+
+void TestClientConnection::unauthorizedHandshakeIsReportedAndRetried()
+{
+    // A service that answers the upgrade with 401, as Azure does for an expired token.
+    QHttpServer http;
+    auto *tcp = new QTcpServer(&http);
+    QVERIFY(tcp->listen(QHostAddress::LocalHost, 0));
+    int handshakes = 0;
+    http.route(QStringLiteral("/client/hubs/chat"), [&handshakes] {
+        ++handshakes;
+        return QHttpServerResponse(QByteArray("bad token"), QHttpServerResponse::StatusCode::Unauthorized);
+    });
+    http.bind(tcp);
+    QUrl url(QStringLiteral("ws://127.0.0.1/client/hubs/chat?access_token=expired"));
+    url.setPort(tcp->serverPort());
+    Client client(Credential::fromUrl(url), fastOptions());
+    QSignalSpy errors(&client, &Client::errorOccurred);
+    QSignalSpy scheduled(&client, &Client::reconnectScheduled);
+    client.start();
+    QTRY_VERIFY_WITH_TIMEOUT(scheduled.size() >= 2 && handshakes >= 2, 10000);
     QVERIFY(errors.size() >= 1);
     QCOMPARE(errors.at(0).at(0).value<Error>().code(), Error::Code::NotConnected);
     QCOMPARE(client.state(), State::Connecting);

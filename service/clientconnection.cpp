@@ -140,9 +140,15 @@ void ClientConnection::finish(const QString &reason)
 
 void ClientConnection::sendRaw(const QByteArray &utf8)
 {
+    if (m_socket)
+        sendText(QString::fromUtf8(utf8));
+}
+
+void ClientConnection::sendText(const QString &text)
+{
     if (!m_socket)
         return;
-    m_socket->sendTextMessage(QString::fromUtf8(utf8));
+    m_socket->sendTextMessage(text);
     // A client that stopped reading must not make us queue without bound.
     if (m_socket && m_socket->bytesToWrite() > m_limits.maxUnackedBytes) {
         qCWarning(lcServiceClient) << "connection" << m_id << "does not read its messages; closing it";
@@ -157,7 +163,7 @@ void ClientConnection::sendControl(const Frame &frame)
     sendRaw(FrameCodec::serialize(frame));
 }
 
-void ClientConnection::deliver(const Frame &message, QByteArray *jsonCache)
+void ClientConnection::deliver(const Frame &message, QString *jsonCache)
 {
     if (m_finished)
         return;
@@ -166,7 +172,7 @@ void ClientConnection::deliver(const Frame &message, QByteArray *jsonCache)
             return;
         const Payload &p = message.payload;
         if (p.dataType() == DataType::Text || p.dataType() == DataType::Json)
-            m_socket->sendTextMessage(p.text());
+            sendText(p.text());
         else
             m_socket->sendBinaryMessage(p.bytes());
         return;
@@ -177,8 +183,8 @@ void ClientConnection::deliver(const Frame &message, QByteArray *jsonCache)
             return;
         }
         if (jsonCache->isEmpty())
-            *jsonCache = FrameCodec::serialize(message);
-        sendRaw(*jsonCache);
+            *jsonCache = QString::fromUtf8(FrameCodec::serialize(message));
+        sendText(*jsonCache);
         return;
     }
     Frame sequenced = message;

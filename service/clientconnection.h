@@ -75,7 +75,7 @@ public:
     //! protocol, buffered until acked), simple clients the raw payload.
     //! \a jsonCache (optional) holds the frame serialised once for every non-reliable JSON
     //! receiver of a fan-out.
-    void deliver(const WebPubSub::Frame &message, QByteArray *jsonCache = nullptr);
+    void deliver(const WebPubSub::Frame &message, QString *jsonCache = nullptr);
     //! Cumulative sequenceAck (§2.4).
     void acknowledge(quint64 sequenceId);
     //! Re-sends every un-acked message in order (after recovery).
@@ -102,6 +102,7 @@ private:
     void onSocketDisconnected();
     void finish(const QString &reason);
     void sendRaw(const QByteArray &utf8);
+    void sendText(const QString &text);
 
     QString m_id;
     QString m_hub;

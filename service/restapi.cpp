@@ -233,7 +233,7 @@ QHttpServerResponse RestApi::handleHub(const QHttpServerRequest &request, const 
         const Frame message = group ? Frame::groupMessage(*group, std::nullopt, *payload, std::nullopt)
                                     : Frame::serverMessage(*payload, std::nullopt);
         const QList<QPointer<ClientConnection>> guarded(targets.begin(), targets.end());
-        QByteArray jsonCache;
+        QString jsonCache;
         for (const QPointer<ClientConnection> &c : guarded) {
             if (c)
                 c->deliver(message, &jsonCache);

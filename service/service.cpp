@@ -653,7 +653,7 @@ void ServicePrivate::handleFrame(ClientConnection *c, const Frame &frame)
         }
         const Frame message = Frame::groupMessage(frame.group, c->userId, frame.payload, std::nullopt);
         const QPointer<ClientConnection> self(c);
-        QByteArray jsonCache;
+        QString jsonCache;
         for (ClientConnection *member : groupConnections(c->hub(), frame.group)) {
             if (frame.noEcho && member == c)
                 continue;

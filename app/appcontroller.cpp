@@ -28,6 +28,7 @@ namespace {
 const auto kDarkThemeKey = QStringLiteral("ui/darkTheme");
 const auto kTypingKey = QStringLiteral("ui/typingIndicators");
 const auto kCurrentRoomKey = QStringLiteral("ui/currentRoom");
+const auto kSeededKey = QStringLiteral("rooms/seeded");
 constexpr int kMaxRoomNameLength = 128;
 
 bool isRetryable(WebPubSub::Error::Code code)
@@ -97,11 +98,24 @@ AppController::AppController(const AppOptions &options, QObject *parent)
             members->expire(now);
         updateTypingText();
     });
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(int(m_options.idleAwayAfter.count()));
+    connect(&m_idleTimer, &QTimer::timeout, this, [this]() { setUserIdle(true); });
     if (auto *app = qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
-        connect(app, &QGuiApplication::applicationStateChanged, this, [this]() {
-            if (isAway() != m_lastAway)
+        connect(app, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
+            if (state == Qt::ApplicationActive)
+                userActivity();
+            else if (isAway() != m_lastAway)
                 announceAll(QStringLiteral("presence"));
         });
+    }
+
+    // A first start on the local service lands in a room, so two windows chat at once.
+    const bool local = m_options.endpoint == AppOptions::Endpoint::Default ||
+                       m_options.endpoint == AppOptions::Endpoint::Local;
+    if (local && m_rooms->count() == 0 && !m_settings->value(kSeededKey, false).toBool()) {
+        ensureRoom(QStringLiteral("lobby"));
+        m_settings->setValue(kSeededKey, true);
     }
 
     const QString current = m_settings->value(kCurrentRoomKey).toString();
@@ -124,6 +138,7 @@ void AppController::start()
     m_shutDown = false;
     m_heartbeatTimer.start();
     m_expiryTimer.start();
+    m_idleTimer.start();
     m_connection->start();
 }
 
@@ -134,6 +149,7 @@ void AppController::shutdown()
     m_shutDown = true;
     m_heartbeatTimer.stop();
     m_expiryTimer.stop();
+    m_idleTimer.stop();
     if (m_client && m_client->state() == Client::State::Connected)
         announceAll(QStringLiteral("goodbye"));
     m_started = false;
@@ -394,6 +410,7 @@ void AppController::selectRoom(const QString &name)
         return;
     if (name == m_currentRoom)
         return;
+    userActivity();
     m_currentRoom = name;
     m_rooms->setCurrentRoom(name);
     if (!name.isEmpty()) {
@@ -459,6 +476,7 @@ bool AppController::sendMessageTo(const QString &room, const QString &rawText)
     const QString text = rawText.trimmed();
     if (text.isEmpty() || !m_rooms->contains(room))
         return false;
+    userActivity();
     const MessageEnvelope env = MessageEnvelope::chat(text, m_userName);
     ChatMessage m = env.toChatMessage(room, m_userId, true);
     m.status = DeliveryStatus::Sending;
@@ -690,10 +708,8 @@ void AppController::flushIncoming()
         }
         if (candidates.isEmpty())
             continue;
-        for (const ChatMessage &m : std::as_const(candidates)) {
-            if (m_history->insert(m) || !m_history->isOpen())
-                fresh.append(m);
-        }
+        // Without a history (disk full, unwritable) the model alone deduplicates.
+        fresh = m_history->isOpen() ? m_history->insertNew(candidates) : candidates;
         const int added = model->appendMessages(fresh);
         if (added == 0)
             continue;
@@ -772,6 +788,13 @@ void AppController::answerWho(const QString &room)
     });
 }
 
+void AppController::userActivity()
+{
+    if (m_started)
+        m_idleTimer.start();
+    setUserIdle(false);
+}
+
 void AppController::queryPresence(const QString &room)
 {
     if (m_rooms->contains(room))
@@ -780,6 +803,7 @@ void AppController::queryPresence(const QString &room)
 
 void AppController::composerTextEdited()
 {
+    userActivity();
     if (!m_typingEnabled || m_currentRoom.isEmpty() || !m_client ||
         m_client->state() != Client::State::Connected)
         return;

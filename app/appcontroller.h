@@ -119,6 +119,9 @@ public:
     Q_INVOKABLE void loadOlder();
     //! Asks everyone in \a room to announce themselves (done automatically on join).
     Q_INVOKABLE void queryPresence(const QString &room);
+    //! The user did something (key, mouse): not idle. After AppOptions::idleAwayAfter without
+    //! activity (this, typing, sending, switching rooms) userIdle becomes true (presence "away").
+    Q_INVOKABLE void userActivity();
 
 Q_SIGNALS:
     void currentRoomChanged();
@@ -201,6 +204,7 @@ private:
     QTimer m_incomingTimer;
     QTimer m_heartbeatTimer;
     QTimer m_expiryTimer;
+    QTimer m_idleTimer;
     QHash<QString, QDateTime> m_lastTypingSent; // room → when
     QSet<QString> m_whoPending;                 // rooms with a "who" answer scheduled
     bool m_lastAway = false;

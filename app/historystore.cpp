@@ -114,14 +114,22 @@ bool HistoryStore::insert(const ChatMessage &m)
 
 int HistoryStore::insertMany(const QList<ChatMessage> &messages)
 {
+    return int(insertNew(messages).size());
+}
+
+QList<ChatMessage> HistoryStore::insertNew(const QList<ChatMessage> &messages)
+{
+    QList<ChatMessage> fresh;
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    // One transaction per batch: a burst of messages costs one fsync, not one each.
     const bool tx = db.transaction();
-    int added = 0;
-    for (const ChatMessage &m : messages)
-        added += insert(m) ? 1 : 0;
+    for (const ChatMessage &m : messages) {
+        if (insert(m))
+            fresh.append(m);
+    }
     if (tx)
         db.commit();
-    return added;
+    return fresh;
 }
 
 bool HistoryStore::updateStatus(const QString &room, const QString &messageId, DeliveryStatus status)

@@ -34,6 +34,8 @@ public:
     bool insert(const ChatMessage &message);
     //! Stores many in one transaction; returns how many were new.
     int insertMany(const QList<ChatMessage> &messages);
+    //! Stores \a messages in one transaction and returns those that were new (in order).
+    QList<ChatMessage> insertNew(const QList<ChatMessage> &messages);
     bool updateStatus(const QString &room, const QString &messageId, DeliveryStatus status);
     bool remove(const QString &room, const QString &messageId);
     bool contains(const QString &room, const QString &messageId) const;

@@ -459,6 +459,42 @@ private Q_SLOTS:
         QCOMPARE(alice->history()->count(QStringLiteral("history")), 3);
     }
 
+    void firstLocalStartHasALobbyAndIdleGoesAway()
+    {
+        AppOptions o;
+        o.endpoint = AppOptions::Endpoint::Local;
+        o.localServicePort = 0;
+        o.discoverLocalService = false;
+        o.useKeychain = false;
+        o.user = QStringLiteral("erin");
+        o.profile = freshProfile(QStringLiteral("erin"));
+        o.idleAwayAfter = 300ms;
+        {
+            auto erin = makeApp(o);
+            QCOMPARE(erin->rooms()->roomNames(), QStringList{QStringLiteral("lobby")});
+            QCOMPARE(erin->currentRoom(), QStringLiteral("lobby"));
+            QSignalSpy idle(erin.get(), &AppController::userIdleChanged);
+            erin->start();
+            QTRY_VERIFY_WITH_TIMEOUT(erin->connection()->isConnected(), kTimeout);
+            QVERIFY(erin->connection()->embedded());
+            QTRY_VERIFY_WITH_TIMEOUT(erin->userIdle(), kTimeout);
+            QTRY_COMPARE_WITH_TIMEOUT(
+                erin->memberModel(QStringLiteral("lobby"))->presence(QStringLiteral("erin")),
+                MemberModel::Presence::Away, kTimeout);
+            erin->userActivity();
+            QVERIFY(!erin->userIdle());
+            QCOMPARE(erin->memberModel(QStringLiteral("lobby"))->presence(QStringLiteral("erin")),
+                     MemberModel::Presence::Online);
+            QVERIFY(idle.count() >= 2);
+            erin->leaveRoom(QStringLiteral("lobby"));
+            QCOMPARE(erin->currentRoom(), QString());
+            QCOMPARE(erin->messages()->count(), 0);
+        }
+        // Left once: not seeded again.
+        auto again = makeApp(o);
+        QCOMPARE(again->rooms()->count(), 0);
+    }
+
     void failedRetryAndDelete()
     {
         // A Client Access URL whose token may not send: every send is refused (Forbidden).

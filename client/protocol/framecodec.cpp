@@ -2,11 +2,15 @@
 // SPDX-License-Identifier: MIT
 #include "framecodec.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
+
+#include <simdjson.h>
 
 #include <cmath>
+#include <limits>
+#include <string_view>
 
 namespace WebPubSub {
 
@@ -45,79 +49,164 @@ QLatin1StringView wireName(Type type)
     return {};
 }
 
-// Reads a non-negative integer exactly. QJsonDocument keeps integers that fit in qint64 as
-// integers (Qt 6), so ids up to 2^63-1 round-trip; a fraction or a negative value is malformed.
-bool readId(const QJsonObject &o, QLatin1StringView key, std::optional<quint64> &out, bool required,
-            QString &error)
+namespace dom = simdjson::dom;
+
+QString toQString(std::string_view s)
 {
-    const QJsonValue v = o.value(key);
-    if (v.isUndefined() || v.isNull()) {
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+//! Converts an already parsed simdjson element to Qt's JSON value (for `data` of type json and
+//! for `error` objects). Not a parser: simdjson has validated and decoded the text.
+QJsonValue toQJson(dom::element e)
+{
+    switch (e.type()) {
+    case dom::element_type::ARRAY: {
+        QJsonArray a;
+        for (dom::element child : dom::array(e))
+            a.append(toQJson(child));
+        return a;
+    }
+    case dom::element_type::OBJECT: {
+        QJsonObject o;
+        for (dom::key_value_pair field : dom::object(e))
+            o.insert(toQString(field.key), toQJson(field.value));
+        return o;
+    }
+    case dom::element_type::INT64:
+        return QJsonValue(qint64(int64_t(e)));
+    case dom::element_type::UINT64: {
+        const uint64_t v = uint64_t(e);
+        return v <= uint64_t(std::numeric_limits<qint64>::max()) ? QJsonValue(qint64(v))
+                                                                 : QJsonValue(double(v));
+    }
+    case dom::element_type::DOUBLE:
+        return QJsonValue(double(e));
+    case dom::element_type::STRING:
+        return toQString(std::string_view(e));
+    case dom::element_type::BOOL:
+        return QJsonValue(bool(e));
+    case dom::element_type::NULL_VALUE:
+        return QJsonValue(QJsonValue::Null);
+    }
+    return QJsonValue(QJsonValue::Null);
+}
+
+//! A field, or nullopt when absent. JSON null counts as absent where \a nullIsAbsent.
+std::optional<dom::element> field(dom::object o, std::string_view key, bool nullIsAbsent = true)
+{
+    dom::element e;
+    if (o.at_key(key).get(e) != simdjson::SUCCESS)
+        return std::nullopt;
+    if (nullIsAbsent && e.is_null())
+        return std::nullopt;
+    return e;
+}
+
+QString keyName(std::string_view key)
+{
+    return QString::fromLatin1(key.data(), qsizetype(key.size()));
+}
+
+// Reads a non-negative integer exactly: simdjson keeps the full uint64 range as integers, so ids
+// round-trip bit for bit; a fraction or a negative value is malformed.
+bool readId(dom::object o, std::string_view key, std::optional<quint64> &out, bool required, QString &error)
+{
+    const auto e = field(o, key);
+    if (!e) {
         if (required)
-            error = QStringLiteral("missing '%1'").arg(key);
+            error = QStringLiteral("missing '%1'").arg(keyName(key));
         return !required;
     }
-    if (!v.isDouble()) {
-        error = QStringLiteral("'%1' is not a number").arg(key);
-        return false;
-    }
-    const qint64 asInt = v.toInteger(-1);
-    if (asInt < 0) {
-        const double d = v.toDouble();
-        // Above 2^63 the value arrives as a double; accept it when it is integral.
-        if (d >= 9.2233720368547758e18 && d < 1.8446744073709552e19 && std::floor(d) == d) {
-            out = static_cast<quint64>(d);
+    switch (e->type()) {
+    case dom::element_type::UINT64:
+        out = uint64_t(*e);
+        return true;
+    case dom::element_type::INT64: {
+        const int64_t v = int64_t(*e);
+        if (v >= 0) {
+            out = quint64(v);
             return true;
         }
-        error = QStringLiteral("'%1' is not a non-negative integer").arg(key);
+        break;
+    }
+    case dom::element_type::DOUBLE: {
+        const double d = double(*e);
+        if (d >= 0 && d < 1.8446744073709552e19 && std::floor(d) == d) {
+            out = quint64(d);
+            return true;
+        }
+        break;
+    }
+    default:
+        error = QStringLiteral("'%1' is not a number").arg(keyName(key));
         return false;
     }
-    out = static_cast<quint64>(asInt);
+    error = QStringLiteral("'%1' is not a non-negative integer").arg(keyName(key));
+    return false;
+}
+
+bool readString(dom::object o, std::string_view key, QString &out, bool required, QString &error)
+{
+    const auto e = field(o, key);
+    if (!e) {
+        if (required)
+            error = QStringLiteral("missing '%1'").arg(keyName(key));
+        return !required;
+    }
+    std::string_view s;
+    if (e->get(s) != simdjson::SUCCESS) {
+        error = QStringLiteral("'%1' is not a string").arg(keyName(key));
+        return false;
+    }
+    out = toQString(s);
+    if (required && out.isEmpty()) {
+        error = QStringLiteral("'%1' is empty").arg(keyName(key));
+        return false;
+    }
     return true;
 }
 
-bool readString(const QJsonObject &o, QLatin1StringView key, QString &out, bool required, QString &error)
+bool readOptionalString(dom::object o, std::string_view key, std::optional<QString> &out, QString &error)
 {
-    const QJsonValue v = o.value(key);
-    if (v.isString()) {
-        out = v.toString();
-        if (required && out.isEmpty()) {
-            error = QStringLiteral("'%1' is empty").arg(key);
-            return false;
-        }
-        return true;
-    }
-    if (v.isUndefined() || v.isNull()) {
-        if (required)
-            error = QStringLiteral("missing '%1'").arg(key);
-        return !required;
-    }
-    error = QStringLiteral("'%1' is not a string").arg(key);
-    return false;
-}
-
-bool readOptionalString(const QJsonObject &o, QLatin1StringView key, std::optional<QString> &out,
-                        QString &error)
-{
-    const QJsonValue v = o.value(key);
-    if (v.isString()) {
-        out = v.toString();
-        return true;
-    }
-    if (v.isUndefined() || v.isNull()) {
+    const auto e = field(o, key);
+    if (!e) {
         out.reset();
         return true;
     }
-    error = QStringLiteral("'%1' is not a string").arg(key);
-    return false;
+    std::string_view s;
+    if (e->get(s) != simdjson::SUCCESS) {
+        error = QStringLiteral("'%1' is not a string").arg(keyName(key));
+        return false;
+    }
+    out = toQString(s);
+    return true;
+}
+
+std::string_view stringOr(dom::object o, std::string_view key, std::string_view fallback = {})
+{
+    const auto e = field(o, key);
+    std::string_view s;
+    if (e && e->get(s) == simdjson::SUCCESS)
+        return s;
+    return fallback;
+}
+
+bool boolOr(dom::object o, std::string_view key, bool fallback)
+{
+    const auto e = field(o, key);
+    bool b = fallback;
+    if (e && e->get(b) == simdjson::SUCCESS)
+        return b;
+    return fallback;
 }
 
 // dataType + data. \a required: data must be present (messages, sendToGroup, event).
 // Returns false with error when present but malformed.
-bool readPayload(const QJsonObject &o, Frame &f, bool required, QString &error)
+bool readPayload(dom::object o, Frame &f, bool required, QString &error)
 {
-    const QJsonValue data = o.value(QLatin1StringView("data"));
-    const QJsonValue typeValue = o.value(QLatin1StringView("dataType"));
-    if (data.isUndefined()) {
+    const auto data = field(o, "data", false);
+    if (!data) {
         if (required) {
             error = QStringLiteral("missing 'data'");
             return false;
@@ -125,63 +214,87 @@ bool readPayload(const QJsonObject &o, Frame &f, bool required, QString &error)
         return true;
     }
     DataType type = DataType::Json;
-    if (!typeValue.isUndefined() && !typeValue.isNull()) {
-        const auto parsed = typeValue.isString() ? dataTypeFromName(typeValue.toString()) : std::nullopt;
+    if (const auto typeValue = field(o, "dataType")) {
+        std::string_view name;
+        const auto parsed =
+            typeValue->get(name) == simdjson::SUCCESS ? dataTypeFromName(toQString(name)) : std::nullopt;
         if (!parsed) {
             error = QStringLiteral("unknown dataType");
             return false;
         }
         type = *parsed;
     }
-    const auto payload = Payload::fromWire(type, data);
-    if (!payload) {
-        error = QStringLiteral("'data' does not match dataType '%1'").arg(dataTypeName(type));
-        return false;
+    // Text and binary are by far the most frequent: build them straight from the decoded bytes
+    // rather than through a QJsonValue.
+    std::string_view s;
+    const bool isString = data->get(s) == simdjson::SUCCESS;
+    switch (type) {
+    case DataType::Json:
+        f.payload = Payload::fromJson(toQJson(*data));
+        break;
+    case DataType::Text:
+        if (!isString)
+            goto mismatch;
+        f.payload = Payload::fromText(toQString(s));
+        break;
+    case DataType::Binary:
+    case DataType::Protobuf: {
+        if (!isString)
+            goto mismatch;
+        const auto decoded = QByteArray::fromBase64Encoding(QByteArray(s.data(), qsizetype(s.size())),
+                                                            QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            goto mismatch;
+        f.payload = Payload::fromBinary(*decoded, type);
+        break;
     }
-    f.payload = *payload;
+    }
     f.hasPayload = true;
     return true;
+mismatch:
+    error = QStringLiteral("'data' does not match dataType '%1'").arg(dataTypeName(type));
+    return false;
 }
 
-bool readError(const QJsonObject &o, Frame &f, QString &error)
+bool readError(dom::object o, Frame &f, QString &error)
 {
-    const QJsonValue v = o.value(QLatin1StringView("error"));
-    if (v.isUndefined() || v.isNull())
+    const auto e = field(o, "error");
+    if (!e)
         return true;
-    if (!v.isObject()) {
+    dom::object err;
+    if (e->get(err) != simdjson::SUCCESS) {
         error = QStringLiteral("'error' is not an object");
         return false;
     }
-    const QJsonObject e = v.toObject();
-    f.error = ErrorDetail{e.value(QLatin1StringView("name")).toString(),
-                          e.value(QLatin1StringView("message")).toString()};
+    f.error = ErrorDetail{toQString(stringOr(err, "name")), toQString(stringOr(err, "message"))};
     return true;
 }
 
-bool parseObject(const QJsonObject &o, Frame &f, QString &error)
+bool parseObject(dom::object o, Frame &f, QString &error)
 {
-    const QJsonValue typeValue = o.value(QLatin1StringView("type"));
-    if (!typeValue.isString()) {
+    std::string_view typeView;
+    const auto typeElement = field(o, "type");
+    if (!typeElement || typeElement->get(typeView) != simdjson::SUCCESS) {
         error = QStringLiteral("missing 'type'");
         return false;
     }
-    const QString type = typeValue.toString();
+    const QString type = toQString(typeView);
     f.rawType = type;
 
     if (type.compare(QLatin1StringView("message"), Qt::CaseInsensitive) == 0) {
-        const QString from = o.value(QLatin1StringView("from")).toString();
-        if (from == QLatin1StringView("group")) {
+        const std::string_view from = stringOr(o, "from");
+        if (from == "group") {
             f.type = Type::GroupMessage;
-            if (!readString(o, QLatin1StringView("group"), f.group, true, error) ||
-                !readOptionalString(o, QLatin1StringView("fromUserId"), f.fromUserId, error))
+            if (!readString(o, "group", f.group, true, error) ||
+                !readOptionalString(o, "fromUserId", f.fromUserId, error))
                 return false;
-        } else if (from == QLatin1StringView("server")) {
+        } else if (from == "server") {
             f.type = Type::ServerMessage;
         } else {
-            f.rawType = type + QLatin1Char('/') + from;
+            f.rawType = type + QLatin1Char('/') + toQString(from);
             return true; // another sender kind: forward compatible, ignored
         }
-        if (!readId(o, QLatin1StringView("sequenceId"), f.sequenceId, false, error))
+        if (!readId(o, "sequenceId", f.sequenceId, false, error))
             return false;
         if (!readPayload(o, f, true, error)) {
             // An unknown dataType from a newer service is ignored rather than an error.
@@ -195,18 +308,18 @@ bool parseObject(const QJsonObject &o, Frame &f, QString &error)
         return true;
     }
     if (type.compare(QLatin1StringView("system"), Qt::CaseInsensitive) == 0) {
-        const QString event = o.value(QLatin1StringView("event")).toString();
-        if (event == QLatin1StringView("connected")) {
+        const std::string_view event = stringOr(o, "event");
+        if (event == "connected") {
             f.type = Type::Connected;
-            return readString(o, QLatin1StringView("connectionId"), f.connectionId, true, error) &&
-                   readOptionalString(o, QLatin1StringView("userId"), f.userId, error) &&
-                   readString(o, QLatin1StringView("reconnectionToken"), f.reconnectionToken, false, error);
+            return readString(o, "connectionId", f.connectionId, true, error) &&
+                   readOptionalString(o, "userId", f.userId, error) &&
+                   readString(o, "reconnectionToken", f.reconnectionToken, false, error);
         }
-        if (event == QLatin1StringView("disconnected")) {
+        if (event == "disconnected") {
             f.type = Type::Disconnected;
-            return readString(o, QLatin1StringView("message"), f.message, false, error);
+            return readString(o, "message", f.message, false, error);
         }
-        f.rawType = type + QLatin1Char('/') + event;
+        f.rawType = type + QLatin1Char('/') + toQString(event);
         return true;
     }
 
@@ -221,40 +334,39 @@ bool parseObject(const QJsonObject &o, Frame &f, QString &error)
     switch (f.type) {
     case Type::JoinGroup:
     case Type::LeaveGroup:
-        return readString(o, QLatin1StringView("group"), f.group, true, error) &&
-               readId(o, QLatin1StringView("ackId"), f.ackId, false, error);
+        return readString(o, "group", f.group, true, error) && readId(o, "ackId", f.ackId, false, error);
     case Type::SendToGroup:
-        f.noEcho = o.value(QLatin1StringView("noEcho")).toBool(false);
-        return readString(o, QLatin1StringView("group"), f.group, true, error) &&
-               readId(o, QLatin1StringView("ackId"), f.ackId, false, error) && readPayload(o, f, true, error);
+        f.noEcho = boolOr(o, "noEcho", false);
+        return readString(o, "group", f.group, true, error) && readId(o, "ackId", f.ackId, false, error) &&
+               readPayload(o, f, true, error);
     case Type::Event:
-        return readString(o, QLatin1StringView("event"), f.event, true, error) &&
-               readId(o, QLatin1StringView("ackId"), f.ackId, false, error) && readPayload(o, f, true, error);
+        return readString(o, "event", f.event, true, error) && readId(o, "ackId", f.ackId, false, error) &&
+               readPayload(o, f, true, error);
     case Type::SequenceAck:
-        return readId(o, QLatin1StringView("sequenceId"), f.sequenceId, true, error);
+        return readId(o, "sequenceId", f.sequenceId, true, error);
     case Type::Invoke:
-        if (!readString(o, QLatin1StringView("target"), f.target, false, error))
+        if (!readString(o, "target", f.target, false, error))
             return false;
         if (f.target.isEmpty())
             f.target = QStringLiteral("event");
-        return readString(o, QLatin1StringView("invocationId"), f.invocationId, true, error) &&
-               readString(o, QLatin1StringView("event"), f.event, f.target == QLatin1StringView("event"),
-                          error) &&
+        return readString(o, "invocationId", f.invocationId, true, error) &&
+               readString(o, "event", f.event, f.target == QLatin1StringView("event"), error) &&
                readPayload(o, f, false, error);
     case Type::CancelInvocation:
-        return readString(o, QLatin1StringView("invocationId"), f.invocationId, true, error);
+        return readString(o, "invocationId", f.invocationId, true, error);
     case Type::Ack:
-        f.success = o.value(QLatin1StringView("success")).toBool(false);
-        return readId(o, QLatin1StringView("ackId"), f.ackId, true, error) && readError(o, f, error);
+        f.success = boolOr(o, "success", false);
+        return readId(o, "ackId", f.ackId, true, error) && readError(o, f, error);
     case Type::InvokeResponse: {
-        const QJsonValue success = o.value(QLatin1StringView("success"));
-        if (!success.isBool()) {
+        const auto success = field(o, "success");
+        bool ok = false;
+        if (!success || success->get(ok) != simdjson::SUCCESS) {
             error = QStringLiteral("missing 'success'");
             return false;
         }
-        f.success = success.toBool();
-        return readString(o, QLatin1StringView("invocationId"), f.invocationId, true, error) &&
-               readError(o, f, error) && readPayload(o, f, false, error);
+        f.success = ok;
+        return readString(o, "invocationId", f.invocationId, true, error) && readError(o, f, error) &&
+               readPayload(o, f, false, error);
     }
     case Type::Ping:
     case Type::Pong:
@@ -297,20 +409,22 @@ FrameCodec::ParseResult FrameCodec::parse(QByteArrayView utf8)
         result.error = QStringLiteral("empty frame");
         return result;
     }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(utf8.toByteArray(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        result.error =
-            QStringLiteral("not JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset);
+    // One parser per thread: it keeps its buffers between frames, which is most of simdjson's speed.
+    thread_local dom::parser parser;
+    dom::element root;
+    const auto code = parser.parse(utf8.data(), size_t(utf8.size())).get(root);
+    if (code != simdjson::SUCCESS) {
+        result.error = QStringLiteral("not JSON: %1").arg(QString::fromLatin1(simdjson::error_message(code)));
         return result;
     }
-    if (!doc.isObject()) {
+    dom::object object;
+    if (root.get(object) != simdjson::SUCCESS) {
         result.error = QStringLiteral("not a JSON object");
         return result;
     }
     Frame frame;
     QString error;
-    if (!parseObject(doc.object(), frame, error)) {
+    if (!parseObject(object, frame, error)) {
         result.error = frame.rawType.isEmpty() ? error : QStringLiteral("%1: %2").arg(frame.rawType, error);
         return result;
     }

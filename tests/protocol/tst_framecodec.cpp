@@ -201,6 +201,11 @@ private Q_SLOTS:
         f = parseOk("{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"text\",\"data\":\"x\","
                     "\"sequenceId\":9223372036854775807}");
         QCOMPARE(*f.sequenceId, quint64(9223372036854775807ULL));
+        // The whole uint64 range parses exactly.
+        f = parseOk("{\"type\":\"sequenceAck\",\"sequenceId\":18446744073709551615}");
+        QCOMPARE(*f.sequenceId, std::numeric_limits<quint64>::max());
+        f = parseOk("{\"type\":\"ack\",\"ackId\":9223372036854775809,\"success\":true}");
+        QCOMPARE(*f.ackId, quint64(9223372036854775809ULL));
         const QByteArray out = FrameCodec::serialize(Frame::sequenceAck(big));
         QVERIFY2(out.contains("9007199254740993"), out.constData());
     }

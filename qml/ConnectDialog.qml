@@ -5,6 +5,8 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Fusion
+// For the C++ types: the implicit directory import only brings the module's QML files.
+import Hubbub.Ui
 
 //! Where to connect: a negotiate URL, a Client Access URL, or a connection string plus hub, or the
 //! local service. Secrets are handed straight to ConnectionController.connectTo (keychain).

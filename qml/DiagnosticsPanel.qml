@@ -5,6 +5,8 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Fusion
+// For the C++ types: the implicit directory import only brings the module's QML files.
+import Hubbub.Ui
 
 //! The tester's view of the connection (Ctrl+Shift+D): every diagnostics key, the state transition
 //! log, and buttons that break the connection on purpose. Tokens never reach this panel: the C++
@@ -108,7 +110,7 @@ Pane {
                             Accessible.name: diagnosticsRow.modelData + ": " + valueLabel.text
 
                             Label {
-                                width: 190
+                                width: 170
                                 text: diagnosticsRow.modelData
                                 color: Theme.mutedText
                                 font.family: "monospace"
@@ -118,6 +120,8 @@ Pane {
                                 id: valueLabel
 
                                 objectName: "diagnosticsValue_" + diagnosticsRow.modelData
+                                width: Math.max(60, root.availableWidth - 200)
+                                elide: Text.ElideRight
                                 text: String(root.connection.diagnostics[diagnosticsRow.modelData])
                                 textFormat: Text.PlainText
                                 color: Theme.text

@@ -5,6 +5,9 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Fusion
+// Main.qml is loaded by URL (no loadFromModule on 6.4): importing its own module by name is what
+// loads the static plugin, and with it the C++ types (AppController, …) registered in foreigntypes.h.
+import Hubbub.Ui
 
 //! The main window: connection banner on top, rooms | timeline + composer | members (and the
 //! diagnostics panel when open). Every action is a call on the AppController; no logic lives here.
@@ -332,8 +335,8 @@ ApplicationWindow {
             DiagnosticsPanel {
                 objectName: "diagnosticsPanel"
                 visible: root.app.diagnosticsVisible
-                SplitView.preferredWidth: 380
-                SplitView.minimumWidth: 280
+                SplitView.preferredWidth: 340
+                SplitView.minimumWidth: 260
                 connection: root.app.connection
             }
         }
@@ -378,10 +381,9 @@ ApplicationWindow {
             color: Theme.danger
             radius: Theme.radius
         }
-        Accessible.role: Accessible.AlertMessage
-        Accessible.name: errorBar.message
-
         contentItem: Label {
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: errorBar.message
             text: errorBar.message
             textFormat: Text.PlainText
             color: "white"

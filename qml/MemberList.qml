@@ -55,6 +55,9 @@ Rectangle {
                                                                                            : qsTr("offline")
 
                 width: ListView.view.width
+                background: Rectangle {
+                    color: memberDelegate.hovered ? Theme.hover : "transparent"
+                }
                 Accessible.name: memberDelegate.displayName + ", " + memberDelegate.presenceText
                                  + (memberDelegate.typing ? ", " + qsTr("typing") : "")
                 ToolTip.visible: hovered

@@ -28,9 +28,6 @@ Popup {
         radius: Theme.radius
     }
 
-    Accessible.role: Accessible.AlertMessage
-    Accessible.name: root.sender + " #" + root.room + ": " + root.message
-
     //! Shows \a text from \a sender in \a room for a few seconds.
     function show(room: string, sender: string, text: string) {
         root.room = room;
@@ -49,6 +46,8 @@ Popup {
 
     contentItem: ColumnLayout {
         spacing: 2
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: root.sender + " #" + root.room + ": " + root.message
 
         Label {
             Layout.fillWidth: true

@@ -74,6 +74,9 @@ Rectangle {
 
                 width: ListView.view.width
                 highlighted: roomDelegate.isCurrent
+                background: Rectangle {
+                    color: roomDelegate.isCurrent ? Theme.highlight : roomDelegate.hovered ? Theme.hover : "transparent"
+                }
                 Accessible.name: roomDelegate.unreadCount > 0
                                  ? qsTr("%1, %n unread", "", roomDelegate.unreadCount).arg(roomDelegate.name)
                                  : roomDelegate.name

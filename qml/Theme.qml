@@ -34,7 +34,7 @@ QtObject {
     readonly property int spacing: 8
     readonly property int radius: 8
     readonly property int sidebarWidth: 240
-    readonly property int memberWidth: 200
+    readonly property int memberWidth: 180
 
     //! The colour of a presence dot ("online", "away", "offline").
     function presenceColor(presence: string): color {

@@ -47,13 +47,13 @@ QJsonObject chatEnvelope(const QString &text, const QString &sender)
             {u"ts"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
 }
 
-//! Texts of chat messages the CLI received in \a group.
+//! Texts of chat messages the CLI received in \a group from others (its own come back as echoes).
 QStringList receivedByCli(const CliProcess &cli, const QString &group)
 {
     QStringList texts;
     const auto messages = cli.events(u"group-message"_s);
     for (const QJsonObject &e : messages) {
-        if (e.value(u"group").toString() != group)
+        if (e.value(u"group").toString() != group || e.value(u"fromUserId").toString() == u"bob")
             continue;
         const QJsonValue data = e.value(u"data");
         if (data.isObject() && data.toObject().value(u"kind").toString() == u"message")
@@ -75,6 +75,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void chatWithCliThroughTheUi();
     void nothingLostAcrossADrop();
+    void outboxWhileOffline();
 
 private:
     QQuickWindow *window() const;
@@ -158,12 +159,14 @@ void TestAppChat::startCli()
     m_cli->send({{u"op"_s, u"join"_s}, {u"group"_s, kRoom}, {u"id"_s, u"join"_s}});
     QTRY_VERIFY_WITH_TIMEOUT(!m_cli
                                   ->find([](const QJsonObject &e) {
-                                      return e.value(u"event") == u"result" && e.value(u"id") == u"join";
+                                      return e.value(u"event").toString() == u"result" &&
+                                             e.value(u"id").toString() == u"join";
                                   })
                                   .isEmpty(),
                              20000);
-    const QJsonObject joined = m_cli->find(
-        [](const QJsonObject &e) { return e.value(u"event") == u"result" && e.value(u"id") == u"join"; });
+    const QJsonObject joined = m_cli->find([](const QJsonObject &e) {
+        return e.value(u"event").toString() == u"result" && e.value(u"id").toString() == u"join";
+    });
     QVERIFY2(joined.value(u"ok").toBool(), qPrintable(m_cli->errors()));
 }
 
@@ -176,7 +179,8 @@ void TestAppChat::sendThroughComposer(const QString &text)
     QVERIFY(QMetaObject::invokeMethod(input, "forceActiveFocus"));
     QTRY_VERIFY(input->property("activeFocus").toBool());
     // Typed as a user would, then Enter.
-    QTest::keyClicks(window(), text);
+    for (const QChar ch : text)
+        QTest::keyClick(window(), ch.toLatin1());
     QCOMPARE(c->property("text").toString(), text);
     QTest::keyClick(window(), Qt::Key_Return);
     // Main.qml clears the field once AppController accepted the message.
@@ -233,6 +237,10 @@ void TestAppChat::nothingLostAcrossADrop()
     auto *banner = window()->findChild<QObject *>(u"statusBanner"_s);
     QVERIFY(banner);
 
+    QStringList states;
+    auto watch = connect(m_app->connection(), &Hubbub::ConnectionController::stateChanged, this,
+                         [&] { states.append(m_app->connection()->state()); });
+
     // Drop the socket as a lost network would, and keep talking on both sides right away.
     m_app->connection()->dropConnection();
     for (int i = 0; i < 5; ++i)
@@ -249,6 +257,11 @@ void TestAppChat::nothingLostAcrossADrop()
     QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"connected"_s, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->outboxCount(), 0, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(banner->property("healthy").toBool(), true, 10000);
+    disconnect(watch);
+    QVERIFY2(states.contains(u"recovering"_s) || states.contains(u"reconnecting"_s),
+             qPrintable(states.join(u',')));
+    const QVariantMap diagnostics = m_app->connection()->diagnostics();
+    QVERIFY(diagnostics.value(u"recoveries"_s).toInt() + diagnostics.value(u"reconnects"_s).toInt() >= 1);
 
     // Exactly once, on both sides, in the order each side sent them.
     for (const QString &t : std::as_const(m_sentByCli))
@@ -269,6 +282,44 @@ void TestAppChat::nothingLostAcrossADrop()
     }
     QCOMPARE(fromBobInApp, m_sentByCli);
     QCOMPARE(inApp.size(), m_sentByApp.size() + m_sentByCli.size());
+}
+
+void TestAppChat::outboxWhileOffline()
+{
+    Hubbub::MessageModel *model = m_app->messages();
+    auto *banner = window()->findChild<QObject *>(u"statusBanner"_s);
+    auto *outboxLabel = window()->findChild<QObject *>(u"outboxLabel"_s);
+    QVERIFY(banner);
+    QVERIFY(outboxLabel);
+
+    // Long enough that the messages below are surely written while offline, even on a slow machine.
+    m_app->connection()->goOffline(10);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"offline"_s, 10000);
+    QCOMPARE(banner->property("connectionState").toString(), u"offline"_s);
+    const int before = m_sentByApp.size();
+    for (int i = 0; i < 3; ++i)
+        sendThroughComposer(u"written offline %1"_s.arg(i));
+
+    // Waiting messages are visible: in the banner and as "sending" in the timeline.
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->outboxCount(), 3, 5000);
+    QVERIFY(outboxLabel->property("visible").toBool());
+    QCOMPARE(outboxLabel->property("text").toString(), u"3 messages waiting to be sent"_s);
+    const int lastRow = model->rowCount() - 1;
+    QCOMPARE(model->data(model->index(lastRow), Hubbub::MessageModel::TextRole).toString(),
+             u"written offline 2"_s);
+    QCOMPARE(model->data(model->index(lastRow), Hubbub::MessageModel::DeliveryStatusRole).toString(),
+             u"sending"_s);
+
+    // Back online: delivered once, in order, and the banner is quiet again.
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"connected"_s, 40000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->outboxCount(), 0, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        model->data(model->index(lastRow), Hubbub::MessageModel::DeliveryStatusRole).toString(), u"sent"_s,
+        20000);
+    QTRY_COMPARE_WITH_TIMEOUT(receivedByCli(*m_cli, kRoom).size(), m_sentByApp.size(), 30000);
+    QCOMPARE(receivedByCli(*m_cli, kRoom), m_sentByApp);
+    QCOMPARE(m_sentByApp.size(), before + 3);
+    QTRY_VERIFY(!outboxLabel->property("visible").toBool());
 }
 
 int main(int argc, char *argv[])

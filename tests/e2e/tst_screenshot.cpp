@@ -17,6 +17,7 @@
 #include <QGuiApplication>
 #include <QImage>
 #include <QQmlApplicationEngine>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QSet>
 #include <QTest>
@@ -39,6 +40,21 @@ Hubbub::ChatMessage message(const QString &id, const QString &sender, const QStr
     m.own = own;
     m.status = status;
     return m;
+}
+
+//! Repeater-made items have no QObject parent, so QObject::findChild misses them: walk the items.
+QQuickItem *findItem(QQuickItem *root, const QString &objectName)
+{
+    if (!root)
+        return nullptr;
+    if (root->objectName() == objectName)
+        return root;
+    const auto children = root->childItems();
+    for (QQuickItem *child : children) {
+        if (QQuickItem *found = findItem(child, objectName))
+            return found;
+    }
+    return nullptr;
 }
 
 int distinctColours(const QImage &image)
@@ -196,11 +212,13 @@ void TestScreenshot::diagnosticsPanel()
     auto *panel = window()->findChild<QObject *>(u"diagnosticsPanel"_s);
     QVERIFY(panel);
     QTRY_VERIFY(panel->property("visible").toBool());
+    for (const char *key : {"connectionId", "lastReceivedSequenceId", "outboxSize", "tokenExpiresAt"})
+        QVERIFY2(findItem(window()->contentItem(), u"diagnosticsValue_"_s + QLatin1String(key)), key);
     const QImage image = grabAndSave(u"main-window-diagnostics.png"_s);
     QVERIFY(!image.isNull());
     QVERIFY(distinctColours(image) > 20);
     // Every diagnostics key has a row.
-    auto *stateValue = window()->findChild<QObject *>(u"diagnosticsValue_state"_s);
+    QQuickItem *stateValue = findItem(window()->contentItem(), u"diagnosticsValue_state"_s);
     QVERIFY(stateValue);
     QCOMPARE(stateValue->property("text").toString(), u"connected"_s);
     m_app->setDiagnosticsVisible(false);

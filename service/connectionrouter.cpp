@@ -15,6 +15,7 @@ namespace Hubbub {
 namespace {
 constexpr qint64 MaxHeadSize = 32 * 1024;
 constexpr int HeadTimeoutMs = 15000;
+constexpr qint64 MaxBodySize = 16 * 1024 * 1024;
 
 std::optional<RequestHead> parseHead(const QByteArray &head)
 {
@@ -137,6 +138,12 @@ void ConnectionRouter::onReadyRead(QTcpSocket *socket)
         m_handler(socket, *head);
         return;
     }
+    // QtHttpServer buffers whole bodies; refuse absurd ones before they are read (a REST send
+    // carries at most one message, and a client frame may not exceed 1 MB).
+    if (head->header("content-length").toLongLong() > MaxBodySize) {
+        reject(socket, 413, "Payload Too Large", true);
+        return;
+    }
     m_http->feed(socket);
 }
 
@@ -146,12 +153,21 @@ void ConnectionRouter::acceptWebSocket(QTcpSocket *socket)
     m_webSockets->handleConnection(socket);
 }
 
-void ConnectionRouter::reject(QTcpSocket *socket, int status, const QByteArray &reason)
+void ConnectionRouter::reject(QTcpSocket *socket, int status, const QByteArray &reason, bool bodyFollows)
 {
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
                   "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-    socket->disconnectFromHost();
+    socket->readAll(); // the request head that routing only peeked
+    if (!bodyFollows) {
+        socket->disconnectFromHost();
+        return;
+    }
+    // Closing with unread bytes makes the kernel reset the connection, and the peer may lose the
+    // answer: discard what is still coming for a moment, then close.
+    connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
+    QTimer::singleShot(1000, socket, [socket] { socket->disconnectFromHost(); });
+    QTimer::singleShot(5000, socket, [socket] { socket->abort(); });
 }
 
 } // namespace Hubbub

@@ -43,8 +43,9 @@ public:
     quint16 port() const;
 
     void acceptWebSocket(QTcpSocket *socket);
-    //! Writes a minimal `HTTP/1.1 <status>` response and closes the connection.
-    void reject(QTcpSocket *socket, int status, const QByteArray &reason);
+    //! Writes a minimal `HTTP/1.1 <status>` response and closes the connection (after discarding
+    //! the request body for a moment when \a bodyFollows, so the peer still reads the answer).
+    void reject(QTcpSocket *socket, int status, const QByteArray &reason, bool bodyFollows = false);
 
 private:
     void onNewConnection();

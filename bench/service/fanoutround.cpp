@@ -134,6 +134,8 @@ RoundResult FanoutRound::run()
     m_result.benchCpuSeconds = cpuSeconds(QCoreApplication::applicationPid()) - benchCpuAtStart;
     if (m_result.deliveries < m_result.expected)
         m_result.error = u"%1 deliveries missing"_s.arg(m_result.expected - m_result.deliveries);
+    if (m_closedReceivers > 0)
+        m_result.error += u"; %1 receivers closed (last: %2)"_s.arg(m_closedReceivers).arg(m_lastCloseReason);
 
     stopService();
     return m_result;
@@ -172,6 +174,7 @@ bool FanoutRound::startService(QString *error)
 
 void FanoutRound::stopService()
 {
+    m_stopping = true;
     m_sender.reset();
     for (auto &receiver : m_receivers)
         if (receiver)
@@ -217,6 +220,12 @@ void FanoutRound::openReceiver(int index)
                     connectReceivers();
                 }
             });
+    connect(socket, &QWebSocket::disconnected, this, [this, receiver, socket] {
+        if (receiver->joined && !m_stopping) {
+            ++m_closedReceivers;
+            m_lastCloseReason = u"%1 %2"_s.arg(socket->closeCode()).arg(socket->closeReason());
+        }
+    });
     QWebSocketHandshakeOptions options;
     options.setSubprotocols({kSubprotocol});
     socket->open(QNetworkRequest(connectionString->clientAccessUrl(kHub, token)), options);

@@ -84,6 +84,9 @@ private:
     int m_opening = 0;
     int m_joined = 0;
     int m_failedReceivers = 0;
+    int m_closedReceivers = 0; // closed after joining (by the service, or by QWebSocket itself)
+    QString m_lastCloseReason;
+    bool m_stopping = false;
     std::unique_ptr<QWebSocket> m_sender;
     bool m_senderReady = false;
     QByteArray m_padding;

@@ -301,13 +301,13 @@ private Q_SLOTS:
     void keepAliveDropsSilentLinks()
     {
         Hubbub::ServiceOptions options = defaultOptions();
-        options.keepAliveInterval = std::chrono::milliseconds(200);
+        options.keepAliveInterval = std::chrono::milliseconds(1000);
         Hubbub::Service fast(options);
         QVERIFY(fast.start());
         TestClient c;
         QVERIFY(c.connectTo(clientUrl(fast, Hub, clientToken(fast, Hub)), Json));
         // A live client answers pings (QWebSocket does so automatically) and stays.
-        QTest::qWait(1500);
+        QTest::qWait(4000);
         QVERIFY(!c.closed);
         QCOMPARE(fast.connectionCount(), 1);
 
@@ -320,7 +320,7 @@ private Q_SLOTS:
                      "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                      "Sec-WebSocket-Protocol: json.webpubsub.azure.v1\r\n\r\n");
         QTRY_COMPARE_WITH_TIMEOUT(fast.connectionCount(), 2, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(fast.connectionCount(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(fast.connectionCount(), 1, 20000);
         QVERIFY(!c.closed);
     }
 };

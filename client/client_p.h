@@ -92,6 +92,9 @@ public:
     QTimer closeGuardTimer;
     QTimer diagnosticsTimer;
     QElapsedTimer pingClock;
+    QElapsedTimer lastFrameClock; //!< since the last frame received (dead-link detection, diagnostics)
+    quint64 framesReceived = 0;
+    std::optional<quint64> probeFrameCount; //!< framesReceived when a probe ping went out
 
     Diagnostics diag;
 
@@ -139,6 +142,7 @@ public:
     void sendSequenceAck();
     void startLiveTimers();
     void stopLiveTimers();
+    void noteFrameReceived();
 
     // Operations.
     QFuture<OperationResult> submit(std::unique_ptr<PendingOperation> op);

@@ -104,7 +104,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     if (auto *app = qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
         connect(app, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
             if (state == Qt::ApplicationActive)
-                userActivity();
+                noteActivity();
             else if (isAway() != m_lastAway)
                 announceAll(QStringLiteral("presence"));
         });
@@ -128,6 +128,13 @@ AppController::AppController(const AppOptions &options, QObject *parent)
 AppController::~AppController()
 {
     shutdown();
+    // The connection (and its client) goes first, while the history and models it might still
+    // signal into are alive; as a QObject child it would be deleted after them.
+    if (m_client)
+        m_client->disconnect(this);
+    m_connection->disconnect(this);
+    delete m_connection;
+    m_connection = nullptr;
 }
 
 void AppController::start()
@@ -138,7 +145,8 @@ void AppController::start()
     m_shutDown = false;
     m_heartbeatTimer.start();
     m_expiryTimer.start();
-    m_idleTimer.start();
+    if (m_idleTracking)
+        m_idleTimer.start();
     m_connection->start();
 }
 
@@ -410,7 +418,7 @@ void AppController::selectRoom(const QString &name)
         return;
     if (name == m_currentRoom)
         return;
-    userActivity();
+    noteActivity();
     m_currentRoom = name;
     m_rooms->setCurrentRoom(name);
     if (!name.isEmpty()) {
@@ -476,7 +484,7 @@ bool AppController::sendMessageTo(const QString &room, const QString &rawText)
     const QString text = rawText.trimmed();
     if (text.isEmpty() || !m_rooms->contains(room))
         return false;
-    userActivity();
+    noteActivity();
     const MessageEnvelope env = MessageEnvelope::chat(text, m_userName);
     ChatMessage m = env.toChatMessage(room, m_userId, true);
     m.status = DeliveryStatus::Sending;
@@ -790,6 +798,16 @@ void AppController::answerWho(const QString &room)
 
 void AppController::userActivity()
 {
+    // The idle timer is opt-in: a UI that reports activity gets automatic "away"; one that sets
+    // userIdle itself stays in control.
+    m_idleTracking = true;
+    noteActivity();
+}
+
+void AppController::noteActivity()
+{
+    if (!m_idleTracking)
+        return;
     if (m_started)
         m_idleTimer.start();
     setUserIdle(false);
@@ -803,7 +821,7 @@ void AppController::queryPresence(const QString &room)
 
 void AppController::composerTextEdited()
 {
-    userActivity();
+    noteActivity();
     if (!m_typingEnabled || m_currentRoom.isEmpty() || !m_client ||
         m_client->state() != Client::State::Connected)
         return;

@@ -119,8 +119,9 @@ public:
     Q_INVOKABLE void loadOlder();
     //! Asks everyone in \a room to announce themselves (done automatically on join).
     Q_INVOKABLE void queryPresence(const QString &room);
-    //! The user did something (key, mouse): not idle. After AppOptions::idleAwayAfter without
-    //! activity (this, typing, sending, switching rooms) userIdle becomes true (presence "away").
+    //! The user did something (key, mouse): not idle. Once called, userIdle becomes true after
+    //! AppOptions::idleAwayAfter without activity (this, typing, sending, switching rooms); a UI
+    //! that never calls it sets userIdle itself.
     Q_INVOKABLE void userActivity();
 
 Q_SIGNALS:
@@ -173,6 +174,7 @@ private:
     void answerWho(const QString &room);
     void retryEntry(const QString &room, const QString &messageId);
     void persistRoom(const QString &room);
+    void noteActivity();
     void loadLatest(const QString &room);
     QString displayNameFor(const QString &userId, const QString &fallback) const;
 
@@ -195,6 +197,7 @@ private:
     bool m_darkTheme = false;
     bool m_typingEnabled = true;
     bool m_userIdle = false;
+    bool m_idleTracking = false;
     bool m_started = false;
     bool m_shutDown = false;
     QString m_typingText;

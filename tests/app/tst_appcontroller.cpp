@@ -477,6 +477,9 @@ private Q_SLOTS:
             erin->start();
             QTRY_VERIFY_WITH_TIMEOUT(erin->connection()->isConnected(), kTimeout);
             QVERIFY(erin->connection()->embedded());
+            QTest::qWait(500);
+            QVERIFY(!erin->userIdle()); // no activity reports: the UI decides
+            erin->userActivity();
             QTRY_VERIFY_WITH_TIMEOUT(erin->userIdle(), kTimeout);
             QTRY_COMPARE_WITH_TIMEOUT(
                 erin->memberModel(QStringLiteral("lobby"))->presence(QStringLiteral("erin")),

@@ -57,6 +57,7 @@ int main(int argc, char *argv[])
         {u"node-modules"_s, u"node_modules holding @azure/web-pubsub-client."_s, u"DIR"_s,
          QStringLiteral(BENCH_NODE_MODULES)},
         {u"skip-js"_s, u"Measure Hubbub's client only."_s},
+        {u"rate"_s, u"Cap the send rate at this many messages/s (default: no cap)."_s, u"N"_s, u"0"_s},
         {u"skip-hubbub"_s, u"Measure the official client only."_s},
         {u"timeout-s"_s, u"Give up on one receiver after this long (default 600)."_s, u"S"_s, u"600"_s},
     });
@@ -70,6 +71,7 @@ int main(int argc, char *argv[])
     const int timeoutMs = parser.value(u"timeout-s"_s).toInt() * 1000;
 
     ThroughputServer server(messages);
+    server.setRateLimit(parser.value(u"rate"_s).toLongLong());
     if (!server.listen()) {
         std::fprintf(stderr, "bench-client-throughput: cannot listen on loopback\n");
         return 1;

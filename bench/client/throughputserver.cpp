@@ -23,6 +23,10 @@ ThroughputServer::ThroughputServer(qint64 messages, QObject *parent)
 {
     m_server.setSupportedSubprotocols({u"json.reliable.webpubsub.azure.v1"_s});
     connect(&m_server, &QWebSocketServer::newConnection, this, &ThroughputServer::onNewConnection);
+    m_rateTimer = new QTimer(this);
+    m_rateTimer->setInterval(1);
+    m_rateTimer->setSingleShot(true);
+    connect(m_rateTimer, &QTimer::timeout, this, &ThroughputServer::pump);
     // ~100 bytes of text per message, as a chat line.
     const QString text =
         u"The quick brown fox jumps over the lazy dog; pack my box with five dozen liquor jugs. 0123456789abc"_s;
@@ -131,6 +135,10 @@ void ThroughputServer::pump()
     while (m_sent < m_messages && m_socket->bytesToWrite() < HighWaterBytes) {
         if (!m_clock.isValid())
             m_clock.start();
+        if (m_rateLimit > 0 && m_sent >= m_clock.nsecsElapsed() * m_rateLimit / 1000000000) {
+            m_rateTimer->start();
+            return;
+        }
         ++m_sent;
         m_socket->sendTextMessage(m_framePrefix + QString::number(m_sent) + u'}');
     }

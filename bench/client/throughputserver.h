@@ -12,6 +12,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -35,6 +36,9 @@ public:
     explicit ThroughputServer(qint64 messages, QObject *parent = nullptr);
 
     bool listen();
+    //! Caps the send rate (messages per second; 0 = as fast as the socket takes them), to tell memory
+    //! the client retains from a backlog that merely queues up in its socket buffers.
+    void setRateLimit(qint64 messagesPerSecond) { m_rateLimit = messagesPerSecond; }
     //! The Client Access URL receivers connect to (the token is not checked).
     QUrl url() const;
 
@@ -56,6 +60,8 @@ private:
     QPointer<QWebSocket> m_socket;
     qint64 m_messages;
     qint64 m_sent = 0;
+    qint64 m_rateLimit = 0;
+    QTimer *m_rateTimer = nullptr;
     bool m_accepting = false;
     QString m_framePrefix;
     QElapsedTimer m_clock;

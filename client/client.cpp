@@ -308,6 +308,10 @@ void ClientPrivate::openSocket(const QUrl &url)
     abortedByUs = false;
     closeHandshake = false;
     auto *s = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, q);
+    // Bounded, so that a service sending faster than this client processes is slowed down by TCP
+    // instead of the backlog moving into this process's memory. Several frames of the largest
+    // size the service accepts (1 MB) still fit.
+    s->setReadBufferSize(4 * 1024 * 1024);
     socket = s;
     QObject::connect(s, &QWebSocket::connected, q, [this, s] { onSocketOpened(s); });
     QObject::connect(s, &QWebSocket::disconnected, q, [this, s] { onSocketGone(s); });

@@ -95,6 +95,8 @@ ApplicationWindow {
 
         function onNotificationRequested(room: string, sender: string, text: string) {
             toast.show(room, sender, text);
+            if (systemNotifier.item && !root.active)
+                systemNotifier.item.notify(room, sender, text);
         }
         function onErrorShown(message: string) {
             errorBar.show(message);
@@ -354,6 +356,25 @@ ApplicationWindow {
 
         connection: root.app.connection
         userName: root.app.userId
+    }
+
+    // Optional: needs Qt.labs.platform and a system tray; a failed load only logs a warning.
+    Loader {
+        id: systemNotifier
+
+        source: "SystemNotifier.qml"
+        asynchronous: true
+    }
+
+    Connections {
+        target: systemNotifier.item
+        ignoreUnknownSignals: true
+
+        function onActivated() {
+            root.show();
+            root.raise();
+            root.requestActivate();
+        }
     }
 
     NotificationToast {

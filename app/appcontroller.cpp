@@ -521,13 +521,14 @@ void AppController::sendEntry(OutboxEntry &entry)
     if (entry.ackId && entry.ackConnectionId == connectionId)
         options.ackId = entry.ackId;
     const QString id = entry.id;
+    const int attempt = ++entry.attempt;
     m_client->sendToGroup(entry.room, WebPubSub::Payload::fromJson(entry.envelope), options)
-        .then(this, [this, id, connectionId](const WebPubSub::OperationResult &r) {
-            onSendResult(id, connectionId, r);
+        .then(this, [this, id, attempt, connectionId](const WebPubSub::OperationResult &r) {
+            onSendResult(id, attempt, connectionId, r);
         });
 }
 
-void AppController::onSendResult(const QString &messageId, const QString &connectionId,
+void AppController::onSendResult(const QString &messageId, int attempt, const QString &connectionId,
                                  const WebPubSub::OperationResult &r)
 {
     const auto it = std::find_if(m_outbox.begin(), m_outbox.end(),
@@ -535,6 +536,10 @@ void AppController::onSendResult(const QString &messageId, const QString &connec
     if (it == m_outbox.end())
         return; // deleted or the room was left meanwhile
     const QString room = it->room;
+    // An older attempt's failure (its client was replaced) says nothing about the current one;
+    // its success, though, means the message is out.
+    if (attempt != it->attempt && !(r.ok() || r.isDuplicated))
+        return;
     if (r.ok() || r.isDuplicated) {
         m_outbox.erase(it);
         setStatus(room, messageId, DeliveryStatus::Sent);

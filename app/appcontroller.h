@@ -148,6 +148,7 @@ private:
         QString ackConnectionId;
         bool inFlight = false;
         QJsonObject envelope;
+        int attempt = 0; // results of older attempts (e.g. from a replaced client) are ignored
     };
 
     void onClientChanged(WebPubSub::Client *client);
@@ -158,7 +159,7 @@ private:
     void flushIncoming();
     void flushOutbox();
     void sendEntry(OutboxEntry &entry);
-    void onSendResult(const QString &messageId, const QString &connectionId,
+    void onSendResult(const QString &messageId, int attempt, const QString &connectionId,
                       const WebPubSub::OperationResult &r);
     void setStatus(const QString &room, const QString &messageId, DeliveryStatus status);
     void sendPresence(const QString &room, const QString &kind, bool fireAndForget = true);

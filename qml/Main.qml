@@ -103,15 +103,6 @@ ApplicationWindow {
         }
     }
 
-    // Presence: the user counts as away after five minutes without any input in the window.
-    Timer {
-        id: idleTimer
-
-        interval: 5 * 60 * 1000
-        running: true
-        onTriggered: root.app.userIdle = true
-    }
-
     header: ToolBar {
         background: Rectangle {
             color: Theme.pane
@@ -447,10 +438,8 @@ ApplicationWindow {
         }
     }
 
-    //! Any user input: back from away, and the idle clock starts again.
+    //! Any user input: back from away; the idle clock (presence "away") lives in AppController.
     function userActive() {
-        if (root.app.userIdle)
-            root.app.userIdle = false;
-        idleTimer.restart();
+        root.app.userActivity();
     }
 }

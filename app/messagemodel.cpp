@@ -103,8 +103,9 @@ void MessageModel::setCanLoadOlder(bool can)
     Q_EMIT canLoadOlderChanged();
 }
 
-int MessageModel::appendMessages(const QList<ChatMessage> &messages)
+QList<ChatMessage> MessageModel::unseen(const QList<ChatMessage> &messages) const
 {
+    // Duplicates are dropped by id, against the rows and within the batch itself.
     QList<ChatMessage> fresh;
     fresh.reserve(messages.size());
     QSet<QString> seen;
@@ -114,6 +115,12 @@ int MessageModel::appendMessages(const QList<ChatMessage> &messages)
         seen.insert(m.id);
         fresh.append(m);
     }
+    return fresh;
+}
+
+int MessageModel::appendMessages(const QList<ChatMessage> &messages)
+{
+    QList<ChatMessage> fresh = unseen(messages);
     if (fresh.isEmpty())
         return 0;
     const int first = int(m_rows.size());
@@ -132,14 +139,7 @@ int MessageModel::appendMessages(const QList<ChatMessage> &messages)
 
 int MessageModel::prependMessages(const QList<ChatMessage> &messages)
 {
-    QList<ChatMessage> fresh;
-    QSet<QString> seen;
-    for (const ChatMessage &m : messages) {
-        if (m_rowKeyById.contains(m.id) || seen.contains(m.id))
-            continue;
-        seen.insert(m.id);
-        fresh.append(m);
-    }
+    QList<ChatMessage> fresh = unseen(messages);
     if (fresh.isEmpty())
         return 0;
     const int n = int(fresh.size());

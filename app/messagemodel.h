@@ -84,6 +84,7 @@ Q_SIGNALS:
     void canLoadOlderChanged();
 
 private:
+    QList<ChatMessage> unseen(const QList<ChatMessage> &messages) const;
     int rowForKey(qint64 key) const { return int(key - m_firstKey); }
     void emitRowChanged(int row, const QList<int> &roles);
 

@@ -251,6 +251,21 @@ void CommandProcessor::join(const Command &command, bool leave)
     track(leave ? m_client->leaveGroup(group, ackId) : m_client->joinGroup(group, ackId), command, false);
 }
 
+namespace {
+// fireAndForget and ackId, shared by send and event: the two exclude each other.
+bool readSendOptions(const QJsonObject &object, WebPubSub::Client::SendOptions *options, QString *error)
+{
+    if (!readOptionalBool(object, u"fireAndForget"_s, &options->fireAndForget, error) ||
+        !readOptionalAckId(object, &options->ackId, error))
+        return false;
+    if (options->fireAndForget && options->ackId) {
+        *error = u"\"ackId\" and \"fireAndForget\" exclude each other"_s;
+        return false;
+    }
+    return true;
+}
+} // namespace
+
 void CommandProcessor::send(const Command &command)
 {
     QString group;
@@ -260,13 +275,8 @@ void CommandProcessor::send(const Command &command)
     if (!readString(command.object, u"group"_s, &group, &error) ||
         !readPayload(command.object, &payload, &error) ||
         !readOptionalBool(command.object, u"noEcho"_s, &options.noEcho, &error) ||
-        !readOptionalBool(command.object, u"fireAndForget"_s, &options.fireAndForget, &error) ||
-        !readOptionalAckId(command.object, &options.ackId, &error)) {
+        !readSendOptions(command.object, &options, &error)) {
         writeBadCommand(command.id, command.op, error);
-        return;
-    }
-    if (options.fireAndForget && options.ackId) {
-        writeBadCommand(command.id, command.op, u"\"ackId\" and \"fireAndForget\" exclude each other"_s);
         return;
     }
     track(m_client->sendToGroup(group, *payload, options), command, false);
@@ -280,13 +290,8 @@ void CommandProcessor::event(const Command &command)
     QString error;
     if (!readString(command.object, u"event"_s, &name, &error) ||
         !readPayload(command.object, &payload, &error) ||
-        !readOptionalBool(command.object, u"fireAndForget"_s, &options.fireAndForget, &error) ||
-        !readOptionalAckId(command.object, &options.ackId, &error)) {
+        !readSendOptions(command.object, &options, &error)) {
         writeBadCommand(command.id, command.op, error);
-        return;
-    }
-    if (options.fireAndForget && options.ackId) {
-        writeBadCommand(command.id, command.op, u"\"ackId\" and \"fireAndForget\" exclude each other"_s);
         return;
     }
     track(m_client->sendEvent(name, *payload, options), command, false);

@@ -3,7 +3,9 @@
 #include "messagemodel.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
 
 namespace Hubbub {
 
@@ -27,11 +29,17 @@ int MessageModel::rowCount(const QModelIndex &parent) const
 QHash<int, QByteArray> MessageModel::roleNames() const
 {
     static const QHash<int, QByteArray> names{
-        {MessageIdRole, "messageId"},           {SenderIdRole, "senderId"},
-        {SenderNameRole, "senderName"},         {TextRole, "text"},
-        {TimestampRole, "timestamp"},           {OwnRole, "own"},
-        {DeliveryStatusRole, "deliveryStatus"}, {ShowSenderRole, "showSender"},
-        {DaySeparatorRole, "daySeparator"},     {FirstUnreadRole, "firstUnread"},
+        {MessageIdRole, "messageId"},
+        {SenderIdRole, "senderId"},
+        {SenderNameRole, "senderName"},
+        {TextRole, "text"},
+        {TimestampRole, "timestamp"},
+        {OwnRole, "own"},
+        {DeliveryStatusRole, "deliveryStatus"},
+        {ShowSenderRole, "showSender"},
+        {DaySeparatorRole, "daySeparator"},
+        {FirstUnreadRole, "firstUnread"},
+        {LinksRole, "links"},
     };
     return names;
 }
@@ -90,6 +98,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     }
     case FirstUnreadRole:
         return m_hasFirstUnread && row == rowForKey(m_firstUnreadKey);
+    case LinksRole:
+        return linksIn(m.text);
     default:
         return {};
     }
@@ -101,6 +111,28 @@ void MessageModel::setCanLoadOlder(bool can)
         return;
     m_canLoadOlder = can;
     Q_EMIT canLoadOlderChanged();
+}
+
+QStringList MessageModel::linksIn(const QString &text)
+{
+    // The body stays plain text; links are found here, in C++, and offered next to it, so QML never
+    // has to turn a message into markup. Computed on demand: only visible rows ask.
+    static const QRegularExpression kLink(QStringLiteral("(https?://[^\\s<>\"']+)"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    QStringList links;
+    if (!text.contains(QLatin1StringView("://")))
+        return links;
+    auto it = kLink.globalMatch(text);
+    while (it.hasNext()) {
+        QString link = it.next().captured(1);
+        // Sentence punctuation after a link is not part of it.
+        while (!link.isEmpty() && QStringLiteral(".,;:!?)]}").contains(link.back()))
+            link.chop(1);
+        const QUrl url(link, QUrl::StrictMode);
+        if (url.isValid() && !url.host().isEmpty() && !links.contains(link))
+            links.append(link);
+    }
+    return links;
 }
 
 QList<ChatMessage> MessageModel::unseen(const QList<ChatMessage> &messages) const

@@ -37,6 +37,7 @@ public:
         ShowSenderRole,                   //!< first of a run by the same sender (or first of a day)
         DaySeparatorRole, //!< non-empty on the first message of a day: "Today", "Yesterday", …
         FirstUnreadRole,  //!< the "new messages" divider goes above this row
+        LinksRole,        //!< QStringList: the http(s) links in the text, offered as "open in browser"
     };
     Q_ENUM(Roles)
 
@@ -85,6 +86,7 @@ Q_SIGNALS:
 
 private:
     QList<ChatMessage> unseen(const QList<ChatMessage> &messages) const;
+    static QStringList linksIn(const QString &text);
     int rowForKey(qint64 key) const { return int(key - m_firstKey); }
     void emitRowChanged(int row, const QList<int> &roles);
 

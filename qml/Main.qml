@@ -263,6 +263,7 @@ ApplicationWindow {
                         canLoadOlder: root.app.messages ? root.app.messages.canLoadOlder : false
                         onRetryRequested: messageId => root.app.retryMessage(messageId)
                         onDeleteRequested: messageId => root.app.deleteMessage(messageId)
+                        onLinkActivated: url => root.app.openLink(url)
                         onLoadOlderRequested: root.app.loadOlder()
                         onLatestSeen: {
                             if (root.active)

@@ -21,6 +21,7 @@ Item {
     required property bool showSender
     required property string daySeparator
     required property bool firstUnread
+    required property var links
 
     //! The local time of the message, e.g. "10:42".
     readonly property string timeText: root.timestamp ? root.timestamp.toLocaleTimeString(Qt.locale(), Locale.ShortFormat) : ""
@@ -39,6 +40,7 @@ Item {
 
     signal retryRequested(string messageId)
     signal deleteRequested(string messageId)
+    signal linkActivated(string url)
 
     implicitHeight: column.implicitHeight
     width: ListView.view ? ListView.view.width : implicitWidth
@@ -188,6 +190,33 @@ Item {
                 color: Theme.danger
                 font.bold: true
                 Layout.alignment: Qt.AlignTop
+            }
+        }
+
+        // Links found by the model, each opened in the browser by the app (the body itself never
+        // becomes rich text).
+        Repeater {
+            model: root.links
+            delegate: Button {
+                id: linkButton
+
+                required property string modelData
+
+                objectName: "linkButton"
+                Layout.leftMargin: Theme.spacing * 2
+                Layout.maximumWidth: root.width - Theme.spacing * 4
+                flat: true
+                padding: 2
+                contentItem: Label {
+                    text: "\u2197 " + linkButton.modelData
+                    textFormat: Text.PlainText
+                    elide: Text.ElideMiddle
+                    color: Theme.accent
+                }
+                Accessible.name: qsTr("Open link %1").arg(linkButton.modelData)
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Open in browser")
+                onClicked: root.linkActivated(linkButton.modelData)
             }
         }
 

@@ -24,6 +24,7 @@ Item {
 
     signal retryRequested(string messageId)
     signal deleteRequested(string messageId)
+    signal linkActivated(string url)
     signal loadOlderRequested
     //! The newest message is on screen (the controller may mark the room read).
     signal latestSeen
@@ -47,6 +48,7 @@ Item {
         delegate: MessageDelegate {
             onRetryRequested: messageId => root.retryRequested(messageId)
             onDeleteRequested: messageId => root.deleteRequested(messageId)
+            onLinkActivated: url => root.linkActivated(url)
         }
 
         ScrollBar.vertical: ScrollBar {

@@ -32,6 +32,27 @@ class TestMessageModel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void linksAreFoundNotRendered()
+    {
+        MessageModel model(QStringLiteral("r"));
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QDateTime now = QDateTime::currentDateTime();
+        ChatMessage a = msg(QStringLiteral("a"), QStringLiteral("bob"), now);
+        a.text = QStringLiteral(
+            "see https://example.com/a?b=1, and (http://example.org/x). "
+            "Twice: https://example.com/a?b=1 <b>http://evil/</b> ftp://no file:///etc/passwd");
+        ChatMessage b = msg(QStringLiteral("b"), QStringLiteral("bob"), now);
+        b.text = QStringLiteral("no links here, just a colon: like this");
+        model.appendMessages({a, b});
+        QCOMPARE(model.roleNames().value(MessageModel::LinksRole), QByteArray("links"));
+        // Trailing punctuation trimmed, duplicates once, only http(s); the text itself is untouched.
+        QCOMPARE(role(model, 0, MessageModel::LinksRole).toStringList(),
+                 (QStringList{QStringLiteral("https://example.com/a?b=1"),
+                              QStringLiteral("http://example.org/x"), QStringLiteral("http://evil/")}));
+        QCOMPARE(role(model, 0, MessageModel::TextRole).toString(), a.text);
+        QVERIFY(role(model, 1, MessageModel::LinksRole).toStringList().isEmpty());
+    }
+
     void rolesAndGrouping()
     {
         MessageModel model(QStringLiteral("r"));

@@ -35,6 +35,12 @@ Item {
         text: "x"
     }
 
+    Component {
+        id: signalSpyComponent
+
+        SignalSpy {}
+    }
+
     TestCase {
         name: "MessageView"
         when: windowShown
@@ -66,6 +72,18 @@ Item {
             // lone bold "x" a rich-text rendering would show.
             compare(body.implicitWidth, plainRef.implicitWidth);
             verify(body.implicitWidth > oneLetter.width * 10);
+        }
+
+        function test_linksOfferedBesideThePlainText() {
+            const view = makeView([{ "id": "a", "sender": "bob", "text": "docs at https://example.com/guide." }]);
+            const item = delegateAt(view, 0);
+            compare(findChild(item, "bodyText").text, "docs at https://example.com/guide.");
+            let button = null;
+            tryVerify(() => (button = findChild(item, "linkButton")) !== null);
+            const spy = createTemporaryObject(signalSpyComponent, root, { "target": view, "signalName": "linkActivated" });
+            mouseClick(button);
+            compare(spy.count, 1);
+            compare(spy.signalArguments[0][0], "https://example.com/guide");
         }
 
         function test_accessibleName() {

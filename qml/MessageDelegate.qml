@@ -194,29 +194,41 @@ Item {
         }
 
         // Links found by the model, each opened in the browser by the app (the body itself never
-        // becomes rich text).
-        Repeater {
-            model: root.links
-            delegate: Button {
-                id: linkButton
+        // becomes rich text). Loaded only for messages that have links, like the other optional rows,
+        // so scrolling through a long timeline does not pay for them.
+        Loader {
+            objectName: "linkRow"
+            active: root.links.length > 0
+            visible: active
+            Layout.leftMargin: Theme.spacing * 2
+            Layout.rightMargin: Theme.spacing * 2
+            Layout.maximumWidth: root.width - Theme.spacing * 4
+            sourceComponent: ColumnLayout {
+                spacing: 0
 
-                required property string modelData
+                Repeater {
+                    model: root.links
+                    delegate: Button {
+                        id: linkButton
 
-                objectName: "linkButton"
-                Layout.leftMargin: Theme.spacing * 2
-                Layout.maximumWidth: root.width - Theme.spacing * 4
-                flat: true
-                padding: 2
-                contentItem: Label {
-                    text: "\u2197 " + linkButton.modelData
-                    textFormat: Text.PlainText
-                    elide: Text.ElideMiddle
-                    color: Theme.accent
+                        required property string modelData
+
+                        objectName: "linkButton"
+                        Layout.maximumWidth: root.width - Theme.spacing * 4
+                        flat: true
+                        padding: 2
+                        contentItem: Label {
+                            text: "\u2197 " + linkButton.modelData
+                            textFormat: Text.PlainText
+                            elide: Text.ElideMiddle
+                            color: Theme.accent
+                        }
+                        Accessible.name: qsTr("Open link %1").arg(linkButton.modelData)
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Open in browser")
+                        onClicked: root.linkActivated(linkButton.modelData)
+                    }
                 }
-                Accessible.name: qsTr("Open link %1").arg(linkButton.modelData)
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("Open in browser")
-                onClicked: root.linkActivated(linkButton.modelData)
             }
         }
 

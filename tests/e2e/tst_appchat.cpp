@@ -4,6 +4,7 @@
 // a real hubbub-cli process as the other user. Messages go both ways through the UI, the
 // connection is dropped mid-conversation, and nothing may be lost or duplicated.
 #include "cliprocess.h"
+#include "inprocessapp.h"
 #include "isolatedhome.h"
 
 #include "appcontroller.h"
@@ -92,21 +93,11 @@ private:
 
 void TestAppChat::initTestCase()
 {
-    Hubbub::AppOptions options;
-    options.endpoint = Hubbub::AppOptions::Endpoint::Local;
-    options.localServicePort = 0; // never the well-known port: tests run in parallel
-    options.discoverLocalService = false;
-    options.useKeychain = false;
-    options.user = u"alice"_s;
-    options.profile = u"e2e"_s;
-    m_app = std::make_unique<Hubbub::AppController>(options);
+    m_app = std::make_unique<Hubbub::AppController>(InProcessApp::localOptions(u"alice"_s, u"e2e"_s));
     new QAbstractItemModelTester(m_app->rooms(), QAbstractItemModelTester::FailureReportingMode::QtTest,
                                  m_app->rooms());
 
-    m_engine = std::make_unique<QQmlApplicationEngine>();
-    m_engine->addImportPath(u"qrc:/qt/qml"_s);
-    m_engine->setInitialProperties({{u"app"_s, QVariant::fromValue(m_app.get())}});
-    m_engine->load(QUrl(u"qrc:/qt/qml/Hubbub/Ui/Main.qml"_s));
+    m_engine = InProcessApp::loadMainWindow(m_app.get());
     QCOMPARE(m_engine->rootObjects().size(), 1);
     QVERIFY(window());
     QVERIFY(QTest::qWaitForWindowExposed(window(), 10000));

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // Renders the real main window (Main.qml over a real AppController connected to its embedded
 // service) with a conversation in it, light and dark, and saves the images for people to look at.
+#include "inprocessapp.h"
 #include "isolatedhome.h"
 
 #include "appcontroller.h"
@@ -92,21 +93,11 @@ void TestScreenshot::initTestCase()
 {
     QVERIFY(QDir().mkpath(QStringLiteral(SCREENSHOT_DIR)));
 
-    Hubbub::AppOptions options;
-    options.endpoint = Hubbub::AppOptions::Endpoint::Local;
-    options.localServicePort = 0;
-    options.discoverLocalService = false;
-    options.useKeychain = false;
-    options.user = u"alice"_s;
-    options.profile = u"screenshot"_s;
-    m_app = std::make_unique<Hubbub::AppController>(options);
+    m_app = std::make_unique<Hubbub::AppController>(InProcessApp::localOptions(u"alice"_s, u"screenshot"_s));
     new QAbstractItemModelTester(m_app->rooms(), QAbstractItemModelTester::FailureReportingMode::QtTest,
                                  m_app->rooms());
 
-    m_engine = std::make_unique<QQmlApplicationEngine>();
-    m_engine->addImportPath(u"qrc:/qt/qml"_s);
-    m_engine->setInitialProperties({{u"app"_s, QVariant::fromValue(m_app.get())}});
-    m_engine->load(QUrl(u"qrc:/qt/qml/Hubbub/Ui/Main.qml"_s));
+    m_engine = InProcessApp::loadMainWindow(m_app.get());
     QCOMPARE(m_engine->rootObjects().size(), 1);
     QVERIFY(QTest::qWaitForWindowExposed(window(), 10000));
 

@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \brief The in-process app the end-to-end and screenshot tests share: an AppController on its own
+//! embedded service, and Main.qml loaded over it exactly as app/main.cpp does.
+#pragma once
+
+#include "appcontroller.h"
+#include "appoptions.h"
+
+#include <QQmlApplicationEngine>
+#include <QString>
+#include <QUrl>
+#include <QVariant>
+
+#include <memory>
+
+namespace InProcessApp {
+
+//! Options for an app that embeds its own service on a free port (never the well-known one: tests
+//! run in parallel) and keeps secrets in memory (no keychain on a test machine).
+inline Hubbub::AppOptions localOptions(const QString &user, const QString &profile)
+{
+    Hubbub::AppOptions options;
+    options.endpoint = Hubbub::AppOptions::Endpoint::Local;
+    options.localServicePort = 0;
+    options.discoverLocalService = false;
+    options.useKeychain = false;
+    options.user = user;
+    options.profile = profile;
+    return options;
+}
+
+//! Loads the main window over \a app; the caller checks rootObjects().
+inline std::unique_ptr<QQmlApplicationEngine> loadMainWindow(Hubbub::AppController *app)
+{
+    auto engine = std::make_unique<QQmlApplicationEngine>();
+    engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine->setInitialProperties({{QStringLiteral("app"), QVariant::fromValue(app)}});
+    engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Hubbub/Ui/Main.qml")));
+    return engine;
+}
+
+} // namespace InProcessApp

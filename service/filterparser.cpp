@@ -175,14 +175,38 @@ private:
             *m_error = message;
         return nullptr;
     }
-    bool tooDeep()
+    // Bounded recursion: every recursive construct (parentheses, lists, function arguments, `not`)
+    // enters through parseOr() or the `not` branch, which both hold a Nesting; ten thousand nested
+    // '(' or `tolower(` must be a parse error, not a stack overflow.
+    static constexpr int MaxDepth = 64;
+    class Nesting
     {
-        // Bounded recursion: a hostile filter of ten thousand '(' must not overflow the stack.
-        return m_depth > 100;
+    public:
+        explicit Nesting(int &depth)
+            : m_depth(depth)
+        {
+            ++m_depth;
+        }
+        ~Nesting() { --m_depth; }
+        Nesting(const Nesting &) = delete;
+        Nesting &operator=(const Nesting &) = delete;
+
+    private:
+        int &m_depth;
+    };
+    bool tooDeep() const { return m_depth > MaxDepth; }
+    NodePtr failTooDeep()
+    {
+        return fail(QStringLiteral("filter nested too deeply (more than %1 levels) at position %2")
+                        .arg(MaxDepth)
+                        .arg(peek().position));
     }
 
     NodePtr parseOr()
     {
+        const Nesting nesting(m_depth);
+        if (tooDeep())
+            return failTooDeep();
         NodePtr left = parseAnd();
         while (left && isKeyword(peek(), u"or")) {
             next();
@@ -283,11 +307,10 @@ private:
     {
         if (isKeyword(peek(), u"not")) {
             const Token t = next();
-            ++m_depth;
+            const Nesting nesting(m_depth);
             if (tooDeep())
-                return fail(QStringLiteral("filter nested too deeply"));
+                return failTooDeep();
             NodePtr operand = parseUnary();
-            --m_depth;
             if (!operand)
                 return nullptr;
             if (operand->type != ValueType::Bool)
@@ -320,9 +343,6 @@ private:
         case Token::Number:
             return literal(ValueType::Number, t.number);
         case Token::LParen: {
-            ++m_depth;
-            if (tooDeep())
-                return fail(QStringLiteral("filter nested too deeply"));
             NodePtr first = parseOr();
             if (!first)
                 return nullptr;
@@ -347,7 +367,6 @@ private:
             }
             if (next().kind != Token::RParen)
                 return fail(QStringLiteral("missing ')' for '(' at position %1").arg(t.position));
-            --m_depth;
             return first;
         }
         case Token::Identifier:

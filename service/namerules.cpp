@@ -8,7 +8,9 @@ namespace Hubbub {
 
 bool NameRules::isValidHub(const QString &hub)
 {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}$"));
+    // anchoredPattern: `$` would also match before a final "\n", letting "chat\n" through.
+    static const QRegularExpression re(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}")));
     return re.match(hub).hasMatch();
 }
 
@@ -17,6 +19,13 @@ bool NameRules::isValidGroup(const QString &group)
     if (group.isEmpty() || group.size() > 1024)
         return false;
     return !group.trimmed().isEmpty();
+}
+
+bool NameRules::isValidEventName(const QString &event)
+{
+    static const QRegularExpression re(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_]{1,128}")));
+    return re.match(event).hasMatch();
 }
 
 } // namespace Hubbub

@@ -16,6 +16,9 @@ public:
     static QString hubKey(const QString &hub) { return hub.toLower(); }
     //! 1..1024 characters, not all whitespace.
     static bool isValidGroup(const QString &group);
+    //! A user event name (`event`/`invoke`): 1..128 word characters `[A-Za-z0-9_]`. It becomes the
+    //! `ce-type`/`ce-eventName` headers and the `{event}` of the handler URL, so nothing else passes.
+    static bool isValidEventName(const QString &event);
 };
 
 } // namespace Hubbub

@@ -4,6 +4,9 @@
 
 #include <QList>
 
+#include <algorithm>
+#include <vector>
+
 namespace Hubbub {
 
 namespace {
@@ -45,36 +48,64 @@ bool compile(const QString &pattern, QList<PatternToken> *out)
     return stars <= 5;
 }
 
-// Patterns are short (at most five stars), so plain backtracking cannot blow up.
-bool matchFrom(const QList<PatternToken> &tokens, qsizetype ti, const QString &name, qsizetype ni)
+// Simulates the pattern as an NFA whose states are token positions, one pass over the name:
+// O(|name| x |tokens|) time and O(|tokens|) memory whatever the pattern, with no backtracking
+// (a backtracking matcher is exponential in the number of stars: `*a*a*a*a*b` against a long
+// group name took seconds).
+bool matchTokens(const QList<PatternToken> &tokens, const QString &name)
 {
-    while (ti < tokens.size()) {
-        const PatternToken &t = tokens.at(ti);
-        switch (t.kind) {
-        case TokenKind::Literal:
-            if (ni >= name.size() || name.at(ni) != t.ch)
-                return false;
-            ++ti;
-            ++ni;
-            break;
-        case TokenKind::AnyOne:
-            if (ni >= name.size() || name.at(ni) == u'.')
-                return false;
-            ++ti;
-            ++ni;
-            break;
-        case TokenKind::AnyInSegment:
-        case TokenKind::AnyAcross:
-            for (qsizetype k = ni; k <= name.size(); ++k) {
-                if (matchFrom(tokens, ti + 1, name, k))
-                    return true;
-                if (k < name.size() && t.kind == TokenKind::AnyInSegment && name.at(k) == u'.')
-                    return false;
-            }
-            return false;
+    const qsizetype n = tokens.size();
+    // active[i]: the name read so far can be matched by tokens[0, i).
+    std::vector<char> active(size_t(n) + 1, 0);
+    std::vector<char> next(size_t(n) + 1, 0);
+    // A star may match nothing: being at a star's position also puts us right after it.
+    auto close = [&](std::vector<char> &states) {
+        for (qsizetype i = 0; i < n; ++i) {
+            if (states[size_t(i)] && tokens.at(i).kind != TokenKind::Literal &&
+                tokens.at(i).kind != TokenKind::AnyOne)
+                states[size_t(i) + 1] = 1;
         }
+    };
+    active[0] = 1;
+    close(active);
+    for (const QChar ch : name) {
+        std::fill(next.begin(), next.end(), 0);
+        bool any = false;
+        for (qsizetype i = 0; i < n; ++i) {
+            if (!active[size_t(i)])
+                continue;
+            const PatternToken &t = tokens.at(i);
+            switch (t.kind) {
+            case TokenKind::Literal:
+                if (ch == t.ch) {
+                    next[size_t(i) + 1] = 1;
+                    any = true;
+                }
+                break;
+            case TokenKind::AnyOne:
+                if (ch != u'.') {
+                    next[size_t(i) + 1] = 1;
+                    any = true;
+                }
+                break;
+            case TokenKind::AnyInSegment:
+                if (ch != u'.') {
+                    next[size_t(i)] = 1; // the star takes the character and stays
+                    any = true;
+                }
+                break;
+            case TokenKind::AnyAcross:
+                next[size_t(i)] = 1;
+                any = true;
+                break;
+            }
+        }
+        if (!any)
+            return false;
+        close(next);
+        active.swap(next);
     }
-    return ni == name.size();
+    return active[size_t(n)] != 0;
 }
 
 } // namespace
@@ -84,7 +115,7 @@ bool Permissions::wildcardMatch(const QString &pattern, const QString &name)
     QList<PatternToken> tokens;
     if (!compile(pattern, &tokens))
         return false;
-    return matchFrom(tokens, 0, name, 0);
+    return matchTokens(tokens, name);
 }
 
 bool Permissions::allows(const QStringList &roles, Action action, const QString &group)

@@ -26,6 +26,8 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <utility>
+
 using namespace WebPubSub;
 using namespace std::chrono_literals;
 
@@ -55,6 +57,24 @@ QJsonArray toStringArray(const QJsonValue &value)
     }
     return out;
 }
+ErrorDetail invalidEventName()
+{
+    return ErrorDetail{QStringLiteral("BadRequest"),
+                       QStringLiteral("Invalid event name: use 1 to 128 letters, digits or underscores.")};
+}
+
+//! The error of an event whose handler did not answer 2xx (or was never asked).
+ErrorDetail upstreamFailure(const Upstream::Response &response)
+{
+    if (response.refused)
+        return ErrorDetail{QStringLiteral("InternalServerError"), response.error};
+    if (response.status == 0)
+        return ErrorDetail{QStringLiteral("InternalServerError"),
+                           QStringLiteral("The event handler did not answer.")};
+    return ErrorDetail{QStringLiteral("InternalServerError"),
+                       QStringLiteral("The event handler answered %1.").arg(response.status)};
+}
+
 QLoggingCategory::CategoryFilter previousFilter = nullptr;
 void muteHttpServerWarnings(QLoggingCategory *category)
 {
@@ -83,9 +103,11 @@ ServicePrivate::ServicePrivate(Service *q, ServiceOptions options)
     , options(std::move(options))
 {
     connect(&keepAliveTimer, &QTimer::timeout, this, [this] {
+        // keepAlive() may abort a silent socket, which finishes the connection and removes it
+        // (and an emptied hub) from m_hubs at once: walk a snapshot, never the tables themselves.
         const auto deadline = 3 * this->options.keepAliveInterval;
-        for (const auto &hub : std::as_const(m_hubs)) {
-            for (ClientConnection *c : hub)
+        for (const QPointer<ClientConnection> &c : allConnections()) {
+            if (c && !c->isFinished())
                 c->keepAlive(deadline);
         }
     });
@@ -122,13 +144,24 @@ bool ServicePrivate::listen(const QHostAddress &address, quint16 port, QString *
     return true;
 }
 
+QList<QPointer<ClientConnection>> ServicePrivate::allConnections() const
+{
+    QList<QPointer<ClientConnection>> out;
+    out.reserve(connectionTotal);
+    for (const auto &hub : m_hubs) {
+        for (ClientConnection *c : hub)
+            out.append(c);
+    }
+    return out;
+}
+
 void ServicePrivate::closeAll(int code, const QString &reason, const QString &message)
 {
-    QList<ClientConnection *> all;
-    for (const auto &hub : std::as_const(m_hubs))
-        all += hub.values();
-    for (ClientConnection *c : all)
-        c->closeFinally(code, reason, message);
+    // closeFinally() finishes the connection, which erases it from m_hubs: iterate a snapshot.
+    for (const QPointer<ClientConnection> &c : allConnections()) {
+        if (c)
+            c->closeFinally(code, reason, message);
+    }
 }
 
 void ServicePrivate::teardown()
@@ -136,14 +169,15 @@ void ServicePrivate::teardown()
     keepAliveTimer.stop();
     if (router)
         router->close();
-    for (const auto &hub : std::as_const(m_hubs)) {
+    // Take the tables first so that nothing reached from here can see (or change) them half-torn.
+    const QHash<QString, QHash<QString, ClientConnection *>> hubs = std::exchange(m_hubs, {});
+    m_pendingHandshakes.clear();
+    for (const auto &hub : hubs) {
         for (ClientConnection *c : hub) {
             c->disconnect(this);
             c->deleteLater();
         }
     }
-    m_hubs.clear();
-    m_pendingHandshakes.clear();
     if (connectionTotal != 0) {
         connectionTotal = 0;
         Q_EMIT q->connectionCountChanged();
@@ -248,6 +282,11 @@ QList<ClientConnection *> ServicePrivate::groupConnections(const QString &hub, c
             out.append(c);
     }
     return out;
+}
+
+QList<QPointer<ClientConnection>> ServicePrivate::guarded(const QList<ClientConnection *> &connections)
+{
+    return QList<QPointer<ClientConnection>>(connections.cbegin(), connections.cend());
 }
 
 void ServicePrivate::addUserToGroup(const QString &hub, const QString &userId, const QString &group)
@@ -654,8 +693,9 @@ void ServicePrivate::handleFrame(ClientConnection *c, const Frame &frame)
         const Frame message = Frame::groupMessage(frame.group, c->userId, frame.payload, std::nullopt);
         const QPointer<ClientConnection> self(c);
         QString jsonCache;
-        for (ClientConnection *member : groupConnections(c->hub(), frame.group)) {
-            if (frame.noEcho && member == c)
+        // deliver() may close a slow member (and finish it): a guarded snapshot, dead ones skipped.
+        for (const QPointer<ClientConnection> &member : guarded(groupConnections(c->hub(), frame.group))) {
+            if (!member || (frame.noEcho && member == c))
                 continue;
             member->deliver(message, &jsonCache);
         }
@@ -685,7 +725,7 @@ void ServicePrivate::handleFrame(ClientConnection *c, const Frame &frame)
 
 void ServicePrivate::postEvent(ClientConnection *c, const QString &type, const QString &eventName,
                                const QByteArray &body, const QByteArray &contentType,
-                               std::function<void(int, const QByteArray &, const QByteArray &)> done)
+                               std::function<void(const Upstream::Response &)> done)
 {
     Upstream::Event event;
     event.hub = c->hub();
@@ -703,12 +743,18 @@ void ServicePrivate::postEvent(ClientConnection *c, const QString &type, const Q
         if (response.connectionState)
             guard->connectionState = *response.connectionState;
         if (done)
-            done(response.status, response.contentType, response.body);
+            done(response);
     });
 }
 
 void ServicePrivate::handleUserEvent(ClientConnection *c, const Frame &frame)
 {
+    // The name becomes upstream headers and a URL segment: only word characters (as Azure).
+    if (!NameRules::isValidEventName(frame.event)) {
+        qCInfo(lcServiceClient) << "connection" << c->id() << "sent an event with an invalid name";
+        sendAck(c, frame.ackId, invalidEventName());
+        return;
+    }
     if (!upstream) {
         sendAck(c, frame.ackId);
         return;
@@ -717,17 +763,15 @@ void ServicePrivate::handleUserEvent(ClientConnection *c, const Frame &frame)
     QPointer<ClientConnection> guard(c);
     postEvent(c, QStringLiteral("user.") + frame.event, frame.event, frame.payload.bytes(),
               HttpPayload::contentTypeOf(frame.payload),
-              [this, guard, ackId](int status, const QByteArray &contentType, const QByteArray &body) {
+              [this, guard, ackId](const Upstream::Response &response) {
                   if (!guard)
                       return;
-                  if (status < 200 || status >= 300) {
-                      sendAck(guard, ackId,
-                              ErrorDetail{QStringLiteral("InternalServerError"),
-                                          QStringLiteral("The event handler answered %1.").arg(status)});
+                  if (!response.ok()) {
+                      sendAck(guard, ackId, upstreamFailure(response));
                       return;
                   }
-                  if (status == 200 && !body.isEmpty()) {
-                      if (const auto payload = HttpPayload::fromBody(contentType, body))
+                  if (response.status == 200 && !response.body.isEmpty()) {
+                      if (const auto payload = HttpPayload::fromBody(response.contentType, response.body))
                           guard->deliver(Frame::serverMessage(*payload, std::nullopt));
                   }
                   if (guard)
@@ -738,6 +782,11 @@ void ServicePrivate::handleUserEvent(ClientConnection *c, const Frame &frame)
 void ServicePrivate::handleInvoke(ClientConnection *c, const Frame &frame)
 {
     const QString invocationId = frame.invocationId;
+    if (!NameRules::isValidEventName(frame.event)) {
+        qCInfo(lcServiceClient) << "connection" << c->id() << "invoked an event with an invalid name";
+        c->sendControl(Frame::invokeResponse(invocationId, std::nullopt, invalidEventName()));
+        return;
+    }
     if (!upstream) {
         c->sendControl(Frame::invokeResponse(
             invocationId, std::nullopt,
@@ -750,19 +799,17 @@ void ServicePrivate::handleInvoke(ClientConnection *c, const Frame &frame)
     const Payload payload = frame.hasPayload ? frame.payload : Payload();
     postEvent(c, QStringLiteral("user.") + frame.event, frame.event,
               frame.hasPayload ? payload.bytes() : QByteArray(), HttpPayload::contentTypeOf(payload),
-              [guard, invocationId](int status, const QByteArray &contentType, const QByteArray &body) {
+              [guard, invocationId](const Upstream::Response &response) {
                   if (!guard)
                       return;
-                  if (status < 200 || status >= 300) {
-                      guard->sendControl(Frame::invokeResponse(
-                          invocationId, std::nullopt,
-                          ErrorDetail{QStringLiteral("InternalServerError"),
-                                      QStringLiteral("The event handler answered %1.").arg(status)}));
+                  if (!response.ok()) {
+                      guard->sendControl(
+                          Frame::invokeResponse(invocationId, std::nullopt, upstreamFailure(response)));
                       return;
                   }
                   std::optional<Payload> result;
-                  if (status == 200 && !body.isEmpty())
-                      result = HttpPayload::fromBody(contentType, body);
+                  if (response.status == 200 && !response.body.isEmpty())
+                      result = HttpPayload::fromBody(response.contentType, response.body);
                   guard->sendControl(Frame::invokeResponse(invocationId, result));
               });
 }
@@ -778,16 +825,16 @@ void ServicePrivate::handleSimpleFrame(ClientConnection *c, const Payload &paylo
     postEvent(c, QStringLiteral("user.message"), QStringLiteral("message"), payload.bytes(),
               payload.dataType() == DataType::Text ? QByteArrayLiteral("text/plain")
                                                    : QByteArrayLiteral("application/octet-stream"),
-              [guard](int status, const QByteArray &contentType, const QByteArray &body) {
+              [guard](const Upstream::Response &response) {
                   if (!guard)
                       return;
-                  if (status < 200 || status >= 300) {
+                  if (!response.ok()) {
                       guard->closeFinally(QWebSocketProtocol::CloseCodeBadOperation,
                                           QStringLiteral("The event handler failed."));
                       return;
                   }
-                  if (status == 200 && !body.isEmpty()) {
-                      if (const auto reply = HttpPayload::fromBody(contentType, body))
+                  if (response.status == 200 && !response.body.isEmpty()) {
+                      if (const auto reply = HttpPayload::fromBody(response.contentType, response.body))
                           guard->deliver(Frame::serverMessage(*reply, std::nullopt));
                   }
               });

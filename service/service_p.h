@@ -8,6 +8,7 @@
 #include "filterparser.h"
 #include "requesthead.h"
 #include "service.h"
+#include "upstream.h"
 
 #include <accesstoken.h>
 #include <frame.h>
@@ -32,7 +33,6 @@ class ConnectionRouter;
 class PendingConnectionServer;
 class RestApi;
 class RestServer;
-class Upstream;
 
 class ServicePrivate : public QObject
 {
@@ -57,6 +57,11 @@ public:
     ClientConnection *connection(const QString &hub, const QString &connectionId) const;
     QList<ClientConnection *> userConnections(const QString &hub, const QString &userId) const;
     QList<ClientConnection *> groupConnections(const QString &hub, const QString &group) const;
+    //! Every connection of every hub, as guarded pointers: what a loop that calls out (close,
+    //! abort, deliver, keep-alive) walks, since each of those may remove connections and hubs.
+    QList<QPointer<ClientConnection>> allConnections() const;
+    //! \a connections as guarded pointers, for loops whose body may finish one of them.
+    static QList<QPointer<ClientConnection>> guarded(const QList<ClientConnection *> &connections);
     void addUserToGroup(const QString &hub, const QString &userId, const QString &group);
     void removeUserFromGroup(const QString &hub, const QString &userId, const QString &group);
     void removeUserFromAllGroups(const QString &hub, const QString &userId);
@@ -103,7 +108,7 @@ private:
                  std::optional<WebPubSub::ErrorDetail> error = std::nullopt);
     void postEvent(ClientConnection *connection, const QString &type, const QString &eventName,
                    const QByteArray &body, const QByteArray &contentType,
-                   std::function<void(int, const QByteArray &, const QByteArray &)> done);
+                   std::function<void(const Upstream::Response &)> done);
     QString newConnectionId() const;
     static QString peerKey(const QHostAddress &address, quint16 port);
 

@@ -171,7 +171,11 @@ std::optional<TokenClaims> AccessToken::verify(const QString &token, const QByte
     if (!payload)
         return fail(QStringLiteral("malformed claims"));
     TokenClaims claims = claimsFromJson(*payload);
-    if (claims.expiresAt.isValid() && claims.expiresAt.addSecs(skew.count()) < now)
+    // Azure refuses a token without `exp` (§5.2, §6.1: every SDK sets it): one that never expires
+    // would be a permanent credential for whoever reads it from a URL or a log.
+    if (!claims.expiresAt.isValid())
+        return fail(QStringLiteral("token has no expiry ('exp')"));
+    if (claims.expiresAt.addSecs(skew.count()) < now)
         return fail(QStringLiteral("token expired"));
     if (claims.notBefore.isValid() && claims.notBefore.addSecs(-skew.count()) > now)
         return fail(QStringLiteral("token not yet valid"));

@@ -39,7 +39,8 @@ public:
     //! Empty optional fields are omitted.
     static QString sign(const TokenClaims &claims, const QByteArray &accessKey);
 
-    //! Verifies signature, algorithm (HS256 only), `exp` and `nbf` (with \a skew). The audience is
+    //! Verifies signature, algorithm (HS256 only), `exp` (required, as Azure does) and `nbf` (with
+    //! \a skew). The audience is
     //! the caller's to check (audienceMatches). Returns nullopt and sets \a error on failure.
     static std::optional<TokenClaims> verify(const QString &token, const QByteArray &accessKey,
                                              QString *error = nullptr,

@@ -5,12 +5,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QList>
 
 #include <simdjson.h>
 
 #include <cmath>
 #include <limits>
 #include <string_view>
+#include <utility>
 
 namespace WebPubSub {
 
@@ -376,13 +378,42 @@ bool parseObject(dom::object o, Frame &f, QString &error)
     }
 }
 
-QJsonValue idValue(quint64 id)
+// ackId and sequenceId are uint64 (§2.8). QJsonValue holds at most a qint64, and above that only a
+// double, which rounds 2^64-1 to 1.8446744073709552e19 so that the peer's ack never matches; we do
+// not rely on how Qt writes integers beyond 2^53 (where doubles stop being exact) either. Such ids
+// are left out of the QJsonObject and spliced into QJsonDocument's output as their decimal digits.
+struct ExactIds
 {
-    // Within qint64 the value is written exactly; beyond, the only JSON number Qt can write is a double.
-    if (id <= quint64(std::numeric_limits<qint64>::max()))
-        return QJsonValue(qint64(id));
-    return QJsonValue(double(id));
-}
+    QJsonObject &object;
+    QList<std::pair<QLatin1StringView, quint64>> spliced;
+
+    void insert(QLatin1StringView key, quint64 id)
+    {
+        constexpr quint64 ExactInDouble = quint64(1) << 53;
+        if (id <= ExactInDouble)
+            object.insert(key, QJsonValue(qint64(id)));
+        else
+            spliced.append({key, id});
+    }
+    //! \a json is QJsonDocument's compact text of `object`; returns it with the spliced members.
+    QByteArray finish(QByteArray json) const
+    {
+        if (spliced.isEmpty())
+            return json;
+        // A JSON object's member order is irrelevant: the members go right after the opening brace.
+        // Keys are our fixed ASCII names, so they need no escaping; the value is plain digits.
+        QByteArray members;
+        for (const auto &[key, id] : spliced) {
+            if (!members.isEmpty())
+                members += ',';
+            members += '"' + QByteArray(key.data(), key.size()) + "\":" + QByteArray::number(id);
+        }
+        if (json.size() > 2) // not "{}"
+            members += ',';
+        json.insert(1, members);
+        return json;
+    }
+};
 
 void writePayload(QJsonObject &o, const Frame &f)
 {
@@ -435,6 +466,7 @@ FrameCodec::ParseResult FrameCodec::parse(QByteArrayView utf8)
 QByteArray FrameCodec::serialize(const Frame &f)
 {
     QJsonObject o;
+    ExactIds ids{o, {}};
     switch (f.type) {
     case Type::GroupMessage:
         o.insert(QLatin1StringView("type"), QStringLiteral("message"));
@@ -442,14 +474,14 @@ QByteArray FrameCodec::serialize(const Frame &f)
         o.insert(QLatin1StringView("group"), f.group);
         o.insert(QLatin1StringView("fromUserId"), f.fromUserId ? QJsonValue(*f.fromUserId) : QJsonValue());
         if (f.sequenceId)
-            o.insert(QLatin1StringView("sequenceId"), idValue(*f.sequenceId));
+            ids.insert(QLatin1StringView("sequenceId"), *f.sequenceId);
         writePayload(o, f);
         break;
     case Type::ServerMessage:
         o.insert(QLatin1StringView("type"), QStringLiteral("message"));
         o.insert(QLatin1StringView("from"), QStringLiteral("server"));
         if (f.sequenceId)
-            o.insert(QLatin1StringView("sequenceId"), idValue(*f.sequenceId));
+            ids.insert(QLatin1StringView("sequenceId"), *f.sequenceId);
         writePayload(o, f);
         break;
     case Type::Connected:
@@ -478,23 +510,23 @@ QByteArray FrameCodec::serialize(const Frame &f)
     case Type::LeaveGroup:
         o.insert(QLatin1StringView("group"), f.group);
         if (f.ackId)
-            o.insert(QLatin1StringView("ackId"), idValue(*f.ackId));
+            ids.insert(QLatin1StringView("ackId"), *f.ackId);
         break;
     case Type::SendToGroup:
         o.insert(QLatin1StringView("group"), f.group);
         if (f.ackId)
-            o.insert(QLatin1StringView("ackId"), idValue(*f.ackId));
+            ids.insert(QLatin1StringView("ackId"), *f.ackId);
         o.insert(QLatin1StringView("noEcho"), f.noEcho);
         writePayload(o, f);
         break;
     case Type::Event:
         o.insert(QLatin1StringView("event"), f.event);
         if (f.ackId)
-            o.insert(QLatin1StringView("ackId"), idValue(*f.ackId));
+            ids.insert(QLatin1StringView("ackId"), *f.ackId);
         writePayload(o, f);
         break;
     case Type::SequenceAck:
-        o.insert(QLatin1StringView("sequenceId"), idValue(f.sequenceId.value_or(0)));
+        ids.insert(QLatin1StringView("sequenceId"), f.sequenceId.value_or(0));
         break;
     case Type::Invoke:
         o.insert(QLatin1StringView("invocationId"), f.invocationId);
@@ -506,7 +538,7 @@ QByteArray FrameCodec::serialize(const Frame &f)
         o.insert(QLatin1StringView("invocationId"), f.invocationId);
         break;
     case Type::Ack:
-        o.insert(QLatin1StringView("ackId"), idValue(f.ackId.value_or(0)));
+        ids.insert(QLatin1StringView("ackId"), f.ackId.value_or(0));
         o.insert(QLatin1StringView("success"), f.success);
         writeError(o, f);
         break;
@@ -519,7 +551,7 @@ QByteArray FrameCodec::serialize(const Frame &f)
     default:
         break;
     }
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return ids.finish(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 } // namespace WebPubSub

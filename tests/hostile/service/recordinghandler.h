@@ -1,0 +1,82 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \brief A real HTTP event handler for the hostile service tests: records every request exactly as
+//! it arrived (method, raw path, headers) and answers the abuse-protection validation as told.
+#pragma once
+
+#include <QAbstractHttpServer>
+#include <QHash>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QHttpServerResponse>
+#include <QList>
+#include <QTcpServer>
+
+struct RecordedRequest
+{
+    QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
+    QByteArray path;                       // as sent, percent-encoded
+    QHash<QByteArray, QByteArray> headers; // lower-case names
+    QByteArray body;
+    bool isPost() const { return method == QHttpServerRequest::Method::Post; }
+};
+
+class RecordingHandler : public QAbstractHttpServer
+{
+public:
+    //! What the validation request (OPTIONS) gets: 200 with `WebHook-Allowed-Origin: *` by default.
+    QHttpServerResponse::StatusCode validationStatus = QHttpServerResponse::StatusCode::Ok;
+    QList<RecordedRequest> requests;
+    quint16 port = 0;
+
+    bool start()
+    {
+        auto *tcp = new QTcpServer(this);
+        if (!tcp->listen(QHostAddress::LocalHost, 0))
+            return false;
+        bind(tcp);
+        port = tcp->serverPort();
+        return true;
+    }
+    QList<RecordedRequest> posts() const
+    {
+        QList<RecordedRequest> out;
+        for (const RecordedRequest &r : requests) {
+            if (r.isPost())
+                out.append(r);
+        }
+        return out;
+    }
+    QList<RecordedRequest> ofType(const QByteArray &ceType) const
+    {
+        QList<RecordedRequest> out;
+        for (const RecordedRequest &r : requests) {
+            if (r.headers.value("ce-type") == ceType)
+                out.append(r);
+        }
+        return out;
+    }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        RecordedRequest r;
+        r.method = request.method();
+        r.path = request.url().path(QUrl::FullyEncoded).toUtf8();
+        for (const auto &h : request.headers())
+            r.headers.insert(h.first.toLower(), h.second);
+        r.body = request.body();
+        requests.append(r);
+        using S = QHttpServerResponse::StatusCode;
+        if (r.method == QHttpServerRequest::Method::Options) {
+            QHttpServerResponse answer(validationStatus);
+            if (validationStatus == S::Ok)
+                answer.setHeader("WebHook-Allowed-Origin", "*");
+            answer.write(makeResponder(request, socket));
+            return true;
+        }
+        QHttpServerResponse(S::NoContent).write(makeResponder(request, socket));
+        return true;
+    }
+    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override {}
+};

@@ -26,6 +26,8 @@ class RecordingHandler : public QAbstractHttpServer
 public:
     //! What the validation request (OPTIONS) gets: 200 with `WebHook-Allowed-Origin: *` by default.
     QHttpServerResponse::StatusCode validationStatus = QHttpServerResponse::StatusCode::Ok;
+    //! Whether a GET is answered like a successful validation (the fallback when OPTIONS is 404).
+    bool validatesOnGet = false;
     QList<RecordedRequest> requests;
     quint16 port = 0;
 
@@ -72,6 +74,12 @@ protected:
             QHttpServerResponse answer(validationStatus);
             if (validationStatus == S::Ok)
                 answer.setHeader("WebHook-Allowed-Origin", "*");
+            answer.write(makeResponder(request, socket));
+            return true;
+        }
+        if (r.method == QHttpServerRequest::Method::Get && validatesOnGet) {
+            QHttpServerResponse answer(S::Ok);
+            answer.setHeader("WebHook-Allowed-Origin", r.headers.value("webhook-request-origin"));
             answer.write(makeResponder(request, socket));
             return true;
         }

@@ -221,6 +221,27 @@ private Q_SLOTS:
         QCOMPARE(service.connectionCount(), 0);
     }
 
+    void validationFallsBackToGet()
+    {
+        // §7.3 (emulator): a handler whose OPTIONS is 404 is asked with GET; it echoes our origin.
+        RecordingHandler handler;
+        handler.validationStatus = QHttpServerResponse::StatusCode::NotFound;
+        handler.validatesOnGet = true;
+        QVERIFY(handler.start());
+        Hubbub::ServiceOptions options = defaultOptions();
+        options.upstreamUrlTemplate =
+            QStringLiteral("http://127.0.0.1:%1/events/{hub}/{event}").arg(handler.port);
+        Hubbub::Service service(options);
+        QVERIFY(service.start());
+        TestClient client;
+        QVERIFY(client.connectTo(clientUrl(service, Hub, clientToken(service, Hub, QStringLiteral("alice"))),
+                                 Json));
+        QTRY_COMPARE_WITH_TIMEOUT(handler.ofType("azure.webpubsub.sys.connected").size(), 1, 10000);
+        QVERIFY(handler.requests.at(0).method == QHttpServerRequest::Method::Options);
+        QVERIFY(handler.requests.at(1).method == QHttpServerRequest::Method::Get);
+        QCOMPARE(handler.requests.at(1).path, QByteArray("/events/chat/validate"));
+    }
+
     void passedHandlerValidationDelivers()
     {
         // The control: the same handler answering the validation gets the events.

@@ -160,6 +160,22 @@ bool HistoryStore::contains(const QString &room, const QString &messageId) const
     return q.exec() && q.next();
 }
 
+std::optional<QString> HistoryStore::senderOf(const QString &room, const QString &messageId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT sender_id FROM messages WHERE room = ? AND id = ?"));
+    q.addBindValue(room);
+    q.addBindValue(messageId);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return std::nullopt;
+}
+
+bool HistoryStore::checkpoint()
+{
+    return isOpen() && exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+}
+
 int HistoryStore::count(const QString &room) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));

@@ -96,11 +96,14 @@ bool HistoryStore::insert(const ChatMessage &m)
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO messages (") + kColumns +
               QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    // A null QString binds as SQL NULL, which the NOT NULL columns reject, and INSERT OR IGNORE
+    // would drop the message silently: an anonymous sender or a name withheld is "", not NULL.
+    const auto notNull = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
     q.addBindValue(m.room);
     q.addBindValue(m.id);
-    q.addBindValue(m.senderId);
-    q.addBindValue(m.senderName);
-    q.addBindValue(m.text);
+    q.addBindValue(notNull(m.senderId));
+    q.addBindValue(notNull(m.senderName));
+    q.addBindValue(notNull(m.text));
     q.addBindValue(m.timestamp.toMSecsSinceEpoch());
     q.addBindValue(m.own ? 1 : 0);
     q.addBindValue(deliveryStatusName(m.status));

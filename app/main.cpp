@@ -76,7 +76,7 @@ int main(int argc, char *argv[])
     quit.setHardDeadline(4500ms);
     QObject::connect(&signalWatcher, &Hubbub::UnixSignalWatcher::signalReceived, &quit,
                      [&quit](int signalNumber) {
-                         qCInfo(Hubbub::lcApp) << "signal" << signalNumber << "received";
+                         qCInfo(lcApp) << "signal" << signalNumber << "received";
                          quit.start(0);
                      });
     QObject::connect(controller.get(), &Hubbub::AppController::quitRequested, &quit,

@@ -81,7 +81,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case SenderLabelRole:
         return SenderPolicy::label(m.senderId);
     case SecondaryNameRole:
-        return m.senderId.isEmpty() || m.senderName == m.senderId ? QString() : m.senderName;
+        return (m.senderId.isEmpty() || m.senderName == m.senderId) ? QString() : m.senderName;
     case TimestampRole:
         return m.timestamp.toLocalTime();
     case OwnRole:

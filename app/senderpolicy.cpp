@@ -20,17 +20,16 @@ QString SenderPolicy::cleanDisplayName(const QString &claimed, const QString &us
     out.reserve(qMin(claimed.size(), qsizetype(kMaxDisplayNameLength)));
     bool space = false;
     for (const QChar c : claimed) {
-        // Control and format characters (bidi overrides, zero-width joiners) could make a name look
-        // like another one, or reorder the text around it; line breaks could fake a second line.
-        const auto category = c.category();
-        if (category == QChar::Other_Control || category == QChar::Other_Format ||
-            category == QChar::Separator_Line || category == QChar::Separator_Paragraph) {
-            continue;
-        }
+        // Any whitespace, line breaks included, is one plain space: a name stays on one line.
         if (c.isSpace()) {
             space = !out.isEmpty();
             continue;
         }
+        // Control and format characters (bidi overrides, zero-width joiners) could make a name look
+        // like another one, or reorder the text around it.
+        const auto category = c.category();
+        if (category == QChar::Other_Control || category == QChar::Other_Format)
+            continue;
         if (space)
             out.append(u' ');
         space = false;

@@ -17,7 +17,7 @@ namespace Hubbub {
 namespace {
 int g_fds[2] = {-1, -1}; // [0] written by the handler, [1] read on the event loop
 
-extern "C" void onSignal(int signalNumber)
+void onSignal(int signalNumber)
 {
     const int savedErrno = errno;
     const unsigned char byte = static_cast<unsigned char>(signalNumber);

@@ -68,8 +68,7 @@ Rectangle {
                     visible: memberDelegate.hovered
                     contentItem: Label {
                         objectName: "memberToolTipText"
-                        text: memberDelegate.displayName.length > 0
-                              ? memberDelegate.userId + " (" + memberDelegate.displayName + ")" : memberDelegate.userId
+                        text: memberDelegate.userId
                         textFormat: Text.PlainText
                         color: Theme.text
                     }

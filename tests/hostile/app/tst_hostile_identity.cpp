@@ -6,6 +6,7 @@
 #include "appcontroller.h"
 #include "client.h"
 #include "fetchtrap.h"
+#include "historystore.h"
 #include "inprocessapp.h"
 #include "membermodel.h"
 #include "messageenvelope.h"
@@ -104,7 +105,9 @@ class TestHostileIdentity : public QObject
     }
     static void forge(WebPubSub::Client *mallory, const QJsonObject &envelope)
     {
-        mallory->sendToGroup(kRoom, WebPubSub::Payload::fromJson(envelope));
+        auto result = mallory->sendToGroup(kRoom, WebPubSub::Payload::fromJson(envelope));
+        QVERIFY(QTest::qWaitFor([&] { return result.isFinished(); }, kTimeout));
+        QVERIFY2(result.result().ok(), qPrintable(result.result().error.message()));
     }
 
 private Q_SLOTS:
@@ -250,7 +253,7 @@ private Q_SLOTS:
             QCOMPARE(members->shownName(QStringLiteral("mallory")), QString());
             const int row = [&] {
                 for (int r = 0; r < members->rowCount(); ++r) {
-                    if (members->data(members->index(r), MemberModel::UserIdRole) == u"mallory")
+                    if (members->data(members->index(r), MemberModel::UserIdRole).toString() == u"mallory")
                         return r;
                 }
                 return -1;

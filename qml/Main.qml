@@ -90,7 +90,7 @@ ApplicationWindow {
         onActivated: shortcutsDialog.open()
     }
     Shortcut {
-        sequence: StandardKey.Quit
+        sequence: "Ctrl+Q"
         context: Qt.ApplicationShortcut
         onActivated: root.app.quit()
     }

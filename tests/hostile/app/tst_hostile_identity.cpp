@@ -203,6 +203,25 @@ private Q_SLOTS:
         QCOMPARE(role(bobLobby, marker, MessageModel::SecondaryNameRole).toString(),
                  QStringLiteral("Mallory M."));
         mallory->stop();
+
+        // No fromUserId at all (an anonymous connection): "anonymous", never the payload's name.
+        auto nobody = rawClient(QString());
+        QVERIFY(nobody);
+        forge(nobody.get(), {{QStringLiteral("kind"), QStringLiteral("message")},
+                             {QStringLiteral("id"), MessageEnvelope::newId()},
+                             {QStringLiteral("text"), QStringLiteral("from nobody")},
+                             {QStringLiteral("sender"), QStringLiteral("alice")},
+                             {QStringLiteral("instance"), alice->instanceId()}});
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithText(bobLobby, QStringLiteral("from nobody")) >= 0, kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithText(aliceLobby, QStringLiteral("from nobody")) >= 0, kTimeout);
+        for (MessageModel *model : {aliceLobby, bobLobby}) {
+            const int row = rowWithText(model, QStringLiteral("from nobody"));
+            QCOMPARE(model->at(row).senderId, QString());
+            QCOMPARE(role(model, row, MessageModel::SenderLabelRole).toString(), QStringLiteral("anonymous"));
+            QCOMPARE(role(model, row, MessageModel::SecondaryNameRole).toString(), QString());
+            QVERIFY(!model->at(row).own);
+        }
+        nobody->stop();
     }
 
     // Presence, typing and goodbye in a payload apply to its fromUserId only; notifications and

@@ -65,6 +65,8 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     connect(m_connection, &ConnectionController::diagnosticsVisibleChanged, this,
             &AppController::diagnosticsVisibleChanged);
     connect(m_tray, &TrayNotifier::notificationRequested, this, &AppController::notificationRequested);
+    connect(m_tray, &TrayNotifier::systemNotificationRequested, this,
+            &AppController::systemNotificationRequested);
     connect(m_rooms, &RoomListModel::roomChanged, this, &AppController::persistRoom);
 
     const auto saved = m_history->rooms();
@@ -82,6 +84,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     for (const ChatMessage &m : pending) {
         MessageEnvelope env = MessageEnvelope::chat(m.text, m.senderName, m.timestamp);
         env.id = m.id;
+        m_senders.noteIssued(m.id);
         m_outbox.append({m.id, m.room, ++m_outboxOrder, std::nullopt, {}, false, env.toJson()});
     }
     updateOutboxCount();
@@ -488,6 +491,7 @@ bool AppController::sendMessageTo(const QString &room, const QString &rawText)
     const MessageEnvelope env = MessageEnvelope::chat(text, m_userName);
     ChatMessage m = env.toChatMessage(room, m_userId, true);
     m.status = DeliveryStatus::Sending;
+    m_senders.noteIssued(m.id);
     m_history->insert(m);
     messageModel(room)->appendMessage(m);
     m_rooms->setLastMessage(room, m.text, m.timestamp);
@@ -656,22 +660,58 @@ void AppController::onGroupMessage(const WebPubSub::GroupMessage &message)
     const auto env = MessageEnvelope::fromGroupMessage(message);
     if (!env)
         return;
-    handleEnvelope(message.group, message.fromUserId.value_or(QString()), *env);
+    const QDateTime arrival =
+        message.receivedAt.isValid() ? message.receivedAt.toUTC() : QDateTime::currentDateTimeUtc();
+    handleEnvelope(message.group, message.fromUserId.value_or(QString()), *env, arrival);
 }
 
-void AppController::handleEnvelope(const QString &room, const QString &fromUserId, const MessageEnvelope &env)
+ChatMessage AppController::receivedMessage(const QString &room, const QString &fromUserId,
+                                           const MessageEnvelope &env, const QDateTime &arrival)
+{
+    // Identity is the service's fromUserId; the payload's name is only shown beside it, and not at
+    // all when it passes for another member. Its timestamp is the sender's claim: the arrival time
+    // is what the timeline shows (rows are in arrival order anyway).
+    ChatMessage m = env.toChatMessage(room, fromUserId, !fromUserId.isEmpty() && fromUserId == m_userId);
+    m.id =
+        m_senders.receivedId(fromUserId, m_userId, env.id, [&](const QString &id) -> std::optional<QString> {
+            if (MessageModel *model = m_messageModels.value(room)) {
+                const int row = model->rowOf(id);
+                if (row >= 0)
+                    return model->at(row).senderId;
+            }
+            for (const ChatMessage &queued : m_incoming.value(room)) {
+                if (queued.id == id)
+                    return queued.senderId;
+            }
+            return m_history->senderOf(room, id);
+        });
+    const QString name = SenderPolicy::cleanDisplayName(env.sender, fromUserId);
+    m.senderName = memberModel(room)->nameCollides(fromUserId, name) ? QString() : name;
+    m.timestamp = arrival;
+    return m;
+}
+
+void AppController::handleEnvelope(const QString &room, const QString &fromUserId, const MessageEnvelope &env,
+                                   const QDateTime &arrival)
 {
     if (!m_rooms->contains(room))
         return;
-    if (!env.instance.isEmpty() && env.instance == m_instanceId)
-        return; // our own echo
-    // Anonymous senders are told apart by instance.
+    // Own echoes are recognised by the service identity plus something only this instance knows:
+    // a payload's instance or id alone can be copied by anyone in the room.
+    if (env.kind == MessageEnvelope::Kind::Message) {
+        if (m_senders.isOwnMessageEcho(fromUserId, m_userId, env.id))
+            return;
+    } else if (SenderPolicy::isOwnPresenceEcho(fromUserId, m_userId, env.instance, m_instanceId)) {
+        return;
+    }
+    // Presence, typing and goodbye apply to the sender's own fromUserId only. Anonymous senders
+    // are told apart by instance.
     const QString userId = fromUserId.isEmpty() ? QStringLiteral("anonymous-") + env.instance : fromUserId;
+    const QString name = SenderPolicy::cleanDisplayName(env.sender, fromUserId);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     switch (env.kind) {
     case MessageEnvelope::Kind::Message: {
-        const bool own = !fromUserId.isEmpty() && fromUserId == m_userId;
-        ChatMessage m = env.toChatMessage(room, fromUserId, own);
+        const ChatMessage m = receivedMessage(room, fromUserId, env, arrival);
         if (MemberModel *members = m_memberModels.value(room))
             members->setTyping(userId, QString(), {});
         m_incoming[room].append(m);
@@ -680,21 +720,21 @@ void AppController::handleEnvelope(const QString &room, const QString &fromUserI
         return;
     }
     case MessageEnvelope::Kind::Presence:
-        memberModel(room)->heard(userId, env.sender, env.instance, env.state == u"away", now);
+        memberModel(room)->heard(userId, name, env.instance, env.state == u"away", now);
         return;
     case MessageEnvelope::Kind::Goodbye:
         memberModel(room)->goodbye(userId, env.instance);
         updateTypingText();
         return;
     case MessageEnvelope::Kind::Who:
-        memberModel(room)->heard(userId, env.sender, env.instance, false, now);
+        memberModel(room)->heard(userId, name, env.instance, false, now);
         answerWho(room);
         return;
     case MessageEnvelope::Kind::Typing:
         if (!m_typingEnabled)
             return;
-        memberModel(room)->heard(userId, env.sender, env.instance, false, now);
-        memberModel(room)->setTyping(userId, env.sender, now.addMSecs(m_options.typingExpiry.count()));
+        memberModel(room)->heard(userId, name, env.instance, false, now);
+        memberModel(room)->setTyping(userId, name, now.addMSecs(m_options.typingExpiry.count()));
         updateTypingText();
         return;
     case MessageEnvelope::Kind::Unknown:
@@ -738,7 +778,8 @@ void AppController::flushIncoming()
             m_rooms->incrementUnread(room, unread);
         for (const ChatMessage &m : std::as_const(fresh)) {
             if (!m.own)
-                m_tray->consider(room, m.senderName, m.text, m.own, m_rooms->isMuted(room), inView);
+                m_tray->consider(room, SenderPolicy::label(m.senderId), m.text, m.own, m_rooms->isMuted(room),
+                                 inView);
             Q_EMIT messageAdded(room, m.id);
         }
     }
@@ -856,16 +897,6 @@ void AppController::updateTypingText()
         m_typingText = text;
         Q_EMIT typingTextChanged();
     }
-}
-
-QString AppController::displayNameFor(const QString &userId, const QString &fallback) const
-{
-    for (MemberModel *members : m_memberModels) {
-        const QString name = members->displayName(userId);
-        if (!name.isEmpty())
-            return name;
-    }
-    return fallback.isEmpty() ? userId : fallback;
 }
 
 } // namespace Hubbub

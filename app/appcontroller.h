@@ -14,6 +14,7 @@
 #include "membermodel.h"
 #include "messagemodel.h"
 #include "roomlistmodel.h"
+#include "senderpolicy.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -74,6 +75,9 @@ public:
     Q_INVOKABLE void start();
     //! Says goodbye in every room and stops the client (also done on destruction).
     Q_INVOKABLE void shutdown();
+    //! The Quit action: asks the application to leave cleanly (quitRequested(); app/main.cpp runs
+    //! a QuitSequence, as for SIGTERM/SIGINT/SIGHUP and closing the window).
+    Q_INVOKABLE void quit() { Q_EMIT quitRequested(); }
 
     ConnectionController *connection() const { return m_connection; }
     RoomListModel *rooms() const { return m_rooms; }
@@ -132,9 +136,15 @@ Q_SIGNALS:
     void typingTextChanged();
     void diagnosticsVisibleChanged();
     void userIdleChanged();
-    //! A message arrived in a room not in view and not muted.
+    //! A message arrived in a room not in view and not muted. \a sender is the sender's userId
+    //! (or "anonymous"); all three are plain text from other parties.
     void notificationRequested(const QString &room, const QString &sender, const QString &text);
+    //! The same notification for the desktop's notification service, which may interpret markup:
+    //! \a title and \a body are HTML-escaped.
+    void systemNotificationRequested(const QString &title, const QString &body);
     void errorShown(const QString &message);
+    //! quit() was called.
+    void quitRequested();
     //! A message was added to a room's model (received or own).
     void messageAdded(const QString &room, const QString &messageId);
 
@@ -155,7 +165,10 @@ private:
     void onConnected(const QString &connectionId, const QString &userId, bool reconnect);
     void onGroupMessage(const WebPubSub::GroupMessage &message);
     void handleChat(const QString &room, const ChatMessage &message);
-    void handleEnvelope(const QString &room, const QString &fromUserId, const MessageEnvelope &env);
+    void handleEnvelope(const QString &room, const QString &fromUserId, const MessageEnvelope &env,
+                        const QDateTime &arrival);
+    ChatMessage receivedMessage(const QString &room, const QString &fromUserId, const MessageEnvelope &env,
+                                const QDateTime &arrival);
     void flushIncoming();
     void flushOutbox();
     void sendEntry(OutboxEntry &entry);
@@ -177,7 +190,6 @@ private:
     void persistRoom(const QString &room);
     void noteActivity();
     void loadLatest(const QString &room);
-    QString displayNameFor(const QString &userId, const QString &fallback) const;
 
     AppOptions m_options;
     std::unique_ptr<QSettings> m_settings;
@@ -195,6 +207,7 @@ private:
     QString m_userName;
     QString m_userId;
     QString m_instanceId;
+    SenderPolicy m_senders;
     bool m_darkTheme = false;
     bool m_typingEnabled = true;
     bool m_userIdle = false;

@@ -19,8 +19,10 @@ struct ChatMessage
 {
     QString id; //!< the envelope id: a UUID, or derived for plain-text messages
     QString room;
-    QString senderId;   //!< the sender's userId (fromUserId), may be empty for anonymous senders
-    QString senderName; //!< display name
+    QString senderId; //!< the sender's userId (fromUserId): their identity; empty for anonymous senders
+    //! The display name the sender gave, shown only beside senderId; received messages keep it only
+    //! when it passed SenderPolicy (cleaned, not another member's userId or name), else "".
+    QString senderName;
     QString text;
     QDateTime timestamp; //!< UTC
     bool own = false;

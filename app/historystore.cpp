@@ -96,11 +96,14 @@ bool HistoryStore::insert(const ChatMessage &m)
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO messages (") + kColumns +
               QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    // A null QString binds as SQL NULL, which the NOT NULL columns reject, and INSERT OR IGNORE
+    // would drop the message silently: an anonymous sender or a name withheld is "", not NULL.
+    const auto notNull = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
     q.addBindValue(m.room);
     q.addBindValue(m.id);
-    q.addBindValue(m.senderId);
-    q.addBindValue(m.senderName);
-    q.addBindValue(m.text);
+    q.addBindValue(notNull(m.senderId));
+    q.addBindValue(notNull(m.senderName));
+    q.addBindValue(notNull(m.text));
     q.addBindValue(m.timestamp.toMSecsSinceEpoch());
     q.addBindValue(m.own ? 1 : 0);
     q.addBindValue(deliveryStatusName(m.status));
@@ -158,6 +161,22 @@ bool HistoryStore::contains(const QString &room, const QString &messageId) const
     q.addBindValue(room);
     q.addBindValue(messageId);
     return q.exec() && q.next();
+}
+
+std::optional<QString> HistoryStore::senderOf(const QString &room, const QString &messageId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT sender_id FROM messages WHERE room = ? AND id = ?"));
+    q.addBindValue(room);
+    q.addBindValue(messageId);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return std::nullopt;
+}
+
+bool HistoryStore::checkpoint()
+{
+    return isOpen() && exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
 }
 
 int HistoryStore::count(const QString &room) const

@@ -12,6 +12,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace Hubbub {
 
 class HistoryStore
@@ -39,6 +41,11 @@ public:
     bool updateStatus(const QString &room, const QString &messageId, DeliveryStatus status);
     bool remove(const QString &room, const QString &messageId);
     bool contains(const QString &room, const QString &messageId) const;
+    //! The sender (userId) of the stored \a messageId in \a room; nullopt when not stored.
+    std::optional<QString> senderOf(const QString &room, const QString &messageId) const;
+    //! Writes the WAL back into the database file (on quit), so the history on disk is complete
+    //! without its -wal file.
+    bool checkpoint();
     int count(const QString &room) const;
 
     //! Up to \a limit newest messages of \a room, oldest first.

@@ -3,6 +3,9 @@
 //! \brief The `hubbub` desktop app: flags → AppController → Main.qml. All logic lives in HubbubAppCore.
 #include "appcontroller.h"
 #include "appoptions.h"
+#include "logging.h"
+#include "quitsequence.h"
+#include "unixsignalwatcher.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -10,13 +13,16 @@
 #include <QQmlExtensionPlugin>
 #include <QUrl>
 
+#include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 // The Hubbub.Ui module is a static plugin: its types (AppController, …) register only if imported.
 Q_IMPORT_QML_PLUGIN(Hubbub_UiPlugin)
 
 using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
 
 namespace {
 void setApplicationInfo()
@@ -62,17 +68,41 @@ int main(int argc, char *argv[])
         return exitCode;
     }
 
-    auto *controller = new Hubbub::AppController(options, &app);
-    QQmlApplicationEngine engine;
-    engine.addImportPath(u"qrc:/qt/qml"_s);
-    engine.setInitialProperties({{u"app"_s, QVariant::fromValue(controller)}});
-    QObject::connect(
-        &engine, &QQmlApplicationEngine::objectCreationFailed, &app, []() { QCoreApplication::exit(1); },
-        Qt::QueuedConnection);
-    engine.load(QUrl(u"qrc:/qt/qml/Hubbub/Ui/Main.qml"_s));
-    if (engine.rootObjects().isEmpty())
-        return 1;
-    controller->start();
-    QObject::connect(&app, &QCoreApplication::aboutToQuit, controller, &Hubbub::AppController::shutdown);
-    return app.exec();
+    // Signals, the Quit action and closing the window all leave the same way: goodbye sent,
+    // outbox and history flushed, embedded service closed, exit code 0, within 5 s.
+    Hubbub::UnixSignalWatcher signalWatcher({SIGTERM, SIGINT, SIGHUP});
+    auto controller = std::make_unique<Hubbub::AppController>(options);
+    Hubbub::QuitSequence quit(controller.get());
+    quit.setHardDeadline(4500ms);
+    QObject::connect(&signalWatcher, &Hubbub::UnixSignalWatcher::signalReceived, &quit,
+                     [&quit](int signalNumber) {
+                         qCInfo(lcApp) << "signal" << signalNumber << "received";
+                         quit.start(0);
+                     });
+    QObject::connect(controller.get(), &Hubbub::AppController::quitRequested, &quit,
+                     [&quit]() { quit.start(0); });
+    QGuiApplication::setQuitOnLastWindowClosed(false);
+    QObject::connect(&app, &QGuiApplication::lastWindowClosed, &quit, [&quit]() { quit.start(0); });
+
+    int result = 0;
+    {
+        QQmlApplicationEngine engine;
+        engine.addImportPath(u"qrc:/qt/qml"_s);
+        engine.setInitialProperties({{u"app"_s, QVariant::fromValue(controller.get())}});
+        QObject::connect(
+            &engine, &QQmlApplicationEngine::objectCreationFailed, &app, []() { QCoreApplication::exit(1); },
+            Qt::QueuedConnection);
+        engine.load(QUrl(u"qrc:/qt/qml/Hubbub/Ui/Main.qml"_s));
+        if (engine.rootObjects().isEmpty())
+            return 1;
+        controller->start();
+        // Any other way out (e.g. QCoreApplication::quit()) still says goodbye.
+        QObject::connect(&app, &QCoreApplication::aboutToQuit, controller.get(),
+                         &Hubbub::AppController::shutdown);
+        result = app.exec();
+    }
+    // The window is gone; the controller closes the client and the embedded service (if the quit
+    // sequence has not already) and the history.
+    controller.reset();
+    return result;
 }

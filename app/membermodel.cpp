@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "membermodel.h"
 
+#include "senderpolicy.h"
+
 namespace Hubbub {
 
 MemberModel::MemberModel(const QString &room, QObject *parent)
@@ -36,8 +38,9 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
     case UserIdRole:
         return m.userId;
     case Qt::DisplayRole:
+        return m.userId;
     case DisplayNameRole:
-        return m.displayName;
+        return shownName(m);
     case PresenceRole:
         return presenceName(m.presence);
     case TypingRole:
@@ -71,7 +74,7 @@ int MemberModel::ensureMember(const QString &userId, const QString &displayName)
         if (m_members.at(i).userId == userId) {
             if (!displayName.isEmpty() && m_members.at(i).displayName != displayName) {
                 m_members[i].displayName = displayName;
-                refresh(i, {DisplayNameRole});
+                refreshAllNames();
             }
             return i;
         }
@@ -80,10 +83,13 @@ int MemberModel::ensureMember(const QString &userId, const QString &displayName)
     beginInsertRows({}, row, row);
     Member m;
     m.userId = userId;
-    m.displayName = displayName.isEmpty() ? userId : displayName;
+    m.displayName = displayName;
     m_members.append(m);
     endInsertRows();
     Q_EMIT countChanged();
+    // A newcomer's userId or name may now collide with an existing member's name.
+    if (row > 0)
+        refreshAllNames();
     return row;
 }
 
@@ -251,12 +257,45 @@ QString MemberModel::displayName(const QString &userId) const
     return {};
 }
 
+QString MemberModel::shownName(const QString &userId) const
+{
+    for (const Member &m : m_members) {
+        if (m.userId == userId)
+            return shownName(m);
+    }
+    return {};
+}
+
+QString MemberModel::shownName(const Member &m) const
+{
+    if (m.displayName.isEmpty() || m.displayName == m.userId)
+        return {};
+    return nameCollides(m.userId, m.displayName) ? QString() : m.displayName;
+}
+
+bool MemberModel::nameCollides(const QString &userId, const QString &name) const
+{
+    QHash<QString, QString> others;
+    others.reserve(m_members.size());
+    for (const Member &m : m_members)
+        others.insert(m.userId, m.displayName);
+    return SenderPolicy::collides(name, userId, others);
+}
+
+void MemberModel::refreshAllNames()
+{
+    if (m_members.isEmpty())
+        return;
+    Q_EMIT dataChanged(index(0), index(int(m_members.size()) - 1), {DisplayNameRole});
+}
+
 QStringList MemberModel::typingNames(const QString &exceptUserId) const
 {
+    // Who is typing is said by identity: a display name could be anyone's.
     QStringList names;
     for (const Member &m : m_members) {
         if (m.typing && m.userId != exceptUserId)
-            names.append(m.displayName);
+            names.append(m.userId);
     }
     return names;
 }

@@ -27,10 +27,12 @@ class MemberModel : public QAbstractListModel
     Q_PROPERTY(int onlineCount READ onlineCount NOTIFY onlineCountChanged)
 public:
     enum Roles {
-        UserIdRole = Qt::UserRole + 1, //!< the member's userId
-        DisplayNameRole,               //!< display name from their announcements
-        PresenceRole,                  //!< "online" | "away" | "offline"
-        TypingRole,                    //!< currently typing in this room
+        UserIdRole = Qt::UserRole + 1, //!< the member's userId: their identity, what names them
+        //! The display name from their announcements, shown only beside the userId: empty when
+        //! they gave none, it repeats the userId, or it equals another member's userId or name.
+        DisplayNameRole,
+        PresenceRole, //!< "online" | "away" | "offline"
+        TypingRole,   //!< currently typing in this room
     };
     Q_ENUM(Roles)
 
@@ -70,8 +72,14 @@ public:
     Presence presence(const QString &userId) const;
     static QString presenceName(Presence p);
     bool isTyping(const QString &userId) const;
+    //! The display name \a userId announced last (as given; see shownName()).
     QString displayName(const QString &userId) const;
-    //! Display names of the members typing now, except \a exceptUserId.
+    //! What DisplayNameRole shows for \a userId: their display name unless it repeats their
+    //! userId or passes for another member (userId or display name, case-insensitively).
+    QString shownName(const QString &userId) const;
+    //! Whether \a name, claimed by \a userId, equals another member's userId or display name.
+    bool nameCollides(const QString &userId, const QString &name) const;
+    //! The userIds (identities, never payload names) of the members typing now, except \a exceptUserId.
     QStringList typingNames(const QString &exceptUserId = {}) const;
 
 Q_SIGNALS:
@@ -92,6 +100,9 @@ private:
     };
     int ensureMember(const QString &userId, const QString &displayName);
     void refresh(int row, const QList<int> &roles = {});
+    // Names are shown only when they collide with nobody: one change can change every row.
+    void refreshAllNames();
+    QString shownName(const Member &m) const;
     static Presence computePresence(const Member &m);
 
     QString m_room;

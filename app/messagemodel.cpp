@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "messagemodel.h"
 
+#include "senderpolicy.h"
+
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
@@ -40,6 +42,8 @@ QHash<int, QByteArray> MessageModel::roleNames() const
         {DaySeparatorRole, "daySeparator"},
         {FirstUnreadRole, "firstUnread"},
         {LinksRole, "links"},
+        {SenderLabelRole, "senderLabel"},
+        {SecondaryNameRole, "secondaryName"},
     };
     return names;
 }
@@ -74,6 +78,10 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return m.senderId;
     case SenderNameRole:
         return m.senderName;
+    case SenderLabelRole:
+        return SenderPolicy::label(m.senderId);
+    case SecondaryNameRole:
+        return (m.senderId.isEmpty() || m.senderName == m.senderId) ? QString() : m.senderName;
     case TimestampRole:
         return m.timestamp.toLocalTime();
     case OwnRole:

@@ -28,8 +28,8 @@ class MessageModel : public QAbstractListModel
 public:
     enum Roles {
         MessageIdRole = Qt::UserRole + 1, //!< envelope id (UUID or derived for plain text)
-        SenderIdRole,                     //!< the sender's userId
-        SenderNameRole,                   //!< the sender's display name
+        SenderIdRole,                     //!< the sender's userId (the service's fromUserId)
+        SenderNameRole,                   //!< the display name the sender gave (vetted on arrival)
         TextRole,                         //!< plain text body
         TimestampRole,                    //!< QDateTime (local time) of the message
         OwnRole,                          //!< sent by this user
@@ -38,6 +38,11 @@ public:
         DaySeparatorRole, //!< non-empty on the first message of a day: "Today", "Yesterday", …
         FirstUnreadRole,  //!< the "new messages" divider goes above this row
         LinksRole,        //!< QStringList: the http(s) links in the text, offered as "open in browser"
+        //! What names the sender: their userId, or "anonymous" (never a payload name).
+        SenderLabelRole,
+        //! The display name shown beside the label, visibly secondary: empty when none or when it
+        //! only repeats the userId.
+        SecondaryNameRole,
     };
     Q_ENUM(Roles)
 

@@ -21,7 +21,18 @@ bool TrayNotifier::consider(const QString &room, const QString &sender, const QS
     // A notification shows a preview, not a whole essay.
     const QString preview = text.size() > 200 ? text.left(199) + QChar(0x2026) : text;
     Q_EMIT notificationRequested(room, sender, preview);
+    Q_EMIT systemNotificationRequested(systemTitle(room, sender), systemBody(preview));
     return true;
+}
+
+QString TrayNotifier::systemTitle(const QString &room, const QString &sender)
+{
+    return (sender + QStringLiteral(" · #") + room).toHtmlEscaped();
+}
+
+QString TrayNotifier::systemBody(const QString &text)
+{
+    return text.toHtmlEscaped();
 }
 
 } // namespace Hubbub

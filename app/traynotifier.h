@@ -26,8 +26,16 @@ public:
     //! At most one notification per room in this many ms (default 2000); 0 = no limit.
     void setMinimumInterval(int ms) { m_minimumIntervalMs = ms; }
 
+    //! The title and body of the desktop notification for a message from \a sender in \a room,
+    //! HTML-escaped: notification servers may interpret markup, and all three come from others.
+    static QString systemTitle(const QString &room, const QString &sender);
+    static QString systemBody(const QString &text);
+
 Q_SIGNALS:
+    //! For the in-window toast (plain-text labels): the raw strings.
     void notificationRequested(const QString &room, const QString &sender, const QString &text);
+    //! For the system tray: systemTitle() and systemBody(), already escaped.
+    void systemNotificationRequested(const QString &title, const QString &body);
 
 private:
     QHash<QString, QDateTime> m_lastShown;

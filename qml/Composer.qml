@@ -48,7 +48,8 @@ Rectangle {
                 id: input
 
                 objectName: "composerInput"
-                placeholderText: root.placeholder
+                // The placeholder names the room, which anyone may have named: it is drawn by the
+                // plain-text label below, not by placeholderText (rich text in the Fusion style).
                 wrapMode: TextEdit.Wrap
                 // What the user types is sent as typed; never interpret it as markup.
                 textFormat: TextEdit.PlainText
@@ -60,6 +61,19 @@ Rectangle {
                 onTextChanged: {
                     if (input.activeFocus && input.length > 0)
                         root.edited();
+                }
+
+                Label {
+                    objectName: "composerPlaceholder"
+                    x: input.leftPadding
+                    y: input.topPadding
+                    width: input.width - input.leftPadding - input.rightPadding
+                    visible: input.length === 0 && input.preeditText.length === 0
+                    text: root.placeholder
+                    textFormat: Text.PlainText
+                    color: input.placeholderTextColor
+                    font: input.font
+                    elide: Text.ElideRight
                 }
             }
         }

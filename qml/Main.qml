@@ -89,14 +89,21 @@ ApplicationWindow {
         context: Qt.ApplicationShortcut
         onActivated: shortcutsDialog.open()
     }
+    Shortcut {
+        sequence: "Ctrl+Q"
+        context: Qt.ApplicationShortcut
+        onActivated: root.app.quit()
+    }
 
     Connections {
         target: root.app
 
         function onNotificationRequested(room: string, sender: string, text: string) {
             toast.show(room, sender, text);
+        }
+        function onSystemNotificationRequested(title: string, body: string) {
             if (systemNotifier.item && !root.active)
-                systemNotifier.item.notify(room, sender, text);
+                systemNotifier.item.notify(title, body);
         }
         function onErrorShown(message: string) {
             errorBar.show(message);
@@ -124,6 +131,7 @@ ApplicationWindow {
             Label {
                 objectName: "roomTitle"
                 text: root.app.currentRoom.length > 0 ? "#" + root.app.currentRoom : qsTr("Hubbub")
+                textFormat: Text.PlainText
                 font.bold: true
                 font.pointSize: Qt.application.font.pointSize * 1.2
                 color: Theme.text
@@ -194,6 +202,12 @@ ApplicationWindow {
                     MenuItem {
                         text: qsTr("Keyboard shortcuts")
                         onTriggered: shortcutsDialog.open()
+                    }
+                    MenuSeparator {}
+                    MenuItem {
+                        objectName: "quitMenuItem"
+                        text: qsTr("Quit")
+                        onTriggered: root.app.quit()
                     }
                 }
             }
@@ -372,6 +386,7 @@ ApplicationWindow {
     NotificationToast {
         id: toast
 
+        objectName: "notificationToast"
         onOpenRoomRequested: room => root.app.selectRoom(room)
     }
 
@@ -436,6 +451,8 @@ ApplicationWindow {
             Label { text: qsTr("Connection diagnostics") }
             Label { text: qsTr("Ctrl+/") }
             Label { text: qsTr("This list") }
+            Label { text: qsTr("Ctrl+Q") }
+            Label { text: qsTr("Quit") }
         }
     }
 

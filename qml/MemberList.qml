@@ -10,7 +10,8 @@ import QtQuick.Controls.Fusion
 Rectangle {
     id: root
 
-    //! MemberModel (roles: userId, displayName, presence, typing).
+    //! MemberModel (roles: userId, displayName, presence, typing). The userId names the member;
+    //! displayName (empty when it could pass for someone else) is only shown beside it.
     property alias model: list.model
     //! MemberModel.onlineCount.
     property int onlineCount: 0
@@ -58,10 +59,20 @@ Rectangle {
                 background: Rectangle {
                     color: memberDelegate.hovered ? Theme.hover : "transparent"
                 }
-                Accessible.name: memberDelegate.displayName + ", " + memberDelegate.presenceText
+                Accessible.name: memberDelegate.userId + ", " + memberDelegate.presenceText
                                  + (memberDelegate.typing ? ", " + qsTr("typing") : "")
-                ToolTip.visible: hovered
-                ToolTip.text: memberDelegate.userId
+
+                // The attached ToolTip's text would be rich text; this one is plain.
+                ToolTip {
+                    objectName: "memberToolTip"
+                    visible: memberDelegate.hovered
+                    contentItem: Label {
+                        objectName: "memberToolTipText"
+                        text: memberDelegate.userId
+                        textFormat: Text.PlainText
+                        color: Theme.text
+                    }
+                }
 
                 contentItem: RowLayout {
                     spacing: Theme.spacing
@@ -74,9 +85,22 @@ Rectangle {
                         color: Theme.presenceColor(memberDelegate.presence)
                     }
                     Label {
-                        Layout.fillWidth: true
-                        text: memberDelegate.displayName
+                        objectName: "memberUserId"
+                        Layout.fillWidth: memberDelegate.displayName.length === 0
+                        text: memberDelegate.userId
+                        textFormat: Text.PlainText
                         color: memberDelegate.presence === "offline" ? Theme.mutedText : Theme.text
+                        elide: Text.ElideRight
+                    }
+                    Label {
+                        objectName: "memberDisplayName"
+                        Layout.fillWidth: true
+                        visible: memberDelegate.displayName.length > 0
+                        text: memberDelegate.displayName
+                        textFormat: Text.PlainText
+                        color: Theme.mutedText
+                        font.italic: true
+                        font.pointSize: Qt.application.font.pointSize * 0.85
                         elide: Text.ElideRight
                     }
                     Label {

@@ -13,7 +13,10 @@ Item {
 
     required property int index
     required property string messageId
-    required property string senderName
+    //! Names the sender: their userId (the service's fromUserId), or "anonymous".
+    required property string senderLabel
+    //! The display name the sender gave, shown beside the label in a secondary style; may be empty.
+    required property string secondaryName
     required property string text
     required property var timestamp
     required property bool own
@@ -48,7 +51,7 @@ Item {
     Accessible.role: Accessible.ListItem
     // Concatenated rather than String.arg() chained: the sender and the text are untrusted and may
     // themselves contain "%2"-style markers.
-    Accessible.name: root.senderName + ", " + root.timeText + ": " + root.text
+    Accessible.name: root.senderLabel + ", " + root.timeText + ": " + root.text
                      + (root.statusText.length > 0 ? ", " + root.statusText : "")
 
     ColumnLayout {
@@ -118,13 +121,27 @@ Item {
             Layout.rightMargin: Theme.spacing * 2
             spacing: Theme.spacing
 
+            // Who sent it is the service's userId; a name the sender chose is only a muted aside,
+            // so "alice" can never be typed by someone else. Both are untrusted text: plain only.
             Label {
                 objectName: "senderLabel"
-                text: root.senderName
+                text: root.senderLabel
+                textFormat: Text.PlainText
                 color: root.own ? Theme.accent : Theme.text
                 font.bold: true
                 elide: Text.ElideRight
                 Layout.maximumWidth: root.width / 2
+            }
+            Label {
+                objectName: "secondaryNameLabel"
+                visible: root.secondaryName.length > 0
+                text: root.secondaryName
+                textFormat: Text.PlainText
+                color: Theme.mutedText
+                font.italic: true
+                font.pointSize: Qt.application.font.pointSize * 0.85
+                elide: Text.ElideRight
+                Layout.maximumWidth: root.width / 4
             }
             Label {
                 text: root.timeText
@@ -244,6 +261,7 @@ Item {
 
                 Label {
                     text: qsTr("Not sent.")
+                    textFormat: Text.PlainText
                     color: Theme.danger
                 }
                 Button {

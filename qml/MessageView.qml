@@ -10,7 +10,7 @@ import QtQuick.Controls.Fusion
 Item {
     id: root
 
-    //! The current room's MessageModel (roles: messageId, senderName, text, timestamp, own,
+    //! The current room's MessageModel (roles: messageId, senderLabel, secondaryName, text, timestamp, own,
     //! deliveryStatus, showSender, daySeparator, firstUnread).
     property alias model: list.model
     //! MessageModel.canLoadOlder: scrolling to the top asks for the previous page.

@@ -50,6 +50,7 @@ Popup {
         Accessible.name: root.sender + " #" + root.room + ": " + root.message
 
         Label {
+            objectName: "toastTitle"
             Layout.fillWidth: true
             text: root.sender + " · #" + root.room
             textFormat: Text.PlainText
@@ -58,6 +59,7 @@ Popup {
             elide: Text.ElideRight
         }
         Label {
+            objectName: "toastBody"
             Layout.fillWidth: true
             text: root.message
             textFormat: Text.PlainText

@@ -92,6 +92,7 @@ Rectangle {
                             objectName: "roomName"
                             Layout.fillWidth: true
                             text: "#" + roomDelegate.name
+                            textFormat: Text.PlainText
                             font.bold: roomDelegate.unreadCount > 0 && !roomDelegate.muted
                             color: roomDelegate.muted ? Theme.mutedText : Theme.text
                             elide: Text.ElideRight

@@ -76,6 +76,14 @@ Popup {
                 text: switcherDelegate.unreadCount > 0
                       ? "#" + switcherDelegate.name + " (" + switcherDelegate.unreadCount + ")"
                       : "#" + switcherDelegate.name
+                // Room names are anyone's choice: shown as plain text, never as markup.
+                contentItem: Label {
+                    objectName: "switcherText"
+                    text: switcherDelegate.text
+                    textFormat: Text.PlainText
+                    elide: Text.ElideRight
+                    color: Theme.text
+                }
                 onClicked: root.choose(switcherDelegate.index)
             }
         }

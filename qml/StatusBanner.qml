@@ -80,6 +80,7 @@ Rectangle {
                 objectName: "connectionLabel"
                 Layout.fillWidth: true
                 text: root.connectionText
+                textFormat: Text.PlainText
                 color: Theme.text
                 font.bold: !root.healthy
                 elide: Text.ElideRight
@@ -87,6 +88,7 @@ Rectangle {
             Label {
                 visible: root.endpointDescription.length > 0
                 text: root.endpointDescription
+                textFormat: Text.PlainText
                 color: Theme.mutedText
                 elide: Text.ElideMiddle
                 Layout.maximumWidth: 320
@@ -113,6 +115,7 @@ Rectangle {
             Layout.fillWidth: true
             visible: root.outboxCount > 0
             text: root.outboxText
+            textFormat: Text.PlainText
             color: Theme.warning
             elide: Text.ElideRight
         }

@@ -14,11 +14,12 @@ Item {
 
     signal activated
 
-    //! Shows a tray message for a message from \a sender in \a room.
-    function notify(room: string, sender: string, text: string) {
+    //! Shows a tray message. \a title and \a body come HTML-escaped from C++
+    //! (AppController.systemNotificationRequested): notification servers may interpret markup.
+    function notify(title: string, body: string) {
         if (!root.available)
             return;
-        tray.showMessage(sender + " · #" + room, text);
+        tray.showMessage(title, body);
     }
 
     Platform.SystemTrayIcon {

@@ -113,6 +113,11 @@ void TestScreenshot::initTestCase()
     const QDateTime today = QDateTime::currentDateTime();
     const QDateTime yesterday = today.addDays(-1);
     using S = Hubbub::DeliveryStatus;
+    // Carol's latest messages carry a display name: shown beside her userId, greyed.
+    auto named = [](Hubbub::ChatMessage m, const QString &name) {
+        m.senderName = name;
+        return m;
+    };
     messages->appendMessages({
         message(u"s1"_s, u"carol"_s, u"Morning! Is the demo build ready?"_s, yesterday.addSecs(-3600)),
         message(u"s2"_s, u"carol"_s, u"I can test it on the laptop with the flaky Wi-Fi."_s,
@@ -128,8 +133,9 @@ void TestScreenshot::initTestCase()
         message(u"s7"_s, u"alice"_s, u"This one was written offline and failed."_s, today.addSecs(-600), true,
                 S::Failed),
         message(u"s8"_s, u"alice"_s, u"And this one is on its way…"_s, today.addSecs(-30), true, S::Sending),
-        message(u"s9"_s, u"carol"_s, u"Ctrl+K to switch rooms is great."_s, today.addSecs(-20)),
-        message(u"s10"_s, u"carol"_s, u"Let's demo at 3."_s, today.addSecs(-10)),
+        named(message(u"s9"_s, u"carol"_s, u"Ctrl+K to switch rooms is great."_s, today.addSecs(-20)),
+              u"Carol C."_s),
+        named(message(u"s10"_s, u"carol"_s, u"Let's demo at 3."_s, today.addSecs(-10)), u"Carol C."_s),
     });
     messages->setUnreadDivider(2);
 
@@ -142,7 +148,8 @@ void TestScreenshot::initTestCase()
     Hubbub::MemberModel *members = m_app->memberModel(u"general"_s);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     members->heard(u"bob"_s, u"bob"_s, u"bob-1"_s, false, now);
-    members->heard(u"carol"_s, u"carol"_s, u"carol-1"_s, true, now);
+    // A display name appears beside the userId, greyed (Integrity item 7).
+    members->heard(u"carol"_s, u"Carol C."_s, u"carol-1"_s, true, now);
     members->heard(u"dave"_s, u"dave"_s, u"dave-1"_s, false, now);
     members->goodbye(u"dave"_s, u"dave-1"_s);
     members->setTyping(u"bob"_s, u"bob"_s, now.addSecs(120));

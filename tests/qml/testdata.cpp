@@ -36,7 +36,8 @@ QObject *TestData::messageModel(const QVariantList &messages)
         msg.id = m.value(u"id"_s, u"m%1"_s.arg(n)).toString();
         msg.room = u"test"_s;
         msg.senderName = m.value(u"sender"_s, u"alice"_s).toString();
-        msg.senderId = msg.senderName;
+        // "senderId" when the display name differs from the identity (may be "" = anonymous).
+        msg.senderId = m.value(u"senderId"_s, msg.senderName).toString();
         msg.text = m.value(u"text"_s).toString();
         msg.own = m.value(u"own"_s, false).toBool();
         msg.status = deliveryStatusFromName(m.value(u"status"_s, u"received"_s).toString());

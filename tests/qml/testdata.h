@@ -17,7 +17,8 @@ class TestData : public QObject
 public:
     using QObject::QObject;
 
-    //! A MessageModel for room "test" from maps {id, sender, text, own, status, minutesAgo}.
+    //! A MessageModel for room "test" from maps {id, sender, senderId (default: sender), text, own,
+    //! status, minutesAgo}.
     Q_INVOKABLE QObject *messageModel(const QVariantList &messages);
     //! Appends \a count generated messages ("prefix N") from "bob" to \a model.
     Q_INVOKABLE void appendGenerated(QObject *model, int count, const QString &prefix);

@@ -180,9 +180,22 @@ void ConnectionController::connectLocal()
                 m_options.clientOptions);
             setEndpoint(tr("Local service on %1:%2 (this app)").arg(endpoint.host()).arg(endpoint.port()),
                         false, {});
+        } else if (!m_local->accessKey().isEmpty()) {
+            // Another instance's service, whose key is in the shared key file: the same user on the
+            // same computer signs its own tokens (no open endpoint involved, works on the LAN too).
+            const auto cs = WebPubSub::ConnectionString::parse(
+                QStringLiteral("Endpoint=%1;AccessKey=%2;Version=1.0;")
+                    .arg(endpoint.toString(QUrl::RemovePath), m_local->accessKey()));
+            WebPubSub::ClientTokenOptions tokenOptions;
+            tokenOptions.userId = user;
+            tokenOptions.roles = {QStringLiteral("webpubsub.joinLeaveGroup"),
+                                  QStringLiteral("webpubsub.sendToGroup")};
+            client = std::make_unique<Client>(
+                WebPubSub::Credential::fromConnectionString(*cs, m_hub, tokenOptions), m_options.clientOptions);
+            setEndpoint(tr("Local service on %1:%2").arg(endpoint.host()).arg(endpoint.port()), false, {});
         } else {
-            // Another instance's service: its /negotiate hands out tokens, so this instance needs
-            // no key (the key file may belong to a different hubbub-service run).
+            // A service started with another key (hubbub-service --access-key): its loopback
+            // /negotiate is what is left.
             QUrl negotiate = endpoint;
             negotiate.setPath(QStringLiteral("/negotiate"));
             QUrlQuery query;
@@ -624,6 +637,11 @@ void ConnectionController::setHostOnLan(bool host)
     const QString where = host ? tr("LAN service on %1 (this app)").arg(lan.mid(7))
                                : tr("Local service on 127.0.0.1:%1 (this app)").arg(port);
     setEndpoint(where, host, lan);
+}
+
+QString ConnectionController::lanInvite() const
+{
+    return m_hostingOnLan && m_service ? m_service->invite() : QString();
 }
 
 void ConnectionController::setEndpoint(const QString &description, bool hostingOnLan,

@@ -6,6 +6,7 @@
 
 #include "clientconnection.h"
 #include "filterparser.h"
+#include "invitegate.h"
 #include "requesthead.h"
 #include "service.h"
 
@@ -47,6 +48,8 @@ public:
 
     QUrl endpoint() const;
     QByteArray key() const { return options.accessKey.toUtf8(); }
+    //! Listening on a loopback address only (then Host must name a loopback host).
+    bool loopbackOnly() const;
 
     //! Whether \a audience names \a path on the host the client used (\a hostHeader) or on our own
     //! endpoint; hub paths compared case-insensitively.
@@ -66,6 +69,7 @@ public:
 
     Service *q;
     ServiceOptions options;
+    InviteGate invites;
     QHostAddress boundAddress;
     QWebSocketServer *webSockets = nullptr;
     PendingConnectionServer *httpFeed = nullptr;

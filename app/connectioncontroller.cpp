@@ -15,6 +15,7 @@
 #include <QGuiApplication>
 #include <QNetworkInformation>
 #include <QNetworkInterface>
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QUrlQuery>
 
@@ -29,6 +30,7 @@ const auto kSecretKey = QStringLiteral("endpoint");
 const auto kKindKey = QStringLiteral("connection/kind");
 const auto kHubKey = QStringLiteral("connection/hub");
 const auto kUserKey = QStringLiteral("connection/user");
+const auto kDeviceKey = QStringLiteral("connection/guestDevice");
 
 QString reachabilityName()
 {
@@ -268,6 +270,10 @@ void ConnectionController::connectWithCredential(const QString &kind, const QStr
                 query.addQueryItem(QStringLiteral("hub"), m_hub);
             if (!query.hasQueryItem(QStringLiteral("userId")))
                 query.addQueryItem(QStringLiteral("userId"), m_userId);
+            // A Hubbub service hosted on the LAN wants the invite and a device key that holds the
+            // guest's name: this profile keeps one.
+            if (query.hasQueryItem(QStringLiteral("invite")) && !query.hasQueryItem(QStringLiteral("device")))
+                query.addQueryItem(QStringLiteral("device"), guestDeviceKey());
             url.setQuery(query);
         }
         if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
@@ -637,6 +643,19 @@ void ConnectionController::setHostOnLan(bool host)
     const QString where = host ? tr("LAN service on %1 (this app)").arg(lan.mid(7))
                                : tr("Local service on 127.0.0.1:%1 (this app)").arg(port);
     setEndpoint(where, host, lan);
+}
+
+QString ConnectionController::guestDeviceKey() const
+{
+    QSettings settings(m_options.settingsPath(), QSettings::IniFormat);
+    QString key = settings.value(kDeviceKey).toString();
+    if (key.size() < 16) {
+        QByteArray bytes(24, Qt::Uninitialized);
+        QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
+        key = QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding));
+        settings.setValue(kDeviceKey, key);
+    }
+    return key;
 }
 
 QString ConnectionController::lanInvite() const

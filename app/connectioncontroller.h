@@ -134,6 +134,8 @@ private:
     void tickCountdown();
     void refreshDiagnostics();
     void setEndpoint(const QString &description, bool hostingOnLan, const QString &lanAddress);
+    //! The random key this profile gives a LAN-hosted service's /negotiate to hold its guest name.
+    QString guestDeviceKey() const;
 
     void applyReachability();
 

@@ -84,6 +84,21 @@ private Q_SLOTS:
         QCOMPARE(second.client()->userId(), QStringLiteral("second"));
         QCOMPARE(first.service()->connectionCount(), 2);
 
+        // A guest app (another computer, here the same one) joins with the address and the invite;
+        // its profile supplies the device key that holds its name.
+        const QString address = QStringLiteral("http://127.0.0.1:%1/").arg(first.service()->port());
+        ConnectionController guest(localOptions(QStringLiteral("carol")), &secrets);
+        guest.connectTo(QStringLiteral("negotiate"), address + QStringLiteral("?invite=") + invite,
+                        QStringLiteral("hubbub"), QStringLiteral("carol"));
+        QTRY_VERIFY_WITH_TIMEOUT(guest.isConnected(), kTimeout);
+        QCOMPARE(guest.client()->userId(), QStringLiteral("guest:carol"));
+        // Without the invite there is no token.
+        ConnectionController stranger(localOptions(QStringLiteral("mallory")), &secrets);
+        stranger.connectTo(QStringLiteral("negotiate"), address, QStringLiteral("hubbub"), QStringLiteral("mallory"));
+        QTest::qWait(1500);
+        QVERIFY(!stranger.isConnected());
+        QCOMPARE(first.service()->connectionCount(), 3);
+
         first.setHostOnLan(false);
         QVERIFY(first.lanInvite().isEmpty());
     }

@@ -193,7 +193,8 @@ void ConnectionController::connectLocal()
             tokenOptions.roles = {QStringLiteral("webpubsub.joinLeaveGroup"),
                                   QStringLiteral("webpubsub.sendToGroup")};
             client = std::make_unique<Client>(
-                WebPubSub::Credential::fromConnectionString(*cs, m_hub, tokenOptions), m_options.clientOptions);
+                WebPubSub::Credential::fromConnectionString(*cs, m_hub, tokenOptions),
+                m_options.clientOptions);
             setEndpoint(tr("Local service on %1:%2").arg(endpoint.host()).arg(endpoint.port()), false, {});
         } else {
             // A service started with another key (hubbub-service --access-key): its loopback

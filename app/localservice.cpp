@@ -111,7 +111,8 @@ void LocalService::adopt(const QUrl &endpoint)
     url.setQuery(QStringLiteral("api-version=2024-01-01"));
     QNetworkRequest request(url);
     request.setTransferTimeout(kProbeTimeoutMs);
-    request.setRawHeader("Authorization", "Bearer " + WebPubSub::AccessToken::sign(claims, key.toUtf8()).toUtf8());
+    request.setRawHeader("Authorization",
+                         "Bearer " + WebPubSub::AccessToken::sign(claims, key.toUtf8()).toUtf8());
     QNetworkReply *reply = m_nam->head(request);
     connect(reply, &QNetworkReply::finished, this, [this, reply, endpoint, key]() {
         reply->deleteLater();

@@ -63,7 +63,8 @@ QString AccessKeyFile::generate()
 {
     QByteArray bytes(33, Qt::Uninitialized);
     QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
-    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QString AccessKeyFile::read(const QString &path)
@@ -75,8 +76,8 @@ QString AccessKeyFile::read(const QString &path)
     if (!isUsable(key))
         return {};
     // A file left readable by others (older versions wrote it that way): narrow it now.
-    const auto wide = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther |
-                      QFileDevice::WriteOther;
+    const auto wide =
+        QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther;
     if (file.permissions() & wide) {
         qCWarning(lcService) << "the access-key file was readable by others; restricting it to its owner";
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -93,13 +94,12 @@ QString AccessKeyFile::readOrCreate(const QString &path, QString *error)
     const QString dir = QFileInfo(path).absolutePath();
     QDir().mkpath(dir);
     const QByteArray finalPath = QFile::encodeName(path);
-    const QByteArray tempPath =
-        finalPath + ".tmp-" + QByteArray::number(QCoreApplication::applicationPid()) + '-' +
-        QByteArray::number(QRandomGenerator::system()->generate(), 16);
+    const QByteArray tempPath = finalPath + ".tmp-" + QByteArray::number(QCoreApplication::applicationPid()) +
+                                '-' + QByteArray::number(QRandomGenerator::system()->generate(), 16);
     if (!writeExclusive(tempPath, key.toUtf8() + '\n')) {
         if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(QFile::decodeName(tempPath),
-                                                              QString::fromLocal8Bit(std::strerror(errno)));
+            *error = QStringLiteral("cannot write %1: %2")
+                         .arg(QFile::decodeName(tempPath), QString::fromLocal8Bit(std::strerror(errno)));
         return key;
     }
     // link() never replaces: if another process stored a key meanwhile, that one wins.

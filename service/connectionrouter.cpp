@@ -5,6 +5,8 @@
 #include "logging_p.h"
 #include "pendingconnectionserver.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QWebSocketServer>
@@ -53,8 +55,8 @@ qsizetype headEnd(const QByteArray &bytes)
 QByteArray withoutLeadingBlanks(const QByteArray &bytes)
 {
     qsizetype i = 0;
-    while (i < bytes.size() && (bytes.at(i) == '\r' || bytes.at(i) == '\n' || bytes.at(i) == ' ' ||
-                                bytes.at(i) == '\t'))
+    while (i < bytes.size() &&
+           (bytes.at(i) == '\r' || bytes.at(i) == '\n' || bytes.at(i) == ' ' || bytes.at(i) == '\t'))
         ++i;
     return i == 0 ? bytes : bytes.mid(i);
 }
@@ -135,7 +137,8 @@ void ConnectionRouter::onNewConnection()
         if (m_tracked.size() >= m_limits.maxConnections && !evictOldestStalled()) {
             qCInfo(lcService) << "connection refused: all" << m_tracked.size() << "connections are busy";
             reject(socket, 503, "Service Unavailable", false,
-                   QStringLiteral("Too many connections are busy with requests; try again shortly."));
+                   QStringLiteral("Too many connections are busy with requests; try again shortly."),
+                   "Error.ServiceUnavailable");
             continue;
         }
         Tracked t;
@@ -202,7 +205,8 @@ void ConnectionRouter::onReadyRead(QTcpSocket *socket)
         // Everything buffered will be read by QtHttpServer: refuse before it is, if that is too much.
         if (t.rawLimit >= 0 && t.requestBytes + t.availableBefore > t.rawLimit)
             refuse(socket, 413, "Payload Too Large",
-                   QStringLiteral("The request body is larger than %1 bytes.").arg(m_limits.maxBodyBytes), true);
+                   QStringLiteral("The request body is larger than %1 bytes.").arg(m_limits.maxBodyBytes),
+                   true);
         return;
     }
     inspectHead(socket, t);
@@ -262,12 +266,14 @@ void ConnectionRouter::inspectHead(QTcpSocket *socket, Tracked &t)
         // Refused on the head alone, before one byte of the body is read or buffered.
         if (!m_authorizer || !m_authorizer(*head)) {
             refuse(socket, 401, "Unauthorized",
-                   QStringLiteral("A request with a body needs a valid 'Authorization: Bearer' token."), true);
+                   QStringLiteral("A request with a body needs a valid 'Authorization: Bearer' token."),
+                   true);
             return;
         }
         if (!chunked && length > m_limits.maxBodyBytes) {
             refuse(socket, 413, "Payload Too Large",
-                   QStringLiteral("The request body is larger than %1 bytes.").arg(m_limits.maxBodyBytes), true);
+                   QStringLiteral("The request body is larger than %1 bytes.").arg(m_limits.maxBodyBytes),
+                   true);
             return;
         }
     }
@@ -356,8 +362,8 @@ void ConnectionRouter::sweep()
     }
 }
 
-void ConnectionRouter::refuse(QTcpSocket *socket, int status, const QByteArray &reason, const QString &message,
-                              bool bodyFollows)
+void ConnectionRouter::refuse(QTcpSocket *socket, int status, const QByteArray &reason,
+                              const QString &message, bool bodyFollows)
 {
     const bool http = m_tracked.value(socket).http;
     untrack(socket);
@@ -365,7 +371,8 @@ void ConnectionRouter::refuse(QTcpSocket *socket, int status, const QByteArray &
     if (http)
         disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
     qCInfo(lcService) << "request refused with" << status << reason;
-    reject(socket, status, reason, bodyFollows, message);
+    // In the REST API's error format: `Error.` and the reason phrase without spaces.
+    reject(socket, status, reason, bodyFollows, message, "Error." + QByteArray(reason).replace(' ', ""));
 }
 
 void ConnectionRouter::acceptWebSocket(QTcpSocket *socket)
@@ -375,13 +382,25 @@ void ConnectionRouter::acceptWebSocket(QTcpSocket *socket)
 }
 
 void ConnectionRouter::reject(QTcpSocket *socket, int status, const QByteArray &reason, bool bodyFollows,
-                              const QString &message)
+                              const QString &message, const QByteArray &errorCode)
 {
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    const QByteArray body = (message.isEmpty() ? QString::fromLatin1(reason) : message).toUtf8() + '\n';
-    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
-                  "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " +
-                  QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    const QString text = message.isEmpty() ? QString::fromLatin1(reason) : message;
+    QByteArray body;
+    QByteArray headers;
+    if (errorCode.isEmpty()) {
+        body = text.toUtf8() + '\n';
+        headers = "Content-Type: text/plain; charset=utf-8\r\n";
+    } else {
+        body = QJsonDocument(QJsonObject{{QStringLiteral("code"), QString::fromLatin1(errorCode)},
+                                         {QStringLiteral("message"), text}})
+                   .toJson(QJsonDocument::Compact) +
+               '\n';
+        headers = "Content-Type: application/json\r\nx-ms-error-code: " + errorCode + "\r\n";
+    }
+    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n" + headers +
+                  "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" +
+                  body);
     if (socket->isTransactionStarted())
         socket->commitTransaction();
     socket->readAll(); // the request head that routing only peeked

@@ -75,10 +75,11 @@ public:
 
     void acceptWebSocket(QTcpSocket *socket);
     //! Writes a minimal `HTTP/1.1 <status>` response (\a message as a plain-text body, else the
-    //! reason) and closes the connection (after discarding the request body for a moment when
-    //! \a bodyFollows, so the peer still reads the answer).
+    //! reason; with \a errorCode, the REST API's JSON error `{"code","message"}` and its
+    //! `x-ms-error-code` header) and closes the connection (after discarding the request body for a
+    //! moment when \a bodyFollows, so the peer still reads the answer).
     void reject(QTcpSocket *socket, int status, const QByteArray &reason, bool bodyFollows = false,
-                const QString &message = {});
+                const QString &message = {}, const QByteArray &errorCode = {});
 
 public Q_SLOTS:
     //! QtHttpServer answered a request on \a socket: the next bytes start a new request.
@@ -89,15 +90,15 @@ private:
     {
         enum class Phase { Head, Body };
         Phase phase = Phase::Head;
-        bool http = false;           //!< handed to QtHttpServer (it reads the requests)
-        bool headStarted = false;    //!< a byte of the current head arrived
-        QByteArray stash;            //!< head bytes QtHttpServer already consumed (a head split over reads)
-        QByteArray peeked;           //!< what the first slot saw of an incomplete head
-        qint64 availableBefore = 0;  //!< bytesAvailable() when the first slot ran
-        qint64 requestBytes = 0;     //!< raw bytes of the current request QtHttpServer consumed
-        qint64 rawLimit = -1;        //!< limit of requestBytes (chunked bodies), -1 = none
-        qint64 phaseSince = 0;       //!< clock ms: when the phase (or the head) began
-        qint64 lastProgress = 0;     //!< clock ms: last byte consumed (body phase)
+        bool http = false;          //!< handed to QtHttpServer (it reads the requests)
+        bool headStarted = false;   //!< a byte of the current head arrived
+        QByteArray stash;           //!< head bytes QtHttpServer already consumed (a head split over reads)
+        QByteArray peeked;          //!< what the first slot saw of an incomplete head
+        qint64 availableBefore = 0; //!< bytesAvailable() when the first slot ran
+        qint64 requestBytes = 0;    //!< raw bytes of the current request QtHttpServer consumed
+        qint64 rawLimit = -1;       //!< limit of requestBytes (chunked bodies), -1 = none
+        qint64 phaseSince = 0;      //!< clock ms: when the phase (or the head) began
+        qint64 lastProgress = 0;    //!< clock ms: last byte consumed (body phase)
     };
 
     void onNewConnection();

@@ -61,12 +61,12 @@ QString HostPolicy::refusal(const QByteArray &hostHeader, const QByteArray &orig
     const int originPort = portOr(origin, defaultPort);
     const QString originHost = origin.host().toLower();
     // The page came from the address this request was sent to (same origin)...
-    if (!host.host().isEmpty() && host.host().toLower() == originHost && portOr(host, defaultPort) == originPort)
+    if (!host.host().isEmpty() && host.host().toLower() == originHost &&
+        portOr(host, defaultPort) == originPort)
         return {};
     // ... or from the service's own endpoint, under any of its loopback names when it is local.
-    if (endpoint.port() == originPort &&
-        (endpoint.host().toLower() == originHost ||
-         (isLoopbackName(endpoint.host()) && isLoopbackName(originHost))))
+    if (endpoint.port() == originPort && (endpoint.host().toLower() == originHost ||
+                                          (isLoopbackName(endpoint.host()) && isLoopbackName(originHost))))
         return {};
     return QStringLiteral("Requests from web pages of other origins are refused (Origin '%1').")
         .arg(QString::fromLatin1(originHeader.left(100)));

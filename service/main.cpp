@@ -144,11 +144,13 @@ int main(int argc, char *argv[])
     options.accessKey = key;
     options.upstreamUrlTemplate = parser.value(upstreamOption);
     options.negotiateEnabled = !parser.isSet(noNegotiateOption);
-    options.invite = parser.isSet(inviteOption) ? parser.value(inviteOption) : qEnvironmentVariable("HUBBUB_INVITE");
+    options.invite =
+        parser.isSet(inviteOption) ? parser.value(inviteOption) : qEnvironmentVariable("HUBBUB_INVITE");
     if (parser.isSet(inviteOption) && options.invite.isEmpty())
         failUsage(QStringLiteral("--invite needs a value"));
     if (!options.invite.isEmpty() && options.invite.size() < 16)
-        failUsage(QStringLiteral("the invite must be at least 16 characters long (got %1)").arg(options.invite.size()));
+        failUsage(QStringLiteral("the invite must be at least 16 characters long (got %1)")
+                      .arg(options.invite.size()));
     if (parser.isSet(hubConfigOption) && !QFile::exists(parser.value(hubConfigOption)))
         failUsage(QStringLiteral("--hub-config: '%1' does not exist").arg(parser.value(hubConfigOption)));
 
@@ -177,8 +179,9 @@ int main(int argc, char *argv[])
         });
     }
 
-    QString ready = QStringLiteral("{\"event\":\"ready\",\"endpoint\":%1,\"connectionString\":%2")
-                        .arg(jsonString(service.endpoint().toString()), jsonString(service.connectionString()));
+    QString ready =
+        QStringLiteral("{\"event\":\"ready\",\"endpoint\":%1,\"connectionString\":%2")
+            .arg(jsonString(service.endpoint().toString()), jsonString(service.connectionString()));
     if (!service.invite().isEmpty())
         ready += QStringLiteral(",\"invite\":%1").arg(jsonString(service.invite()));
     ready += QStringLiteral("}\n");

@@ -95,12 +95,14 @@ const QStringList &RestApi::supportedApiVersions()
     return versions;
 }
 
-QString RestApi::bearerProblem(const QByteArray &authorization, const QByteArray &host, const QString &path) const
+QString RestApi::bearerProblem(const QByteArray &authorization, const QByteArray &host,
+                               const QString &path) const
 {
     if (!authorization.toLower().startsWith("bearer "))
         return QStringLiteral("A bearer token signed with the access key is required.");
     QString why;
-    const auto claims = AccessToken::verify(QString::fromUtf8(authorization.mid(7).trimmed()), d->key(), &why);
+    const auto claims =
+        AccessToken::verify(QString::fromUtf8(authorization.mid(7).trimmed()), d->key(), &why);
     if (!claims)
         return QStringLiteral("Invalid bearer token: %1").arg(why);
     // aud = the request URL; the query (and the scheme) are ignored, as the SDKs disagree on them.
@@ -116,8 +118,8 @@ bool RestApi::authorizesHead(const RequestHead &head) const
 
 std::optional<QHttpServerResponse> RestApi::authorize(const QHttpServerRequest &request) const
 {
-    const QString problem =
-        bearerProblem(headerValue(request, "authorization"), headerValue(request, "host"), request.url().path());
+    const QString problem = bearerProblem(headerValue(request, "authorization"), headerValue(request, "host"),
+                                          request.url().path());
     if (!problem.isEmpty())
         return error(Status::Unauthorized, QStringLiteral("Error.Unauthorized"), problem);
     return std::nullopt;
@@ -196,9 +198,10 @@ QHttpServerResponse RestApi::negotiate(const QHttpServerRequest &request)
         case InviteGate::Claim::Granted:
             break;
         case InviteGate::Claim::HeldByAnotherDevice:
-            return error(Status::Conflict, QStringLiteral("Error.NameTaken"),
-                         QStringLiteral("The name '%1' is already taken by someone else; choose another name.")
-                             .arg(userId.trimmed()));
+            return error(
+                Status::Conflict, QStringLiteral("Error.NameTaken"),
+                QStringLiteral("The name '%1' is already taken by someone else; choose another name.")
+                    .arg(userId.trimmed()));
         case InviteGate::Claim::Full:
             return error(Status::ServiceUnavailable, QStringLiteral("Error.TooManyGuests"),
                          QStringLiteral("Too many guests have joined this service."));

@@ -319,8 +319,8 @@ QString ServicePrivate::signClientToken(const QString &hub, const QByteArray &ho
 void ServicePrivate::onUpgradeRequest(QTcpSocket *socket, const RequestHead &head)
 {
     // DNS rebinding and foreign web pages: see HostPolicy.
-    if (const QString refused = HostPolicy::refusal(head.header("host"), head.header("origin"), loopbackOnly(),
-                                                    endpoint());
+    if (const QString refused =
+            HostPolicy::refusal(head.header("host"), head.header("origin"), loopbackOnly(), endpoint());
         !refused.isEmpty()) {
         qCInfo(lcServiceClient) << "handshake refused: Host or Origin";
         router->reject(socket, 403, "Forbidden", false, refused);
@@ -867,7 +867,8 @@ bool Service::start(QString *error)
     }
     if (!d->options.invite.isEmpty() && d->options.invite.size() < InviteGate::MinInviteLength) {
         if (error)
-            *error = QStringLiteral("the invite must be at least %1 characters long").arg(InviteGate::MinInviteLength);
+            *error = QStringLiteral("the invite must be at least %1 characters long")
+                         .arg(InviteGate::MinInviteLength);
         return false;
     }
     if (!d->listen(d->options.listenAddress, d->options.port, error))

@@ -99,10 +99,9 @@ private Q_SLOTS:
         // build the request by hand.
         socket.connectToHost(QHostAddress::LocalHost, service->port());
         QVERIFY(socket.waitForConnected(10000));
-        socket.write(
-            "GET " + target(QStringLiteral("chat"), token) +
-            " HTTP/1.1\r\nHost: localhost:9999\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+        socket.write("GET " + target(QStringLiteral("chat"), token) +
+                     " HTTP/1.1\r\nHost: localhost:9999\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
         QByteArray answer;
         QVERIFY(waitFor([&] {
             answer += socket.readAll();

@@ -68,7 +68,8 @@ Answer exchange(quint16 port, const QByteArray &request, int timeoutMs)
     return readAnswer(socket, timeoutMs);
 }
 
-Answer get(quint16 port, const QByteArray &target, const QByteArray &host, const QList<QByteArray> &extraHeaders)
+Answer get(quint16 port, const QByteArray &target, const QByteArray &host,
+           const QList<QByteArray> &extraHeaders)
 {
     QByteArray request = "GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\n";
     for (const QByteArray &h : extraHeaders)
@@ -76,7 +77,8 @@ Answer get(quint16 port, const QByteArray &target, const QByteArray &host, const
     return exchange(port, request + "\r\n");
 }
 
-QByteArray upgradeRequest(const QByteArray &target, const QByteArray &host, const QList<QByteArray> &extraHeaders)
+QByteArray upgradeRequest(const QByteArray &target, const QByteArray &host,
+                          const QList<QByteArray> &extraHeaders)
 {
     QByteArray request = "GET " + target + " HTTP/1.1\r\nHost: " + host +
                          "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"

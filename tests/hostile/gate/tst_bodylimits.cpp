@@ -39,8 +39,8 @@ class TestBodyLimits : public QObject
     }
     QByteArray postHead(const QByteArray &framing, const QByteArray &auth = {}) const
     {
-        return "POST " + SendPath + " HTTP/1.1\r\nHost: " + own() + "\r\nContent-Type: text/plain\r\n" + framing +
-               "\r\n" + (auth.isEmpty() ? QByteArray() : auth + "\r\n") + "\r\n";
+        return "POST " + SendPath + " HTTP/1.1\r\nHost: " + own() + "\r\nContent-Type: text/plain\r\n" +
+               framing + "\r\n" + (auth.isEmpty() ? QByteArray() : auth + "\r\n") + "\r\n";
     }
 
     //! Streams up to \a total bytes of chunked body after \a head, paced by what the kernel
@@ -90,8 +90,9 @@ private Q_SLOTS:
         QVERIFY(service->start());
         rest = std::make_unique<RestClient>(*service);
         member = std::make_unique<TestClient>();
-        QVERIFY(member->connectTo(clientUrl(*service, QStringLiteral("chat"),
-                                            clientToken(*service, QStringLiteral("chat"), QStringLiteral("m")))));
+        QVERIFY(
+            member->connectTo(clientUrl(*service, QStringLiteral("chat"),
+                                        clientToken(*service, QStringLiteral("chat"), QStringLiteral("m")))));
     }
     void cleanup()
     {
@@ -116,16 +117,17 @@ private Q_SLOTS:
     {
         QCOMPARE(exchange(service->port(), postHead("Content-Length: 5") + "hello").status, 401);
         // A wrong token is no token.
-        QCOMPARE(exchange(service->port(), postHead("Content-Length: 5", "Authorization: Bearer x.y.z") + "hello")
-                     .status,
-                 401);
+        QCOMPARE(
+            exchange(service->port(), postHead("Content-Length: 5", "Authorization: Bearer x.y.z") + "hello")
+                .status,
+            401);
         // Paths that take no body cannot be used to smuggle one either.
         QCOMPARE(exchange(service->port(), "POST /negotiate?hub=chat HTTP/1.1\r\nHost: " + own() +
                                                "\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk(10, 'x'))
                      .status,
                  401);
-        QCOMPARE(exchange(service->port(), "POST /api/health HTTP/1.1\r\nHost: " + own() +
-                                               "\r\nContent-Length: 3\r\n\r\nabc")
+        QCOMPARE(exchange(service->port(),
+                          "POST /api/health HTTP/1.1\r\nHost: " + own() + "\r\nContent-Length: 3\r\n\r\nabc")
                      .status,
                  401);
         QCOMPARE(exchange(service->port(), postHead("Content-Length: -1", bearer(SendPath))).status, 400);
@@ -134,8 +136,8 @@ private Q_SLOTS:
     void authenticatedContentLengthOverCap()
     {
         // Refused on the head: no body byte needs to be sent.
-        const Answer answer = exchange(service->port(), postHead("Content-Length: " + QByteArray::number(Cap + 1),
-                                                                 bearer(SendPath)));
+        const Answer answer = exchange(
+            service->port(), postHead("Content-Length: " + QByteArray::number(Cap + 1), bearer(SendPath)));
         QCOMPARE(answer.status, 413);
         QVERIFY2(answer.body.contains(QByteArray::number(Cap)), answer.body.constData());
     }

@@ -42,8 +42,9 @@ private Q_SLOTS:
         options.requestHeadTimeout = 6000ms;
         Hubbub::Service service(options);
         QVERIFY(service.start());
-        const QByteArray half = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:" +
-                                QByteArray::number(service.port()) + "\r\nX-Slow: ";
+        const QByteArray half =
+            "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(service.port()) +
+            "\r\nX-Slow: ";
 
         std::vector<std::unique_ptr<QTcpSocket>> stalled;
         int closed = 0;
@@ -74,14 +75,16 @@ private Q_SLOTS:
         served.start();
         RestClient rest(service);
         QCOMPARE(rest.call("HEAD", QStringLiteral("/api/health")).status, 200);
-        QCOMPARE(rest.call("POST", QStringLiteral("/api/hubs/chat/:send?api-version=2024-01-01"), "hi", "text/plain")
+        QCOMPARE(rest.call("POST", QStringLiteral("/api/hubs/chat/:send?api-version=2024-01-01"), "hi",
+                           "text/plain")
                      .status,
                  202);
         TestClient client;
         QVERIFY(client.connectTo(
             clientUrl(service, QStringLiteral("chat"), clientToken(service, QStringLiteral("chat")))));
         QVERIFY2(served.elapsed() < 3000, qPrintable(QString::number(served.elapsed())));
-        QVERIFY2(clock.elapsed() < 6000, "the stalled connections timed out before the test could check eviction");
+        QVERIFY2(clock.elapsed() < 6000,
+                 "the stalled connections timed out before the test could check eviction");
         QCOMPARE(service.connectionCount(), 1);
 
         // The stalled ones that were kept are closed at the head timeout; the WebSocket stays.
@@ -100,10 +103,11 @@ private Q_SLOTS:
         RestClient rest(service);
         QUrl url = service.endpoint();
         url.setPath(QStringLiteral("/api/hubs/chat/:send"));
-        const QByteArray busy = "POST /api/hubs/chat/:send?api-version=2024-01-01 HTTP/1.1\r\nHost: 127.0.0.1:" +
-                                QByteArray::number(service.port()) +
-                                "\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\nAuthorization: Bearer " +
-                                rest.tokenFor(url).toUtf8() + "\r\n\r\nsome";
+        const QByteArray busy =
+            "POST /api/hubs/chat/:send?api-version=2024-01-01 HTTP/1.1\r\nHost: 127.0.0.1:" +
+            QByteArray::number(service.port()) +
+            "\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\nAuthorization: Bearer " +
+            rest.tokenFor(url).toUtf8() + "\r\n\r\nsome";
         std::vector<std::unique_ptr<QTcpSocket>> bodies;
         for (int i = 0; i < 2; ++i) {
             bodies.push_back(std::make_unique<QTcpSocket>());

@@ -77,17 +77,19 @@ private Q_SLOTS:
         stop(plain);
 
         QProcess given;
-        const QJsonObject withInvite = start(
-            given, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--invite"),
-                    QStringLiteral("a-long-enough-invite")});
+        const QJsonObject withInvite =
+            start(given, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--invite"),
+                          QStringLiteral("a-long-enough-invite")});
         QCOMPARE(withInvite.value(u"invite").toString(), u"a-long-enough-invite");
         // And it is the one /negotiate asks for.
         const QUrl endpoint(withInvite.value(u"endpoint").toString());
         const QByteArray host = endpoint.authority().toUtf8();
-        QCOMPARE(get(quint16(endpoint.port()), "/negotiate?hub=chat&userId=a&device=0123456789abcdef0", host).status,
+        QCOMPARE(get(quint16(endpoint.port()), "/negotiate?hub=chat&userId=a&device=0123456789abcdef0", host)
+                     .status,
                  403);
         QCOMPARE(get(quint16(endpoint.port()),
-                     "/negotiate?hub=chat&userId=a&device=0123456789abcdef0&invite=a-long-enough-invite", host)
+                     "/negotiate?hub=chat&userId=a&device=0123456789abcdef0&invite=a-long-enough-invite",
+                     host)
                      .status,
                  200);
         stop(given);
@@ -102,9 +104,8 @@ private Q_SLOTS:
 
         // Beyond loopback an invite is generated: at least 128 bits.
         QProcess lan;
-        const QJsonObject lanReady =
-            start(lan, {QStringLiteral("--listen"), QStringLiteral("0.0.0.0"), QStringLiteral("--port"),
-                        QStringLiteral("0")});
+        const QJsonObject lanReady = start(lan, {QStringLiteral("--listen"), QStringLiteral("0.0.0.0"),
+                                                 QStringLiteral("--port"), QStringLiteral("0")});
         const QString generated = lanReady.value(u"invite").toString();
         QVERIFY2(generated.size() >= 22, qPrintable(generated));
         stop(lan);
@@ -157,8 +158,8 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         // Send as fast as the service takes it, until it answers or the connection ends.
-        while (queued < Total && clock.elapsed() < 60000 && socket.state() == QAbstractSocket::ConnectedState &&
-               !received.contains("\r\n\r\n")) {
+        while (queued < Total && clock.elapsed() < 60000 &&
+               socket.state() == QAbstractSocket::ConnectedState && !received.contains("\r\n\r\n")) {
             if (socket.bytesToWrite() < 256 * 1024) {
                 socket.write(piece);
                 queued += 0x10000;
@@ -171,8 +172,8 @@ private Q_SLOTS:
         QVERIFY2(queued < Total / 4, qPrintable(QString::number(queued)));
         const qint64 after = statusKb(pid, "VmRSS");
         const qint64 peak = statusKb(pid, "VmHWM");
-        qInfo() << "service RSS before" << before << "kB, after" << after << "kB, peak" << peak << "kB; client queued"
-                << queued / 1024 << "kB before the answer";
+        qInfo() << "service RSS before" << before << "kB, after" << after << "kB, peak" << peak
+                << "kB; client queued" << queued / 1024 << "kB before the answer";
         QVERIFY2(peak - before < 16 * 1024, qPrintable(QString::number(peak - before)));
         stop(service);
     }

@@ -37,8 +37,8 @@ private Q_SLOTS:
         QCOMPARE(evil.status, 403);
         QVERIFY2(evil.body.contains("127.0.0.1, localhost or [::1]"), evil.body.constData());
         QVERIFY(!evil.body.contains("access_token"));
-        QCOMPARE(get(service->port(), "/negotiate?hub=chat&userId=alice", "evil.example:" +
-                                                                             QByteArray::number(service->port()))
+        QCOMPARE(get(service->port(), "/negotiate?hub=chat&userId=alice",
+                     "evil.example:" + QByteArray::number(service->port()))
                      .status,
                  403);
         // A name that merely starts like a loopback one is not one.
@@ -49,7 +49,7 @@ private Q_SLOTS:
     void negotiateAcceptsLoopbackNamesOnAnyPort()
     {
         for (const QByteArray &host : {own(), QByteArray("localhost:9999"), QByteArray("[::1]:8080"),
-                                      QByteArray("LOCALHOST"), QByteArray("127.0.0.1")}) {
+                                       QByteArray("LOCALHOST"), QByteArray("127.0.0.1")}) {
             const Answer ok = get(service->port(), "/negotiate?hub=chat&userId=alice", host);
             QVERIFY2(ok.status == 200, host.constData());
             QVERIFY(ok.json().value(u"url").toString().contains(u"access_token="));
@@ -69,8 +69,8 @@ private Q_SLOTS:
         QVERIFY2(evil.body.contains("other origins"), evil.body.constData());
         QCOMPARE(get(service->port(), "/negotiate?hub=chat", own(), {"Origin: null"}).status, 403);
         // A page of another local web server (other port) is another origin too.
-        QCOMPARE(get(service->port(), "/negotiate?hub=chat", "localhost:" + QByteArray::number(service->port()),
-                     {"Origin: http://localhost:3000"})
+        QCOMPARE(get(service->port(), "/negotiate?hub=chat",
+                     "localhost:" + QByteArray::number(service->port()), {"Origin: http://localhost:3000"})
                      .status,
                  403);
         // The service's own origin, under any of its loopback names, is fine.
@@ -80,9 +80,10 @@ private Q_SLOTS:
                      .status,
                  200);
         // Behind a local proxy, the page's origin is the address the request was sent to.
-        QCOMPARE(get(service->port(), "/negotiate?hub=chat", "localhost:3000", {"Origin: http://localhost:3000"})
-                     .status,
-                 200);
+        QCOMPARE(
+            get(service->port(), "/negotiate?hub=chat", "localhost:3000", {"Origin: http://localhost:3000"})
+                .status,
+            200);
     }
 
     void webSocketRefusesForeignHostAndOrigin()
@@ -108,8 +109,9 @@ private Q_SLOTS:
 
         // Local tools (no Origin, loopback Host, also via a port-forward) still connect.
         QCOMPARE(exchange(service->port(), upgradeRequest(wsTarget(), own())).status, 101);
-        QCOMPARE(exchange(service->port(), upgradeRequest(wsTarget(), own(), {"Origin: http://" + own()})).status,
-                 101);
+        QCOMPARE(
+            exchange(service->port(), upgradeRequest(wsTarget(), own(), {"Origin: http://" + own()})).status,
+            101);
     }
 
     void restApiUnaffected()

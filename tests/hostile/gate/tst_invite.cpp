@@ -26,13 +26,17 @@ class TestInvite : public QObject
     std::unique_ptr<Hubbub::Service> service;
 
     QByteArray own() const { return "127.0.0.1:" + QByteArray::number(service->port()); }
-    Answer negotiate(const QByteArray &query) { return get(service->port(), "/negotiate?hub=chat&" + query, own()); }
+    Answer negotiate(const QByteArray &query)
+    {
+        return get(service->port(), "/negotiate?hub=chat&" + query, own());
+    }
     //! The verified claims of the token in a negotiate answer.
     std::optional<WebPubSub::TokenClaims> claimsOf(const Answer &answer)
     {
         const QUrl url(answer.json().value(u"url").toString());
         return WebPubSub::AccessToken::verify(
-            QUrlQuery(url).queryItemValue(QStringLiteral("access_token"), QUrl::FullyDecoded), AccessKey.toUtf8());
+            QUrlQuery(url).queryItemValue(QStringLiteral("access_token"), QUrl::FullyDecoded),
+            AccessKey.toUtf8());
     }
 
 private Q_SLOTS:
@@ -80,9 +84,10 @@ private Q_SLOTS:
         QCOMPARE(guest.frames.first().value(u"userId").toString(), u"guest:alice");
         // Rooms: join one and send to it; members see the guest's id.
         TestClient member;
-        QVERIFY(member.connectTo(clientUrl(*service, QStringLiteral("chat"),
-                                           clientToken(*service, QStringLiteral("chat"), QStringLiteral("bob"),
-                                                       {}, {QStringLiteral("lobby")}))));
+        QVERIFY(
+            member.connectTo(clientUrl(*service, QStringLiteral("chat"),
+                                       clientToken(*service, QStringLiteral("chat"), QStringLiteral("bob"),
+                                                   {}, {QStringLiteral("lobby")}))));
         guest.sendJson({{QStringLiteral("type"), QStringLiteral("joinGroup")},
                         {QStringLiteral("group"), QStringLiteral("lobby")},
                         {QStringLiteral("ackId"), 1}});
@@ -99,18 +104,21 @@ private Q_SLOTS:
 
         // Nothing more: the token is no key to the REST API (which manages users, groups and
         // connections) and names one hub only.
-        const QString token =
-            QUrlQuery(QUrl(ok.json().value(u"url").toString())).queryItemValue(QStringLiteral("access_token"));
+        const QString token = QUrlQuery(QUrl(ok.json().value(u"url").toString()))
+                                  .queryItemValue(QStringLiteral("access_token"));
         RestClient rest(*service);
         QCOMPARE(rest.call("POST", QStringLiteral("/api/hubs/chat/:send?api-version=2024-01-01"), "{}",
                            "application/json", token)
                      .status,
                  401);
-        QCOMPARE(rest.call("PUT", QStringLiteral("/api/hubs/chat/users/guest:alice/groups/admins?api-version=2024-01-01"),
-                           {}, {}, token)
-                     .status,
+        QCOMPARE(
+            rest.call("PUT",
+                      QStringLiteral("/api/hubs/chat/users/guest:alice/groups/admins?api-version=2024-01-01"),
+                      {}, {}, token)
+                .status,
+            401);
+        QCOMPARE(rawHandshakeStatus(service->port(), "/client/hubs/other?access_token=" + token.toUtf8()),
                  401);
-        QCOMPARE(rawHandshakeStatus(service->port(), "/client/hubs/other?access_token=" + token.toUtf8()), 401);
     }
 
     void nameHeldByTheFirstDevice()
@@ -133,8 +141,8 @@ private Q_SLOTS:
 
     void guestNeverGetsALocalUsersId()
     {
-        for (const QByteArray &name : {QByteArray("alice"), QByteArray("guest:alice"), QByteArray("guest%3Aalice"),
-                                      QByteArray("%20root")}) {
+        for (const QByteArray &name : {QByteArray("alice"), QByteArray("guest:alice"),
+                                       QByteArray("guest%3Aalice"), QByteArray("%20root")}) {
             const Answer ok = negotiate("userId=" + name + "&device=" + DeviceA + "&invite=" + Invite);
             QCOMPARE(ok.status, 200);
             const QString subject = claimsOf(ok)->subject.value_or(QString());
@@ -163,17 +171,20 @@ private Q_SLOTS:
         QVERIFY2(invite.size() >= 22, qPrintable(invite));
         const QByteArray host = "127.0.0.1:" + QByteArray::number(lan.port());
         QCOMPARE(get(lan.port(), "/negotiate?hub=chat&userId=alice&device=" + DeviceA, host).status, 403);
-        QCOMPARE(get(lan.port(), "/negotiate?hub=chat&userId=alice&device=" + DeviceA + "&invite=" + invite.toUtf8(),
+        QCOMPARE(get(lan.port(),
+                     "/negotiate?hub=chat&userId=alice&device=" + DeviceA + "&invite=" + invite.toUtf8(),
                      host)
                      .status,
                  200);
         // Not a loopback service now: any Host (the LAN address others use) is fine, a foreign
         // Origin is not.
-        QCOMPARE(get(lan.port(), "/negotiate?hub=chat&userId=bob&device=" + DeviceB + "&invite=" + invite.toUtf8(),
+        QCOMPARE(get(lan.port(),
+                     "/negotiate?hub=chat&userId=bob&device=" + DeviceB + "&invite=" + invite.toUtf8(),
                      "192.0.2.10:" + QByteArray::number(lan.port()))
                      .status,
                  200);
-        QCOMPARE(get(lan.port(), "/negotiate?hub=chat&userId=carol&device=" + DeviceB + "&invite=" + invite.toUtf8(),
+        QCOMPARE(get(lan.port(),
+                     "/negotiate?hub=chat&userId=carol&device=" + DeviceB + "&invite=" + invite.toUtf8(),
                      host, {"Origin: http://evil.example"})
                      .status,
                  403);

@@ -22,7 +22,10 @@ class TestKeyFile : public QObject
     QTemporaryDir dir;
     mode_t savedUmask = 0;
 
-    QString path(const QString &name) const { return dir.path() + u'/' + name + QStringLiteral("/service-access-key"); }
+    QString path(const QString &name) const
+    {
+        return dir.path() + u'/' + name + QStringLiteral("/service-access-key");
+    }
     static mode_t modeOf(const QString &file)
     {
         struct stat st = {};

@@ -56,7 +56,8 @@ private Q_SLOTS:
         const QString key = LocalService::readOrCreateAccessKey();
         QCOMPARE(AccessKeyFile::read(), key);
         QCOMPARE(QFile::permissions(AccessKeyFile::defaultPath()),
-                 QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser);
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser |
+                     QFileDevice::WriteUser);
     }
 
     void secondInstanceSignsWithTheKeyFileWhileHostingOnLan()
@@ -94,7 +95,8 @@ private Q_SLOTS:
         QCOMPARE(guest.client()->userId(), QStringLiteral("guest:carol"));
         // Without the invite there is no token.
         ConnectionController stranger(localOptions(QStringLiteral("mallory")), &secrets);
-        stranger.connectTo(QStringLiteral("negotiate"), address, QStringLiteral("hubbub"), QStringLiteral("mallory"));
+        stranger.connectTo(QStringLiteral("negotiate"), address, QStringLiteral("hubbub"),
+                           QStringLiteral("mallory"));
         QTest::qWait(1500);
         QVERIFY(!stranger.isConnected());
         QCOMPARE(first.service()->connectionCount(), 3);

@@ -39,7 +39,8 @@ class TestTimeouts : public QObject
             },
             15000);
         received += socket.readAll();
-        return {socket.state() == QAbstractSocket::UnconnectedState ? clock.elapsed() : -1, parseAnswer(received)};
+        return {socket.state() == QAbstractSocket::UnconnectedState ? clock.elapsed() : -1,
+                parseAnswer(received)};
     }
 
 private Q_SLOTS:
@@ -72,9 +73,10 @@ private Q_SLOTS:
         RestClient rest(*service);
         QUrl url = service->endpoint();
         url.setPath(QStringLiteral("/api/hubs/chat/:send"));
-        const QByteArray head = "POST /api/hubs/chat/:send?api-version=2024-01-01 HTTP/1.1\r\nHost: " + own() +
-                                "\r\nContent-Type: text/plain\r\nContent-Length: 100\r\nAuthorization: Bearer " +
-                                rest.tokenFor(url).toUtf8() + "\r\n\r\n";
+        const QByteArray head =
+            "POST /api/hubs/chat/:send?api-version=2024-01-01 HTTP/1.1\r\nHost: " + own() +
+            "\r\nContent-Type: text/plain\r\nContent-Length: 100\r\nAuthorization: Bearer " +
+            rest.tokenFor(url).toUtf8() + "\r\n\r\n";
         const auto [elapsed, answer] = sendAndWaitForClose(head + "only ten b");
         QVERIFY2(elapsed >= 800, qPrintable(QString::number(elapsed)));
         QCOMPARE(answer.status, 408);

@@ -169,7 +169,7 @@ QHttpServerResponse RestApi::negotiate(const QHttpServerRequest &request)
 {
     const QByteArray host = headerValue(request, "host");
     const QString refused =
-        HostPolicy::refusal(host, headerValue(request, "origin"), d->loopbackOnly(), d->endpoint());
+        HostPolicy::refusal(host, headerValue(request, "origin"), d->hostMustBeLoopback(), d->endpoint());
     if (!refused.isEmpty()) {
         qCInfo(lcServiceRest) << "negotiate refused: Host or Origin";
         return error(Status::Forbidden, QStringLiteral("Error.Forbidden"), refused);

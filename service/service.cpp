@@ -185,6 +185,11 @@ bool ServicePrivate::loopbackOnly() const
     return (boundAddress.isNull() ? options.listenAddress : boundAddress).isLoopback();
 }
 
+bool ServicePrivate::hostMustBeLoopback()
+{
+    return loopbackOnly() && invites.invite(false).isEmpty();
+}
+
 bool ServicePrivate::audienceAccepted(const QString &audience, const QByteArray &hostHeader,
                                       const QString &path) const
 {
@@ -320,7 +325,7 @@ void ServicePrivate::onUpgradeRequest(QTcpSocket *socket, const RequestHead &hea
 {
     // DNS rebinding and foreign web pages: see HostPolicy.
     if (const QString refused =
-            HostPolicy::refusal(head.header("host"), head.header("origin"), loopbackOnly(), endpoint());
+            HostPolicy::refusal(head.header("host"), head.header("origin"), hostMustBeLoopback(), endpoint());
         !refused.isEmpty()) {
         qCInfo(lcServiceClient) << "handshake refused: Host or Origin";
         router->reject(socket, 403, "Forbidden", false, refused);

@@ -48,8 +48,12 @@ public:
 
     QUrl endpoint() const;
     QByteArray key() const { return options.accessKey.toUtf8(); }
-    //! Listening on a loopback address only (then Host must name a loopback host).
+    //! Listening on a loopback address only.
     bool loopbackOnly() const;
+    //! Loopback mode without an invite: `/negotiate` is open to local tools, so Host must name a
+    //! loopback host (DNS rebinding). With an invite in force the invite is the gate (and a tunnel
+    //! or reverse proxy to a loopback service may use its own name).
+    bool hostMustBeLoopback();
 
     //! Whether \a audience names \a path on the host the client used (\a hostHeader) or on our own
     //! endpoint; hub paths compared case-insensitively.

@@ -121,6 +121,25 @@ private Q_SLOTS:
                  401);
     }
 
+    void inviteIsTheGateOnLoopbackToo()
+    {
+        // With an invite in force the Host rule of the open loopback mode does not apply (a tunnel
+        // or reverse proxy to a loopback service uses its own name); Origin still does.
+        QCOMPARE(get(service->port(),
+                     "/negotiate?hub=chat&userId=alice&device=" + DeviceA + "&invite=" + Invite,
+                     "tunnel.example")
+                     .status,
+                 200);
+        QCOMPARE(get(service->port(), "/negotiate?hub=chat&userId=alice&device=" + DeviceA, "tunnel.example")
+                     .status,
+                 403);
+        QCOMPARE(get(service->port(),
+                     "/negotiate?hub=chat&userId=alice&device=" + DeviceA + "&invite=" + Invite,
+                     "tunnel.example", {"Origin: http://evil.example"})
+                     .status,
+                 403);
+    }
+
     void nameHeldByTheFirstDevice()
     {
         QCOMPARE(negotiate("userId=alice&device=" + DeviceA + "&invite=" + Invite).status, 200);

@@ -64,12 +64,14 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "A local service compatible with Azure Web PubSub.\n\n"
-        "On loopback (the default) /negotiate hands a token to local tools: requests must be addressed "
-        "to 127.0.0.1, localhost or [::1] and come from no foreign web page (Origin). Listening beyond "
-        "loopback (--listen 0.0.0.0) puts an invite in force (generated, or --invite): /negotiate then "
-        "needs &invite=...&device=<a key the guest keeps>, and gives guest ids ('guest:<name>', each "
-        "name held by the first device that took it) that may only join and send to groups. The invite "
-        "is printed in the ready line."));
+        "On loopback (the default), /negotiate gives local tools a token: requests must be addressed\n"
+        "to 127.0.0.1, localhost or [::1] (any port), and a browser's Origin must be the service's own.\n"
+        "Listening beyond loopback (--listen 0.0.0.0) puts an invite in force (generated per run and\n"
+        "printed in the ready line as \"invite\", or --invite): /negotiate then needs\n"
+        "&invite=...&device=<a random key the guest keeps>. Guests get ids 'guest:<name>' (a name is\n"
+        "held by the first device that took it; others get 409) and tokens that may join and send to\n"
+        "groups, nothing more. HTTP: bodies need a bearer token (401) and at most 16 MB (413); heads\n"
+        "time out after 10 s (408); at 512 connections the oldest stalled one is evicted."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption listenOption(
         QStringLiteral("listen"),

@@ -15,6 +15,7 @@
 #include <QGuiApplication>
 #include <QNetworkInformation>
 #include <QNetworkInterface>
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QUrlQuery>
 
@@ -29,6 +30,7 @@ const auto kSecretKey = QStringLiteral("endpoint");
 const auto kKindKey = QStringLiteral("connection/kind");
 const auto kHubKey = QStringLiteral("connection/hub");
 const auto kUserKey = QStringLiteral("connection/user");
+const auto kDeviceKey = QStringLiteral("connection/guestDevice");
 
 QString reachabilityName()
 {
@@ -180,9 +182,23 @@ void ConnectionController::connectLocal()
                 m_options.clientOptions);
             setEndpoint(tr("Local service on %1:%2 (this app)").arg(endpoint.host()).arg(endpoint.port()),
                         false, {});
+        } else if (!m_local->accessKey().isEmpty()) {
+            // Another instance's service, whose key is in the shared key file: the same user on the
+            // same computer signs its own tokens (no open endpoint involved, works on the LAN too).
+            const auto cs = WebPubSub::ConnectionString::parse(
+                QStringLiteral("Endpoint=%1;AccessKey=%2;Version=1.0;")
+                    .arg(endpoint.toString(QUrl::RemovePath), m_local->accessKey()));
+            WebPubSub::ClientTokenOptions tokenOptions;
+            tokenOptions.userId = user;
+            tokenOptions.roles = {QStringLiteral("webpubsub.joinLeaveGroup"),
+                                  QStringLiteral("webpubsub.sendToGroup")};
+            client = std::make_unique<Client>(
+                WebPubSub::Credential::fromConnectionString(*cs, m_hub, tokenOptions),
+                m_options.clientOptions);
+            setEndpoint(tr("Local service on %1:%2").arg(endpoint.host()).arg(endpoint.port()), false, {});
         } else {
-            // Another instance's service: its /negotiate hands out tokens, so this instance needs
-            // no key (the key file may belong to a different hubbub-service run).
+            // A service started with another key (hubbub-service --access-key): its loopback
+            // /negotiate is what is left.
             QUrl negotiate = endpoint;
             negotiate.setPath(QStringLiteral("/negotiate"));
             QUrlQuery query;
@@ -255,6 +271,10 @@ void ConnectionController::connectWithCredential(const QString &kind, const QStr
                 query.addQueryItem(QStringLiteral("hub"), m_hub);
             if (!query.hasQueryItem(QStringLiteral("userId")))
                 query.addQueryItem(QStringLiteral("userId"), m_userId);
+            // A Hubbub service hosted on the LAN wants the invite and a device key that holds the
+            // guest's name: this profile keeps one.
+            if (query.hasQueryItem(QStringLiteral("invite")) && !query.hasQueryItem(QStringLiteral("device")))
+                query.addQueryItem(QStringLiteral("device"), guestDeviceKey());
             url.setQuery(query);
         }
         if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
@@ -624,6 +644,24 @@ void ConnectionController::setHostOnLan(bool host)
     const QString where = host ? tr("LAN service on %1 (this app)").arg(lan.mid(7))
                                : tr("Local service on 127.0.0.1:%1 (this app)").arg(port);
     setEndpoint(where, host, lan);
+}
+
+QString ConnectionController::guestDeviceKey() const
+{
+    QSettings settings(m_options.settingsPath(), QSettings::IniFormat);
+    QString key = settings.value(kDeviceKey).toString();
+    if (key.size() < 16) {
+        QByteArray bytes(24, Qt::Uninitialized);
+        QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
+        key = QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding));
+        settings.setValue(kDeviceKey, key);
+    }
+    return key;
+}
+
+QString ConnectionController::lanInvite() const
+{
+    return m_hostingOnLan && m_service ? m_service->invite() : QString();
 }
 
 void ConnectionController::setEndpoint(const QString &description, bool hostingOnLan,

@@ -54,6 +54,8 @@ class ConnectionController : public QObject
     //! The address others type in to join ("http://192.168.1.20:8080"), empty unless hosting on LAN.
     Q_PROPERTY(QString lanAddress READ lanAddress NOTIFY endpointChanged)
     Q_PROPERTY(bool hostingOnLan READ hostingOnLan NOTIFY endpointChanged)
+    //! The invite others need to join while hosting on the LAN (empty otherwise): show it with lanAddress.
+    Q_PROPERTY(QString lanInvite READ lanInvite NOTIFY endpointChanged)
     //! Using the service embedded in this process.
     Q_PROPERTY(bool embedded READ embedded NOTIFY endpointChanged)
     //! Refresh diagnostics (at most every 500 ms) only while the panel is visible.
@@ -74,6 +76,7 @@ public:
     QString endpointDescription() const { return m_endpointDescription; }
     QString lanAddress() const { return m_lanAddress; }
     bool hostingOnLan() const { return m_hostingOnLan; }
+    QString lanInvite() const;
     bool embedded() const { return m_service != nullptr; }
     bool diagnosticsVisible() const { return m_diagnosticsVisible; }
     void setDiagnosticsVisible(bool visible);
@@ -131,6 +134,8 @@ private:
     void tickCountdown();
     void refreshDiagnostics();
     void setEndpoint(const QString &description, bool hostingOnLan, const QString &lanAddress);
+    //! The random key this profile gives a LAN-hosted service's /negotiate to hold its guest name.
+    QString guestDeviceKey() const;
 
     void applyReachability();
 

@@ -2,17 +2,16 @@
 // SPDX-License-Identifier: MIT
 #include "localservice.h"
 
+#include "accesskeyfile.h"
 #include "logging.h"
 #include "service.h"
 
+#include <accesstoken.h>
+
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QRandomGenerator>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
@@ -21,7 +20,6 @@ namespace Hubbub {
 
 namespace {
 constexpr int kProbeTimeoutMs = 1500;
-constexpr qsizetype kMinKeyLength = 32;
 } // namespace
 
 LocalService::LocalService(QObject *parent)
@@ -42,32 +40,15 @@ std::unique_ptr<Service> LocalService::takeService()
 
 QString LocalService::accessKeyFilePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
-           QStringLiteral("/hubbub/service-access-key");
+    return AccessKeyFile::defaultPath();
 }
 
 QString LocalService::readOrCreateAccessKey()
 {
-    const QString path = accessKeyFilePath();
-    QFile file(path);
-    if (file.open(QIODevice::ReadOnly)) {
-        const QString key = QString::fromUtf8(file.readAll()).trimmed();
-        if (key.size() >= kMinKeyLength && !key.contains(u';'))
-            return key;
-    }
-    file.close();
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    QString key;
-    for (int i = 0; i < 44; ++i)
-        key.append(QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof(alphabet) - 1))]));
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        // The key signs every token of the local service: readable by this user only.
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        file.write(key.toUtf8() + '\n');
-    } else {
-        qCWarning(lcApp) << "cannot save the local service key to" << path;
-    }
+    QString error;
+    const QString key = AccessKeyFile::readOrCreate(AccessKeyFile::defaultPath(), &error);
+    if (!error.isEmpty())
+        qCWarning(lcApp) << "local service key:" << error;
     return key;
 }
 
@@ -112,6 +93,38 @@ void LocalService::probe(const QUrl &endpoint, std::function<void(bool)> done)
     });
 }
 
+void LocalService::adopt(const QUrl &endpoint)
+{
+    m_accessKey.clear();
+    const QString key = AccessKeyFile::read();
+    if (key.isEmpty()) {
+        Q_EMIT found(endpoint, false);
+        return;
+    }
+    // Any authenticated read will do: 200/404 mean the key signs tokens this service accepts.
+    QUrl url = endpoint;
+    url.setPath(QStringLiteral("/api/hubs/hubbub/groups/key-check"));
+    WebPubSub::TokenClaims claims;
+    claims.audience = url.toString();
+    claims.issuedAt = QDateTime::currentDateTimeUtc();
+    claims.expiresAt = claims.issuedAt.addSecs(60);
+    url.setQuery(QStringLiteral("api-version=2024-01-01"));
+    QNetworkRequest request(url);
+    request.setTransferTimeout(kProbeTimeoutMs);
+    request.setRawHeader("Authorization",
+                         "Bearer " + WebPubSub::AccessToken::sign(claims, key.toUtf8()).toUtf8());
+    QNetworkReply *reply = m_nam->head(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, endpoint, key]() {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 200 || status == 404)
+            m_accessKey = key;
+        else
+            qCInfo(lcApp) << "the local service does not accept the key file's key (HTTP" << status << ")";
+        Q_EMIT found(endpoint, false);
+    });
+}
+
 void LocalService::tryPublished()
 {
     const QSettings settings(sharedSettingsPath(), QSettings::IniFormat);
@@ -123,7 +136,7 @@ void LocalService::tryPublished()
     probe(endpoint, [this, endpoint](bool alive) {
         if (alive) {
             qCInfo(lcApp) << "joining the local service of another instance at" << endpoint.toString();
-            Q_EMIT found(endpoint, false);
+            adopt(endpoint);
         } else {
             tryWellKnown();
         }
@@ -143,7 +156,7 @@ void LocalService::tryWellKnown()
     probe(endpoint, [this, endpoint](bool alive) {
         if (alive) {
             qCInfo(lcApp) << "using the local service at" << endpoint.toString();
-            Q_EMIT found(endpoint, false);
+            adopt(endpoint);
         } else {
             startEmbedded();
         }

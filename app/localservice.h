@@ -7,7 +7,11 @@
 //! (`HEAD /api/health`) before anything is started; then the well-known port is probed (a
 //! standalone hubbub-service); only then is a service embedded in this process, on the
 //! well-known port if free, else on any port. The access key is the one hubbub-service generates
-//! and keeps in the user's config folder, so connection strings stay stable across runs.
+//! and keeps in the user's config folder (Hubbub::AccessKeyFile, shared with hubbub-service), so
+//! connection strings stay stable across runs, and a second instance that finds a running service
+//! signs its own tokens with that key (checked with an authenticated probe) instead of asking an
+//! open endpoint for one: it is the same user on the same computer, and /negotiate may need an
+//! invite (service hosted on the LAN).
 #pragma once
 
 #include <QObject>
@@ -37,11 +41,14 @@ public:
     Service *service() const { return m_service.get(); }
     std::unique_ptr<Service> takeService();
 
-    //! The key file hubbub-service uses (`<GenericConfigLocation>/hubbub/service-access-key`, as
-    //! hubbub-service).
+    //! The key file hubbub-service uses (`<GenericConfigLocation>/hubbub/service-access-key`).
     static QString accessKeyFilePath();
-    //! Reads the key, generating (0600) and saving one if there is none or it is too short.
+    //! Reads the key, generating and saving one (mode 0600, atomically) if there is none or it is
+    //! too short (Hubbub::AccessKeyFile).
     static QString readOrCreateAccessKey();
+    //! After found() with embedded false: the key from the key file that the found service
+    //! accepted (an authenticated REST probe passed), empty if there is none or it was refused.
+    QString accessKey() const { return m_accessKey; }
     //! Where a running embedded service's endpoint is published for other instances.
     static QString sharedSettingsPath();
     //! Publishes (or with an empty url, withdraws) this process's embedded service endpoint.
@@ -54,6 +61,8 @@ Q_SIGNALS:
 
 private:
     void probe(const QUrl &endpoint, std::function<void(bool alive)> done);
+    //! Checks that the service at \a endpoint accepts the key file's key; then emits found().
+    void adopt(const QUrl &endpoint);
     void tryPublished();
     void tryWellKnown();
     void startEmbedded();
@@ -61,6 +70,7 @@ private:
     quint16 m_preferredPort = 8080;
     QNetworkAccessManager *m_nam;
     std::unique_ptr<Service> m_service;
+    QString m_accessKey;
 };
 
 } // namespace Hubbub

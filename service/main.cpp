@@ -1,18 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Hubbub contributors
 // SPDX-License-Identifier: MIT
 //! \brief hubbub-service: command line, access key, ready line and signals around Hubbub::Service.
+#include "accesskeyfile.h"
 #include "service.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QRandomGenerator>
 #include <QSocketNotifier>
-#include <QStandardPaths>
 #include <QTimer>
 
 #include <csignal>
@@ -54,32 +52,6 @@ QString jsonString(const QString &value)
     return QString::fromUtf8(array.mid(1, array.size() - 2));
 }
 
-QString storedAccessKey()
-{
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
-    const QString path = dir + QStringLiteral("/service-access-key");
-    QFile file(path);
-    if (file.open(QIODevice::ReadOnly)) {
-        const QString key = QString::fromUtf8(file.readAll()).trimmed();
-        if (key.size() >= 32)
-            return key;
-    }
-    // 33 random bytes are 44 base64 characters without padding: no ';' or '=' to confuse a
-    // connection string parser.
-    QByteArray bytes(33, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
-    const QString key = QString::fromLatin1(bytes.toBase64());
-    QDir().mkpath(dir);
-    file.close();
-    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        file.write(key.toUtf8());
-    } else {
-        std::fprintf(stderr, "hubbub-service: cannot store the generated key in %s\n", qPrintable(path));
-    }
-    return key;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -90,10 +62,21 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("A local service compatible with Azure Web PubSub."));
+    parser.setApplicationDescription(QStringLiteral(
+        "A local service compatible with Azure Web PubSub.\n\n"
+        "On loopback (the default), /negotiate gives local tools a token: requests must be addressed\n"
+        "to 127.0.0.1, localhost or [::1] (any port), and a browser's Origin must be the service's own.\n"
+        "Listening beyond loopback (--listen 0.0.0.0) puts an invite in force (generated per run and\n"
+        "printed in the ready line as \"invite\", or --invite): /negotiate then needs\n"
+        "&invite=...&device=<a random key the guest keeps>. Guests get ids 'guest:<name>' (a name is\n"
+        "held by the first device that took it; others get 409) and tokens that may join and send to\n"
+        "groups, nothing more. HTTP: bodies need a bearer token (401) and at most 16 MB (413); heads\n"
+        "time out after 10 s (408); at 512 connections the oldest stalled one is evicted."));
     const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption listenOption(QStringLiteral("listen"), QStringLiteral("Address to bind."),
-                                          QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption listenOption(
+        QStringLiteral("listen"),
+        QStringLiteral("Address to bind; 0.0.0.0 lets others on the LAN join with the invite."),
+        QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
     const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port (0 = any free port)."),
                                         QStringLiteral("N"), QStringLiteral("8080"));
     const QCommandLineOption keyOption(
@@ -107,11 +90,16 @@ int main(int argc, char *argv[])
                                             QStringLiteral("URL_TEMPLATE"));
     const QCommandLineOption noNegotiateOption(QStringLiteral("no-negotiate"),
                                                QStringLiteral("Turn off the demo /negotiate endpoint."));
+    const QCommandLineOption inviteOption(
+        QStringLiteral("invite"),
+        QStringLiteral("The invite guests need for /negotiate (at least 16 characters); also HUBBUB_INVITE. "
+                       "Default: generated per run when listening beyond loopback, none on loopback."),
+        QStringLiteral("SECRET"));
     const QCommandLineOption logLevelOption(QStringLiteral("log-level"),
                                             QStringLiteral("error, warning, info or debug."),
                                             QStringLiteral("L"), QStringLiteral("info"));
     parser.addOptions({listenOption, portOption, keyOption, hubConfigOption, upstreamOption,
-                       noNegotiateOption, logLevelOption});
+                       noNegotiateOption, inviteOption, logLevelOption});
     if (!parser.parse(QCoreApplication::arguments()))
         failUsage(parser.errorText());
     if (parser.isSet(helpOption))
@@ -149,11 +137,22 @@ int main(int argc, char *argv[])
         if (key.contains(u';'))
             failUsage(QStringLiteral("the access key must not contain ';'"));
     } else {
-        key = storedAccessKey();
+        QString storeError;
+        key = Hubbub::AccessKeyFile::readOrCreate(Hubbub::AccessKeyFile::defaultPath(), &storeError);
+        if (!storeError.isEmpty())
+            std::fprintf(stderr, "hubbub-service: %s (the generated key is used for this run only)\n",
+                         qPrintable(storeError));
     }
     options.accessKey = key;
     options.upstreamUrlTemplate = parser.value(upstreamOption);
     options.negotiateEnabled = !parser.isSet(noNegotiateOption);
+    options.invite =
+        parser.isSet(inviteOption) ? parser.value(inviteOption) : qEnvironmentVariable("HUBBUB_INVITE");
+    if (parser.isSet(inviteOption) && options.invite.isEmpty())
+        failUsage(QStringLiteral("--invite needs a value"));
+    if (!options.invite.isEmpty() && options.invite.size() < 16)
+        failUsage(QStringLiteral("the invite must be at least 16 characters long (got %1)")
+                      .arg(options.invite.size()));
     if (parser.isSet(hubConfigOption) && !QFile::exists(parser.value(hubConfigOption)))
         failUsage(QStringLiteral("--hub-config: '%1' does not exist").arg(parser.value(hubConfigOption)));
 
@@ -182,9 +181,12 @@ int main(int argc, char *argv[])
         });
     }
 
-    const QString ready =
-        QStringLiteral("{\"event\":\"ready\",\"endpoint\":%1,\"connectionString\":%2}\n")
+    QString ready =
+        QStringLiteral("{\"event\":\"ready\",\"endpoint\":%1,\"connectionString\":%2")
             .arg(jsonString(service.endpoint().toString()), jsonString(service.connectionString()));
+    if (!service.invite().isEmpty())
+        ready += QStringLiteral(",\"invite\":%1").arg(jsonString(service.invite()));
+    ready += QStringLiteral("}\n");
     std::fputs(ready.toUtf8().constData(), stdout);
     std::fflush(stdout);
     return app.exec();

@@ -11,12 +11,10 @@ void PendingConnectionServer::feed(QTcpSocket *socket)
     m_queue.append(socket);
     // QHttpServer (6.4) listens to pendingConnectionAvailable, a private signal that only the
     // base class queue emits; the meta-object can still raise it. newConnection covers versions
-    // that listen to that instead (a second wake-up finds the queue empty).
+    // that listen to that instead (a second wake-up finds the queue empty). Either way the HTTP
+    // server connects to the socket's readyRead before this returns.
     QMetaObject::invokeMethod(this, "pendingConnectionAvailable", Qt::DirectConnection);
     Q_EMIT newConnection();
-    // The bytes arrived before the HTTP server connected to readyRead: nudge it to read them.
-    if (socket->bytesAvailable() > 0)
-        Q_EMIT socket->readyRead();
 }
 
 bool PendingConnectionServer::hasPendingConnections() const

@@ -17,7 +17,9 @@ class PendingConnectionServer : public QTcpServer
 public:
     using QTcpServer::QTcpServer;
 
-    //! Queues \a socket (whose request head is still unread in its buffer) for the bound server.
+    //! Queues \a socket (whose request head is still unread in its buffer) for the bound server,
+    //! which takes it (and connects to its readyRead) before this returns; the caller then emits
+    //! readyRead so that the bytes already buffered are read.
     void feed(QTcpSocket *socket);
 
     // QTcpServer's own queue warns when the server is not listening; this one never listens.

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "restapi.h"
 
+#include "hostpolicy.h"
 #include "httppayload.h"
+#include "invitegate.h"
 #include "logging_p.h"
 #include "namerules.h"
 #include "permissions.h"
@@ -93,22 +95,33 @@ const QStringList &RestApi::supportedApiVersions()
     return versions;
 }
 
-std::optional<QHttpServerResponse> RestApi::authorize(const QHttpServerRequest &request) const
+QString RestApi::bearerProblem(const QByteArray &authorization, const QByteArray &host,
+                               const QString &path) const
 {
-    const QByteArray authorization = headerValue(request, "authorization");
     if (!authorization.toLower().startsWith("bearer "))
-        return error(Status::Unauthorized, QStringLiteral("Error.Unauthorized"),
-                     QStringLiteral("A bearer token signed with the access key is required."));
+        return QStringLiteral("A bearer token signed with the access key is required.");
     QString why;
     const auto claims =
         AccessToken::verify(QString::fromUtf8(authorization.mid(7).trimmed()), d->key(), &why);
     if (!claims)
-        return error(Status::Unauthorized, QStringLiteral("Error.Unauthorized"),
-                     QStringLiteral("Invalid bearer token: %1").arg(why));
+        return QStringLiteral("Invalid bearer token: %1").arg(why);
     // aud = the request URL; the query (and the scheme) are ignored, as the SDKs disagree on them.
-    if (!d->audienceAccepted(claims->audience, headerValue(request, "host"), request.url().path()))
-        return error(Status::Unauthorized, QStringLiteral("Error.Unauthorized"),
-                     QStringLiteral("The bearer token's audience does not match the request URL."));
+    if (!d->audienceAccepted(claims->audience, host, path))
+        return QStringLiteral("The bearer token's audience does not match the request URL.");
+    return {};
+}
+
+bool RestApi::authorizesHead(const RequestHead &head) const
+{
+    return bearerProblem(head.header("authorization"), head.header("host"), head.path()).isEmpty();
+}
+
+std::optional<QHttpServerResponse> RestApi::authorize(const QHttpServerRequest &request) const
+{
+    const QString problem = bearerProblem(headerValue(request, "authorization"), headerValue(request, "host"),
+                                          request.url().path());
+    if (!problem.isEmpty())
+        return error(Status::Unauthorized, QStringLiteral("Error.Unauthorized"), problem);
     return std::nullopt;
 }
 
@@ -154,16 +167,56 @@ QHttpServerResponse RestApi::handle(const QHttpServerRequest &request)
 
 QHttpServerResponse RestApi::negotiate(const QHttpServerRequest &request)
 {
+    const QByteArray host = headerValue(request, "host");
+    const QString refused =
+        HostPolicy::refusal(host, headerValue(request, "origin"), d->hostMustBeLoopback(), d->endpoint());
+    if (!refused.isEmpty()) {
+        qCInfo(lcServiceRest) << "negotiate refused: Host or Origin";
+        return error(Status::Forbidden, QStringLiteral("Error.Forbidden"), refused);
+    }
     const QUrlQuery query = request.query();
     const QString hub = query.queryItemValue(QStringLiteral("hub"), QUrl::FullyDecoded);
     if (!NameRules::isValidHub(hub))
         return badRequest(QStringLiteral("Query parameter 'hub' must name a valid hub."));
     TokenClaims claims;
     const QString userId = query.queryItemValue(QStringLiteral("userId"), QUrl::FullyDecoded);
-    if (!userId.isEmpty())
-        claims.subject = userId;
+    const bool beyondLoopback = !d->loopbackOnly();
+    if (!d->invites.invite(beyondLoopback).isEmpty()) {
+        // An invite is in force: only its holders get tokens, as guests, under a name they hold.
+        if (!d->invites.inviteMatches(query.queryItemValue(QStringLiteral("invite"), QUrl::FullyDecoded),
+                                      beyondLoopback)) {
+            qCInfo(lcServiceRest) << "negotiate refused: missing or wrong invite";
+            return error(Status::Forbidden, QStringLiteral("Error.Forbidden"),
+                         QStringLiteral("A valid invite is required (query parameter 'invite')."));
+        }
+        const QString device = query.queryItemValue(QStringLiteral("device"), QUrl::FullyDecoded);
+        if (const QString problem = InviteGate::deviceProblem(device); !problem.isEmpty())
+            return badRequest(problem);
+        if (const QString problem = InviteGate::nameProblem(userId); !problem.isEmpty())
+            return badRequest(problem);
+        switch (d->invites.claim(userId, device)) {
+        case InviteGate::Claim::Granted:
+            break;
+        case InviteGate::Claim::HeldByAnotherDevice:
+            return error(
+                Status::Conflict, QStringLiteral("Error.NameTaken"),
+                QStringLiteral("The name '%1' is already taken by someone else; choose another name.")
+                    .arg(userId.trimmed()));
+        case InviteGate::Claim::Full:
+            return error(Status::ServiceUnavailable, QStringLiteral("Error.TooManyGuests"),
+                         QStringLiteral("Too many guests have joined this service."));
+        }
+        claims.subject = InviteGate::guestUserId(userId);
+    } else {
+        // Local tools on this computer: any id, except the guests' namespace.
+        if (userId.startsWith(InviteGate::GuestPrefix, Qt::CaseInsensitive))
+            return badRequest(QStringLiteral("User ids starting with '%1' belong to invited guests.")
+                                  .arg(InviteGate::GuestPrefix));
+        if (!userId.isEmpty())
+            claims.subject = userId;
+    }
+    // Join, leave and send to groups (rooms), nothing more; no initial groups.
     claims.roles = {QStringLiteral("webpubsub.joinLeaveGroup"), QStringLiteral("webpubsub.sendToGroup")};
-    const QByteArray host = headerValue(request, "host");
     const QString token = d->signClientToken(hub, host, claims, std::chrono::hours(1));
     QUrl url = d->endpoint();
     if (!host.isEmpty()) {

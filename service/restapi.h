@@ -4,6 +4,8 @@
 //! of the service's hub state.
 #pragma once
 
+#include "requesthead.h"
+
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QObject>
@@ -22,11 +24,17 @@ public:
 
     static const QStringList &supportedApiVersions();
 
+    //! Whether \a head carries a valid bearer token for its path: ConnectionRouter asks before it
+    //! lets a request body be read.
+    bool authorizesHead(const RequestHead &head) const;
+
 private:
     QHttpServerResponse handleHub(const QHttpServerRequest &request, const QString &hub,
                                   const QStringList &rest);
     QHttpServerResponse negotiate(const QHttpServerRequest &request);
     std::optional<QHttpServerResponse> authorize(const QHttpServerRequest &request) const;
+    //! Empty when \a authorization is a valid bearer token for \a path as addressed via \a host.
+    QString bearerProblem(const QByteArray &authorization, const QByteArray &host, const QString &path) const;
 
     ServicePrivate *d;
 };

@@ -14,6 +14,7 @@ RestServer::RestServer(Handler handler, QObject *parent)
 bool RestServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     m_handler(request).write(makeResponder(request, socket));
+    Q_EMIT requestHandled(socket);
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include "service.h"
 
 #include "connectionrouter.h"
+#include "hostpolicy.h"
 #include "httppayload.h"
 #include "logging_p.h"
 #include "namerules.h"
@@ -101,6 +102,7 @@ void bindQuietly(QAbstractHttpServer *http, QTcpServer *feeder)
 ServicePrivate::ServicePrivate(Service *q, ServiceOptions options)
     : q(q)
     , options(std::move(options))
+    , invites(this->options.invite)
 {
     connect(&keepAliveTimer, &QTimer::timeout, this, [this] {
         // keepAlive() may abort a silent socket, which finishes the connection and removes it
@@ -134,6 +136,10 @@ bool ServicePrivate::listen(const QHostAddress &address, quint16 port, QString *
         router = new ConnectionRouter(
             webSockets, httpFeed,
             [this](QTcpSocket *socket, const RequestHead &head) { onUpgradeRequest(socket, head); }, this);
+        router->setLimits({options.requestHeadTimeout, options.httpIdleTimeout, options.maxHttpConnections,
+                           options.maxRequestBodyBytes});
+        router->setAuthorizer([this](const RequestHead &head) { return rest->authorizesHead(head); });
+        connect(http, &RestServer::requestHandled, router, &ConnectionRouter::onRequestHandled);
         if (!options.upstreamUrlTemplate.isEmpty())
             upstream = new Upstream(options.upstreamUrlTemplate, key(), endpoint().host(), this);
     }
@@ -206,6 +212,16 @@ QUrl ServicePrivate::endpoint() const
     url.setHost(address.toString());
     url.setPort(router && router->isListening() ? router->port() : options.port);
     return url;
+}
+
+bool ServicePrivate::loopbackOnly() const
+{
+    return (boundAddress.isNull() ? options.listenAddress : boundAddress).isLoopback();
+}
+
+bool ServicePrivate::hostMustBeLoopback()
+{
+    return loopbackOnly() && invites.invite(false).isEmpty();
 }
 
 bool ServicePrivate::audienceAccepted(const QString &audience, const QByteArray &hostHeader,
@@ -346,6 +362,14 @@ QString ServicePrivate::signClientToken(const QString &hub, const QByteArray &ho
 
 void ServicePrivate::onUpgradeRequest(QTcpSocket *socket, const RequestHead &head)
 {
+    // DNS rebinding and foreign web pages: see HostPolicy.
+    if (const QString refused =
+            HostPolicy::refusal(head.header("host"), head.header("origin"), hostMustBeLoopback(), endpoint());
+        !refused.isEmpty()) {
+        qCInfo(lcServiceClient) << "handshake refused: Host or Origin";
+        router->reject(socket, 403, "Forbidden", false, refused);
+        return;
+    }
     const QString path = head.path();
     const QUrlQuery query = head.query();
     QString hub;
@@ -893,6 +917,12 @@ bool Service::start(QString *error)
             *error = QStringLiteral("the access key must be at least 32 characters long");
         return false;
     }
+    if (!d->options.invite.isEmpty() && d->options.invite.size() < InviteGate::MinInviteLength) {
+        if (error)
+            *error = QStringLiteral("the invite must be at least %1 characters long")
+                         .arg(InviteGate::MinInviteLength);
+        return false;
+    }
     if (!d->listen(d->options.listenAddress, d->options.port, error))
         return false;
     qCInfo(lcService) << "listening on" << endpoint().toString();
@@ -947,6 +977,11 @@ QString Service::connectionString() const
 {
     return QStringLiteral("Endpoint=%1;AccessKey=%2;Version=1.0;")
         .arg(endpoint().toString(), d->options.accessKey);
+}
+
+QString Service::invite() const
+{
+    return isRunning() ? d->invites.invite(!d->loopbackOnly()) : d->options.invite;
 }
 
 int Service::connectionCount() const

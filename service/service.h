@@ -26,6 +26,14 @@ struct ServiceOptions
     QString accessKey;            //!< at least 32 characters
     QString upstreamUrlTemplate;  //!< `{hub}`/`{event}` expanded; empty = no upstream
     bool negotiateEnabled = true; //!< the demo `/negotiate` endpoint
+    //! The invite guests need for `/negotiate` (at least 16 characters). Empty: one is generated
+    //! (144 bits) when listening beyond loopback, and there is none on loopback.
+    QString invite;
+    // HTTP limits (ConnectionRouter; tests shorten them).
+    std::chrono::milliseconds requestHeadTimeout{10000}; //!< a request head must arrive within this (408)
+    std::chrono::milliseconds httpIdleTimeout{60000};    //!< idle keep-alive HTTP sockets are closed
+    int maxHttpConnections = 512; //!< sockets held that are not WebSockets; the oldest stalled is evicted
+    qint64 maxRequestBodyBytes = 16 * 1024 * 1024; //!< 413 beyond (Content-Length or chunked)
     // Reliable protocol limits (tests shorten them).
     std::chrono::milliseconds recoveryWindow{30000};
     int maxUnackedMessages = 1000;
@@ -60,6 +68,9 @@ public:
     QUrl endpoint() const;
     //! `Endpoint=http://…;AccessKey=…;Version=1.0;`
     QString connectionString() const;
+    //! The invite in force (what guests need for `/negotiate`), empty when none: the configured one,
+    //! or one generated once per Service while it listens beyond loopback.
+    QString invite() const;
     int connectionCount() const;
     const ServiceOptions &options() const;
 

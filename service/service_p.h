@@ -6,6 +6,7 @@
 
 #include "clientconnection.h"
 #include "filterparser.h"
+#include "invitegate.h"
 #include "requesthead.h"
 #include "service.h"
 #include "upstream.h"
@@ -47,6 +48,12 @@ public:
 
     QUrl endpoint() const;
     QByteArray key() const { return options.accessKey.toUtf8(); }
+    //! Listening on a loopback address only.
+    bool loopbackOnly() const;
+    //! Loopback mode without an invite: `/negotiate` is open to local tools, so Host must name a
+    //! loopback host (DNS rebinding). With an invite in force the invite is the gate (and a tunnel
+    //! or reverse proxy to a loopback service may use its own name).
+    bool hostMustBeLoopback();
 
     //! Whether \a audience names \a path on the host the client used (\a hostHeader) or on our own
     //! endpoint; hub paths compared case-insensitively.
@@ -71,6 +78,7 @@ public:
 
     Service *q;
     ServiceOptions options;
+    InviteGate invites;
     QHostAddress boundAddress;
     QWebSocketServer *webSockets = nullptr;
     PendingConnectionServer *httpFeed = nullptr;

@@ -5,6 +5,7 @@
 #include "connectionrouter.h"
 #include "hostpolicy.h"
 #include "httppayload.h"
+#include "invitegate.h"
 #include "logging_p.h"
 #include "namerules.h"
 #include "pendingconnectionserver.h"
@@ -771,8 +772,25 @@ void ServicePrivate::postEvent(ClientConnection *c, const QString &type, const Q
     });
 }
 
+// A guest (an id from the invite's namespace) may use rooms and nothing more: its events would
+// reach the app server's handler with the authority of a user the app server never vetted.
+static bool isGuest(const ClientConnection *c)
+{
+    return c->userId && c->userId->startsWith(InviteGate::GuestPrefix);
+}
+
+static ErrorDetail guestMayNotSendEvents()
+{
+    return ErrorDetail{QStringLiteral("Forbidden"),
+                       QStringLiteral("Guests may join rooms and send to them, nothing more.")};
+}
+
 void ServicePrivate::handleUserEvent(ClientConnection *c, const Frame &frame)
 {
+    if (isGuest(c)) {
+        sendAck(c, frame.ackId, guestMayNotSendEvents());
+        return;
+    }
     // The name becomes upstream headers and a URL segment: only word characters (as Azure).
     if (!NameRules::isValidEventName(frame.event)) {
         qCInfo(lcServiceClient) << "connection" << c->id() << "sent an event with an invalid name";
@@ -806,6 +824,10 @@ void ServicePrivate::handleUserEvent(ClientConnection *c, const Frame &frame)
 void ServicePrivate::handleInvoke(ClientConnection *c, const Frame &frame)
 {
     const QString invocationId = frame.invocationId;
+    if (isGuest(c)) {
+        c->sendControl(Frame::invokeResponse(invocationId, std::nullopt, guestMayNotSendEvents()));
+        return;
+    }
     if (!NameRules::isValidEventName(frame.event)) {
         qCInfo(lcServiceClient) << "connection" << c->id() << "invoked an event with an invalid name";
         c->sendControl(Frame::invokeResponse(invocationId, std::nullopt, invalidEventName()));

@@ -102,6 +102,17 @@ private Q_SLOTS:
         QVERIFY(message);
         QCOMPARE(message->value(u"fromUserId").toString(), u"guest:alice");
 
+        // Events and invocations would reach the app server's handler as a user it never vetted.
+        guest.sendJson({{QStringLiteral("type"), QStringLiteral("event")},
+                        {QStringLiteral("event"), QStringLiteral("payout")},
+                        {QStringLiteral("dataType"), QStringLiteral("text")},
+                        {QStringLiteral("data"), QStringLiteral("100 EUR")},
+                        {QStringLiteral("ackId"), 3}});
+        const auto eventAck = guest.waitAck(3);
+        QVERIFY(eventAck);
+        QVERIFY(!eventAck->value(u"success").toBool());
+        QCOMPARE(eventAck->value(u"error").toObject().value(u"name").toString(), u"Forbidden");
+
         // Nothing more: the token is no key to the REST API (which manages users, groups and
         // connections) and names one hub only.
         const QString token = QUrlQuery(QUrl(ok.json().value(u"url").toString()))

@@ -7,7 +7,6 @@
 #include "framecodec.h"
 #include "logging_p.h"
 
-#include <QNetworkInformation>
 #include <QNetworkRequest>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -28,8 +27,6 @@ constexpr auto kReconnectionTokenKey = "awps_reconnection_token";
 constexpr auto kRecoveryConfirmDelay = 150ms;
 //! How long stop() waits for the close handshake before aborting the socket.
 constexpr auto kCloseGuard = 2000ms;
-//! The dead-link check after a reachability change.
-constexpr auto kProbeTimeout = 5000ms;
 constexpr auto kDiagnosticsThrottle = 250ms;
 
 int ms(std::chrono::milliseconds d)
@@ -90,10 +87,10 @@ ClientPrivate::ClientPrivate(Client *q, Credential credential, ClientOptions opt
     , options(opts)
     , messagePolicy(opts.messageRetry)
     , reconnectPolicy(opts.reconnectRetry)
+    , liveness(opts.keepAliveInterval, opts.deadLinkTimeout, opts.wallClock)
 {
-    for (QTimer *t :
-         {&connectTimer, &retryTimer, &recoveryWindowTimer, &confirmTimer, &keepAliveTimer, &deadLinkTimer,
-          &sequenceAckTimer, &operationTimer, &closeGuardTimer, &diagnosticsTimer})
+    for (QTimer *t : {&connectTimer, &retryTimer, &recoveryWindowTimer, &confirmTimer, &sequenceAckTimer,
+                      &operationTimer, &closeGuardTimer, &diagnosticsTimer})
         t->setSingleShot(true);
 
     QObject::connect(&connectTimer, &QTimer::timeout, q, [this] {
@@ -117,29 +114,11 @@ ClientPrivate::ClientPrivate(Client *q, Credential credential, ClientOptions opt
         if (phase == Phase::RecoveryConfirm)
             confirmRecovery();
     });
-    QObject::connect(&keepAliveTimer, &QTimer::timeout, q, [this] {
-        if (socketOpen() && (phase == Phase::Live || phase == Phase::Rejoining)) {
-            pingClock.start();
-            writeFrame(Frame::ping());
-        }
-    });
-    QObject::connect(&deadLinkTimer, &QTimer::timeout, q, [this] {
-        // The timer is not restarted per frame (that showed up in the receive profile); instead it
-        // checks here whether a frame came since, and re-arms for the rest of the window if so.
-        const bool probing = probeFrameCount.has_value();
-        const bool heardSince =
-            probing ? framesReceived != *probeFrameCount
-                    : lastFrameClock.isValid() && lastFrameClock.elapsed() < ms(options.deadLinkTimeout);
-        probeFrameCount.reset();
-        if (heardSince) {
-            if (options.deadLinkTimeout > 0ms)
-                deadLinkTimer.start(
-                    std::max<qint64>(1, ms(options.deadLinkTimeout) - lastFrameClock.elapsed()));
-            return;
-        }
+    QObject::connect(&liveness, &LivenessCheck::pingDue, q, [this] { writePing(); });
+    QObject::connect(&liveness, &LivenessCheck::dead, q, [this] {
         if (socket &&
             (phase == Phase::Live || phase == Phase::Rejoining || phase == Phase::AwaitingConnected)) {
-            qCWarning(lcSocket) << "no frame received in time: the link is dead, dropping it";
+            qCWarning(lcSocket) << "the link is dead, dropping it";
             abortSocket();
         }
     });
@@ -158,16 +137,6 @@ ClientPrivate::ClientPrivate(Client *q, Credential credential, ClientOptions opt
     diag.subprotocol = subprotocolName();
     diag.stateSince = QDateTime::currentDateTimeUtc();
 
-    // Reachability changes (Wi-Fi switch, resume) often leave a TCP connection that looks fine but
-    // is dead: probe at once instead of waiting for the dead-link timeout. Absent backend: no probes.
-    static const bool networkInfo = QNetworkInformation::loadDefaultBackend();
-    if (networkInfo && QNetworkInformation::instance()) {
-        QObject::connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, q,
-                         [this](QNetworkInformation::Reachability r) {
-                             qCInfo(lcSocket) << "network reachability changed to" << r;
-                             probe();
-                         });
-    }
 }
 
 ClientPrivate::~ClientPrivate()
@@ -237,12 +206,19 @@ void ClientPrivate::setConnectionIds(const QString &id, const QString &user, con
 
 void ClientPrivate::start()
 {
+    if (state == Client::State::Stopping) {
+        // stop() is asynchronous (close handshake): start again once it is complete.
+        restartAfterStop = true;
+        return;
+    }
     if (state != Client::State::Stopped)
         return;
     qCInfo(lcClient) << "starting with subprotocol" << subprotocolName();
     isReconnect = false;
     attemptFailures = 0;
     forceNew = false;
+    lastCloseCode = 0;
+    lastCloseReason.clear();
     offlineUntil = QDeadlineTimer(0);
     startNewConnection();
 }
@@ -380,10 +356,7 @@ void ClientPrivate::onSocketOpened(QWebSocket *s)
         return;
     }
     qCInfo(lcSocket) << "WebSocket open";
-    noteFrameReceived();
-    probeFrameCount.reset();
-    if (options.deadLinkTimeout > 0ms)
-        deadLinkTimer.start(ms(options.deadLinkTimeout));
+    liveness.start();
     switch (phase) {
     case Phase::Handshaking:
         phase = Phase::AwaitingConnected; // connectTimer keeps running until system/connected
@@ -413,6 +386,13 @@ void ClientPrivate::onSocketGone(QWebSocket *s)
     s->deleteLater();
     diag.lastCloseCode = code;
     diag.lastCloseReason = reason;
+    // For `disconnected` / `stopped`: the close of an established link (or a refused recovery),
+    // not of a failed attempt. 1006 is never sent on the wire: it means "no close frame".
+    if (phase == Phase::Live || phase == Phase::Rejoining || phase == Phase::Closing ||
+        phase == Phase::AwaitingConnected || code == 1008) {
+        lastCloseCode = code == 1006 ? 0 : code;
+        lastCloseReason = code == 1006 ? QString() : reason;
+    }
     markDiagnosticsDirty();
     qCInfo(lcSocket) << "WebSocket closed, code" << code << reason << "in phase" << int(phase);
     connectTimer.stop();
@@ -456,6 +436,7 @@ void ClientPrivate::onSocketGone(QWebSocket *s)
         return;
     }
 
+    lastAliveAt = liveness.lastFrameWallTime();
     onConnectionDropped();
     const bool recoverable = reliable() && code != 1008 && !forceNew && !connectionId.isEmpty() &&
                              !reconnectionToken.isEmpty() && lastUrl.isValid();
@@ -559,7 +540,6 @@ void ClientPrivate::confirmRecovery()
     recoveryWindowTimer.stop();
     ++diag.recoveries;
     qCInfo(lcClient) << "recovered connection" << connectionId;
-    startLiveTimers();
     if (sequence.ackDue())
         sequenceAckTimer.start(0);
     if (announced) {
@@ -593,6 +573,15 @@ void ClientPrivate::connectionLost()
     const bool wasForced = forceNew;
     forceNew = false;
     phase = Phase::ReconnectWait;
+    // What the service sends these groups until a new connection has rejoined them is lost. The
+    // window opens at the last frame of the lost connection (the last moment it was known alive);
+    // a gap still owed from an earlier loss keeps its earlier start.
+    if (!gapPending && !groups.isEmpty() && !lostId.isEmpty()) {
+        gapPending = true;
+        gapGroups = groups;
+        gapFrom = lastAliveAt > 0 ? lastAliveAt : QDateTime::currentMSecsSinceEpoch();
+    }
+    resolveInDoubt();
     // The rejoins of the lost connection are moot: a new connection rejoins again.
     std::vector<quint64> rejoins;
     for (auto &[serial, op] : operations) {
@@ -610,7 +599,7 @@ void ClientPrivate::connectionLost()
     setConnectionIds({}, {}, {});
     qCInfo(lcClient) << "connection" << lostId << "lost" << (wasForced ? "(forced)" : "");
     if (!lostId.isEmpty())
-        Q_EMIT q->disconnected(lostId, message);
+        Q_EMIT q->disconnected(lostId, message, lastCloseCode, lastCloseReason);
     if (phase != Phase::ReconnectWait)
         return; // a slot stopped or restarted the client
     if (!options.autoReconnect && !wasForced) {
@@ -663,6 +652,15 @@ void ClientPrivate::finishConnect()
     announced = true;
     setState(Client::State::Connected);
     qCInfo(lcClient) << "connected as" << connectionId << (isReconnect ? "(reconnect)" : "");
+    if (gapPending) {
+        gapPending = false;
+        const QDateTime from = QDateTime::fromMSecsSinceEpoch(gapFrom, Qt::UTC);
+        const QDateTime to = QDateTime::currentDateTimeUtc();
+        qCWarning(lcClient) << "messages to" << gapGroups << "between" << from << "and" << to << "may be lost";
+        Q_EMIT q->gapDetected(std::exchange(gapGroups, {}), from, to);
+        if (phase != Phase::Live)
+            return; // a slot stopped the client
+    }
     Q_EMIT q->connected(connectionId, userId, isReconnect);
     if (phase == Phase::Live)
         flush();
@@ -683,9 +681,11 @@ void ClientPrivate::goStopped()
 
 void ClientPrivate::stop()
 {
+    restartAfterStop = false;
     if (state == Client::State::Stopped || state == Client::State::Stopping)
         return;
     qCInfo(lcClient) << "stopping";
+    stoppedByCaller = true;
     ++attemptEpoch;
     for (QTimer *t : {&connectTimer, &retryTimer, &recoveryWindowTimer, &confirmTimer, &sequenceAckTimer})
         t->stop();
@@ -719,47 +719,41 @@ void ClientPrivate::finishStop()
     const QString lostId = connectionId;
     const QString message = lastDisconnectedMessage;
     const bool wasAnnounced = announced;
+    const bool byCaller = std::exchange(stoppedByCaller, false);
     announced = false;
+    gapPending = false;
+    gapGroups.clear();
     setConnectionIds({}, {}, {});
     phase = Phase::Idle;
     setState(Client::State::Stopped);
     if (wasAnnounced && !lostId.isEmpty())
-        Q_EMIT q->disconnected(lostId, message);
-    Q_EMIT q->stopped();
+        Q_EMIT q->disconnected(lostId, message, lastCloseCode, lastCloseReason);
+    if (byCaller)
+        Q_EMIT q->stopped(0, QString());
+    else
+        Q_EMIT q->stopped(lastCloseCode, lastCloseReason);
+    if (std::exchange(restartAfterStop, false) && state == Client::State::Stopped)
+        start();
 }
 
 void ClientPrivate::probe()
 {
     if (!socketOpen() || (phase != Phase::Live && phase != Phase::Rejoining))
         return;
+    liveness.probe();
+}
+
+void ClientPrivate::writePing()
+{
+    if (!socketOpen() || (phase != Phase::Live && phase != Phase::Rejoining))
+        return;
     pingClock.start();
     writeFrame(Frame::ping());
-    auto timeout = kProbeTimeout;
-    if (options.deadLinkTimeout > 0ms)
-        timeout = std::min(timeout, options.deadLinkTimeout);
-    probeFrameCount = framesReceived;
-    deadLinkTimer.start(ms(timeout));
-}
-
-void ClientPrivate::startLiveTimers()
-{
-    if (options.keepAliveInterval > 0ms)
-        keepAliveTimer.start(ms(options.keepAliveInterval));
-    if (options.deadLinkTimeout > 0ms && !probeFrameCount)
-        deadLinkTimer.start(ms(options.deadLinkTimeout));
-}
-
-void ClientPrivate::noteFrameReceived()
-{
-    ++framesReceived;
-    lastFrameClock.start();
 }
 
 void ClientPrivate::stopLiveTimers()
 {
-    keepAliveTimer.stop();
-    deadLinkTimer.stop();
-    probeFrameCount.reset();
+    liveness.stop();
     sequenceAckTimer.stop();
 }
 
@@ -770,9 +764,7 @@ void ClientPrivate::onText(QWebSocket *s, const QString &text)
 {
     if (s != socket)
         return;
-    noteFrameReceived();
-    if (options.deadLinkTimeout > 0ms && !deadLinkTimer.isActive())
-        deadLinkTimer.start(ms(options.deadLinkTimeout));
+    liveness.frameReceived();
     if (phase == Phase::RecoveryConfirm)
         confirmRecovery();
     if (s != socket)
@@ -798,7 +790,6 @@ void ClientPrivate::handleFrame(const Frame &frame)
             setConnectionIds(frame.connectionId, frame.userId.value_or(QString()), frame.reconnectionToken);
             qCInfo(lcProtocol) << "system/connected" << connectionId
                                << "reliable token:" << !reconnectionToken.isEmpty();
-            startLiveTimers();
             beginRejoin();
         } else {
             // A repeated `connected` (e.g. after a recovery) only refreshes what recovery needs.
@@ -883,8 +874,6 @@ bool ClientPrivate::writeFrame(const Frame &frame)
         return false;
     const QByteArray json = FrameCodec::serialize(frame);
     const qint64 written = socket->sendTextMessage(QString::fromUtf8(json));
-    if (options.keepAliveInterval > 0ms && (phase == Phase::Live || phase == Phase::Rejoining))
-        keepAliveTimer.start(ms(options.keepAliveInterval));
     return written >= 0;
 }
 
@@ -900,6 +889,7 @@ void ClientPrivate::handleAck(const Frame &frame)
     PendingOperation *op = operation(*it);
     if (!op)
         return;
+    op->inDoubt = false; // answered: whatever it did, we know
     const quint64 serial = op->serial;
     OperationResult result;
     result.ackId = op->ackId;
@@ -1146,6 +1136,11 @@ void ClientPrivate::onConnectionDropped()
         if (op->kind == PendingOperation::Kind::Invoke && op->status == PendingOperation::Status::Sent) {
             invocations.push_back(serial);
         } else if (op->status == PendingOperation::Status::Sent) {
+            // A send or event may have taken effect; a join or leave is bound to its connection,
+            // so on a new connection it is simply done again (and is idempotent).
+            op->inDoubt = !op->rejoin && !op->fireAndForget &&
+                          (op->kind == PendingOperation::Kind::SendToGroup ||
+                           op->kind == PendingOperation::Kind::Event);
             op->status = PendingOperation::Status::Waiting;
             if (!op->rejoin && options.outboxTimeout > 0ms) {
                 op->waitDeadline = QDeadlineTimer(options.outboxTimeout);
@@ -1161,6 +1156,27 @@ void ClientPrivate::onConnectionDropped()
         resolve(serial, r);
     }
     markDiagnosticsDirty();
+}
+
+void ClientPrivate::resolveInDoubt()
+{
+    // The connection that could have acked these is gone for good. Their ackIds mean nothing to a
+    // new connection, so resending them there could do them twice: say so instead, unless the
+    // caller deduplicates and asked for at-least-once.
+    if (options.resendInDoubt)
+        return;
+    std::vector<quint64> serials;
+    for (const auto &[serial, op] : operations) {
+        if (op->inDoubt && op->status == PendingOperation::Status::Waiting)
+            serials.push_back(serial);
+    }
+    for (quint64 serial : serials) {
+        OperationResult r;
+        r.error = Error::fromCode(Error::Code::Indeterminate,
+                                  QStringLiteral("the connection was lost for good before the ack: "
+                                                 "the operation may or may not have taken effect"));
+        resolve(serial, r);
+    }
 }
 
 void ClientPrivate::armOperationTimer(const QDeadlineTimer &due)
@@ -1192,7 +1208,11 @@ void ClientPrivate::sweepOperations()
             resolve(serial, r);
         } else if (op->status == PendingOperation::Status::Waiting && op->waitDeadline.hasExpired()) {
             OperationResult r;
-            r.error = Error::fromCode(Error::Code::NotConnected, QStringLiteral("no connection in time"));
+            r.error = op->inDoubt
+                          ? Error::fromCode(Error::Code::Indeterminate,
+                                            QStringLiteral("written, but no connection came back in time "
+                                                           "for its ack: it may or may not have taken effect"))
+                          : Error::fromCode(Error::Code::NotConnected, QStringLiteral("no connection in time"));
             resolve(serial, r);
         } else if (op->status == PendingOperation::Status::RetryWait && op->retryAt.hasExpired()) {
             op->status = PendingOperation::Status::Waiting;
@@ -1260,8 +1280,8 @@ QStringList Client::groups() const
 Diagnostics Client::diagnostics() const
 {
     Diagnostics diag = d->diag;
-    if (d->lastFrameClock.isValid())
-        diag.lastFrameReceivedAt = QDateTime::currentDateTimeUtc().addMSecs(-d->lastFrameClock.elapsed());
+    if (const qint64 at = d->liveness.lastFrameWallTime(); at > 0)
+        diag.lastFrameReceivedAt = QDateTime::fromMSecsSinceEpoch(at, Qt::UTC);
     diag.pendingOperations = 0;
     diag.outboxSize = 0;
     for (const auto &[serial, op] : d->operations) {

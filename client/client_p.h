@@ -6,6 +6,7 @@
 
 #include "ackidallocator.h"
 #include "client.h"
+#include "livenesscheck.h"
 #include "pendingoperation.h"
 #include "retrypolicy.h"
 #include "sequencetracker.h"
@@ -64,6 +65,16 @@ public:
     QString userId;
     QString reconnectionToken;
     QString lastDisconnectedMessage;
+    int lastCloseCode = 0; //!< of the last socket close; 0 when the link died without a close frame
+    QString lastCloseReason;
+    bool restartAfterStop = false; //!< start() was called while Stopping
+    bool stoppedByCaller = false;  //!< stop() (not a give-up) led to the current Stopping
+    qint64 lastAliveAt = 0; //!< wall ms: the last frame of the connection that dropped last
+    // A gap owed to the caller: set when a connection is lost for good with groups joined, emitted
+    // (and cleared) once a new connection has rejoined them.
+    bool gapPending = false;
+    QStringList gapGroups;
+    qint64 gapFrom = 0;
     bool announced = false;   //!< `connected` was emitted for this connection
     bool isReconnect = false; //!< the next/current new connection replaces a lost one
     int attemptFailures = 0;  //!< failed new-connection attempts in a row
@@ -84,17 +95,13 @@ public:
     QTimer retryTimer;   //!< recovery retry delay / reconnect backoff
     QTimer recoveryWindowTimer;
     QTimer confirmTimer;
-    QTimer keepAliveTimer;
-    QTimer deadLinkTimer;
     QTimer sequenceAckTimer;
     QTimer operationTimer;
     QDeadlineTimer operationTimerDue{QDeadlineTimer::Forever};
     QTimer closeGuardTimer;
     QTimer diagnosticsTimer;
     QElapsedTimer pingClock;
-    QElapsedTimer lastFrameClock; //!< since the last frame received (dead-link detection, diagnostics)
-    quint64 framesReceived = 0;
-    std::optional<quint64> probeFrameCount; //!< framesReceived when a probe ping went out
+    LivenessCheck liveness; //!< pings, the dead-link deadline, probes after resume / network change
 
     Diagnostics diag;
 
@@ -140,9 +147,8 @@ public:
     void handleMessage(const Frame &frame);
     bool writeFrame(const Frame &frame);
     void sendSequenceAck();
-    void startLiveTimers();
     void stopLiveTimers();
-    void noteFrameReceived();
+    void writePing();
 
     // Operations.
     QFuture<OperationResult> submit(std::unique_ptr<PendingOperation> op);
@@ -154,6 +160,7 @@ public:
     void resolveAll(const Error &error, bool includeRejoins = true);
     void flush();
     void onConnectionDropped();
+    void resolveInDoubt();
     void sweepOperations();
     void armOperationTimer(const QDeadlineTimer &due);
     PendingOperation *operation(quint64 serial);

@@ -136,7 +136,6 @@ ClientPrivate::ClientPrivate(Client *q, Credential credential, ClientOptions opt
 
     diag.subprotocol = subprotocolName();
     diag.stateSince = QDateTime::currentDateTimeUtc();
-
 }
 
 ClientPrivate::~ClientPrivate()
@@ -656,7 +655,8 @@ void ClientPrivate::finishConnect()
         gapPending = false;
         const QDateTime from = QDateTime::fromMSecsSinceEpoch(gapFrom, Qt::UTC);
         const QDateTime to = QDateTime::currentDateTimeUtc();
-        qCWarning(lcClient) << "messages to" << gapGroups << "between" << from << "and" << to << "may be lost";
+        qCWarning(lcClient) << "messages to" << gapGroups << "between" << from << "and" << to
+                            << "may be lost";
         Q_EMIT q->gapDetected(std::exchange(gapGroups, {}), from, to);
         if (phase != Phase::Live)
             return; // a slot stopped the client
@@ -1208,11 +1208,12 @@ void ClientPrivate::sweepOperations()
             resolve(serial, r);
         } else if (op->status == PendingOperation::Status::Waiting && op->waitDeadline.hasExpired()) {
             OperationResult r;
-            r.error = op->inDoubt
-                          ? Error::fromCode(Error::Code::Indeterminate,
-                                            QStringLiteral("written, but no connection came back in time "
-                                                           "for its ack: it may or may not have taken effect"))
-                          : Error::fromCode(Error::Code::NotConnected, QStringLiteral("no connection in time"));
+            r.error =
+                op->inDoubt
+                    ? Error::fromCode(Error::Code::Indeterminate,
+                                      QStringLiteral("written, but no connection came back in time "
+                                                     "for its ack: it may or may not have taken effect"))
+                    : Error::fromCode(Error::Code::NotConnected, QStringLiteral("no connection in time"));
             resolve(serial, r);
         } else if (op->status == PendingOperation::Status::RetryWait && op->retryAt.hasExpired()) {
             op->status = PendingOperation::Status::Waiting;

@@ -69,7 +69,7 @@ public:
     QString lastCloseReason;
     bool restartAfterStop = false; //!< start() was called while Stopping
     bool stoppedByCaller = false;  //!< stop() (not a give-up) led to the current Stopping
-    qint64 lastAliveAt = 0; //!< wall ms: the last frame of the connection that dropped last
+    qint64 lastAliveAt = 0;        //!< wall ms: the last frame of the connection that dropped last
     // A gap owed to the caller: set when a connection is lost for good with groups joined, emitted
     // (and cleared) once a new connection has rejoined them.
     bool gapPending = false;

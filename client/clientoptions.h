@@ -37,7 +37,8 @@ struct ClientOptions
     std::chrono::milliseconds connectTimeout{10000};
 
     //! `ping` when nothing was *received* for this long (what is written does not count: a link
-    //! that only writes must still learn whether anything comes back); 0 disables.
+    //! that only writes must still learn whether anything comes back); 0 disables. At most half
+    //! of deadLinkTimeout is used, so that a pong always has time to come back.
     std::chrono::milliseconds keepAliveInterval{3000};
     //! A link that delivered no frame for this long is dead and recovered; 0 disables. With the
     //! pings above, a live but idle link always delivers a pong well within it.

@@ -28,7 +28,9 @@ constexpr qint64 kProbeTimeoutMs = 5000;
 LivenessCheck::LivenessCheck(std::chrono::milliseconds pingAfter, std::chrono::milliseconds deadAfter,
                              WallClock wallClock, QObject *parent)
     : QObject(parent)
-    , m_pingAfter(std::max(0ms, pingAfter))
+    // A ping must have time to come back before the deadline, or an idle healthy link would die.
+    , m_pingAfter(pingAfter > 0ms && deadAfter > 0ms ? std::min(pingAfter, deadAfter / 2)
+                                                     : std::max(0ms, pingAfter))
     , m_deadAfter(std::max(0ms, deadAfter))
     , m_wallClock(std::move(wallClock))
 {
@@ -119,7 +121,8 @@ bool LivenessCheck::wallClockJumped()
     m_lastCheckWall = wall;
     if (std::abs(skew) <= kJumpMs)
         return false;
-    qCInfo(lcSocket) << "the wall clock jumped by" << skew << "ms against the monotonic clock (resume from sleep?)";
+    qCInfo(lcSocket) << "the wall clock jumped by" << skew
+                     << "ms against the monotonic clock (resume from sleep?)";
     return true;
 }
 
@@ -162,7 +165,8 @@ void LivenessCheck::check()
     }
     if (m_pingAfter > 0ms) {
         // Ping once per pingAfter of silence; what was written meanwhile does not matter.
-        const qint64 sincePing = m_lastPingMono < 0 ? std::numeric_limits<qint64>::max() : now - m_lastPingMono;
+        const qint64 sincePing =
+            m_lastPingMono < 0 ? std::numeric_limits<qint64>::max() : now - m_lastPingMono;
         const qint64 quiet = std::min(silence, sincePing);
         if (quiet >= m_pingAfter.count()) {
             m_lastPingMono = now;

@@ -61,21 +61,6 @@ QUrl recoveryUrl(QUrl url, const QString &connectionId, const QString &token)
     return url;
 }
 
-bool isRetryable(const Error &error)
-{
-    switch (error.code()) {
-    case Error::Code::Forbidden:
-    case Error::Code::BadRequest:
-    case Error::Code::InvalidArgument:
-    case Error::Code::Duplicate:
-    case Error::Code::Stopped:
-    case Error::Code::Cancelled:
-        return false;
-    default:
-        return true;
-    }
-}
-
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -85,12 +70,12 @@ ClientPrivate::ClientPrivate(Client *q, Credential credential, ClientOptions opt
     : q(q)
     , credential(std::move(credential))
     , options(opts)
-    , messagePolicy(opts.messageRetry)
     , reconnectPolicy(opts.reconnectRetry)
     , liveness(opts.keepAliveInterval, opts.deadLinkTimeout, opts.wallClock)
+    , ops(*this, options)
 {
     for (QTimer *t : {&connectTimer, &retryTimer, &recoveryWindowTimer, &confirmTimer, &sequenceAckTimer,
-                      &operationTimer, &closeGuardTimer, &diagnosticsTimer})
+                      &closeGuardTimer, &diagnosticsTimer})
         t->setSingleShot(true);
 
     QObject::connect(&connectTimer, &QTimer::timeout, q, [this] {
@@ -123,10 +108,6 @@ ClientPrivate::ClientPrivate(Client *q, Credential credential, ClientOptions opt
         }
     });
     QObject::connect(&sequenceAckTimer, &QTimer::timeout, q, [this] { sendSequenceAck(); });
-    QObject::connect(&operationTimer, &QTimer::timeout, q, [this] {
-        operationTimerDue = QDeadlineTimer(QDeadlineTimer::Forever);
-        sweepOperations();
-    });
     QObject::connect(&closeGuardTimer, &QTimer::timeout, q, [this] {
         if (phase == Phase::Closing && socket)
             abortSocket();
@@ -148,14 +129,8 @@ ClientPrivate::~ClientPrivate()
         socket = nullptr;
     }
     // Never leave a caller's future pending: the operations end with Stopped.
-    for (auto &[serial, op] : operations) {
-        OperationResult r;
-        r.ackId = op->ackId;
-        r.invocationId = op->invocationId;
-        r.error = Error::fromCode(Error::Code::Stopped, QStringLiteral("the client was destroyed"));
-        op->promise.addResult(r);
-        op->promise.finish();
-    }
+    phase = Phase::Idle;
+    ops.resolveAll(Error::fromCode(Error::Code::Stopped, QStringLiteral("the client was destroyed")));
 }
 
 QString ClientPrivate::subprotocolName() const
@@ -436,7 +411,7 @@ void ClientPrivate::onSocketGone(QWebSocket *s)
     }
 
     lastAliveAt = liveness.lastFrameWallTime();
-    onConnectionDropped();
+    ops.connectionDropped();
     const bool recoverable = reliable() && code != 1008 && !forceNew && !connectionId.isEmpty() &&
                              !reconnectionToken.isEmpty() && lastUrl.isValid();
     if (recoverable)
@@ -545,12 +520,12 @@ void ClientPrivate::confirmRecovery()
         phase = Phase::Live;
         setState(Client::State::Connected);
         Q_EMIT q->recovered(connectionId);
-        flush();
+        ops.flush();
     } else {
         // Dropped while rejoining groups: the service kept the connection, finish the rejoins.
         phase = Phase::Rejoining;
         setState(isReconnect ? Client::State::Reconnecting : Client::State::Connecting);
-        flush();
+        ops.flush();
         checkRejoinSettled();
     }
 }
@@ -580,21 +555,7 @@ void ClientPrivate::connectionLost()
         gapGroups = groups;
         gapFrom = lastAliveAt > 0 ? lastAliveAt : QDateTime::currentMSecsSinceEpoch();
     }
-    resolveInDoubt();
-    // The rejoins of the lost connection are moot: a new connection rejoins again.
-    std::vector<quint64> rejoins;
-    for (auto &[serial, op] : operations) {
-        if (op->rejoin)
-            rejoins.push_back(serial);
-    }
-    for (quint64 serial : rejoins) {
-        OperationResult r;
-        r.error =
-            Error::fromCode(Error::Code::NotConnected, QStringLiteral("connection lost while rejoining"));
-        resolve(serial, r);
-    }
-    if (options.outboxTimeout <= 0ms)
-        resolveAll(Error::fromCode(Error::Code::NotConnected, QStringLiteral("the connection was lost")));
+    ops.connectionLost();
     setConnectionIds({}, {}, {});
     qCInfo(lcClient) << "connection" << lostId << "lost" << (wasForced ? "(forced)" : "");
     if (!lostId.isEmpty())
@@ -616,14 +577,14 @@ void ClientPrivate::beginRejoin()
     if (options.autoRejoinGroups && !groups.isEmpty()) {
         qCInfo(lcClient) << "rejoining" << groups.size() << "groups";
         for (const QString &group : std::as_const(groups)) {
-            auto op = makeOperation(PendingOperation::Kind::JoinGroup, std::nullopt, false);
+            auto op = ops.make(PendingOperation::Kind::JoinGroup, std::nullopt, false);
             op->rejoin = true;
             op->group = group;
             op->frame = Frame::joinGroup(group, op->ackId);
             // A rejoin that never gets its ack must not hold the connection back forever.
             op->deadline = QDeadlineTimer(options.operationTimeout > 0ms ? options.operationTimeout
                                                                          : options.connectTimeout);
-            submit(std::move(op));
+            ops.submit(std::move(op));
         }
     }
     checkRejoinSettled();
@@ -633,11 +594,8 @@ void ClientPrivate::checkRejoinSettled()
 {
     if (phase != Phase::Rejoining)
         return;
-    for (const auto &[serial, op] : operations) {
-        if (op->rejoin)
-            return;
-    }
-    finishConnect();
+    if (!ops.rejoinsPending())
+        finishConnect();
 }
 
 void ClientPrivate::finishConnect()
@@ -663,7 +621,7 @@ void ClientPrivate::finishConnect()
     }
     Q_EMIT q->connected(connectionId, userId, isReconnect);
     if (phase == Phase::Live)
-        flush();
+        ops.flush();
 }
 
 void ClientPrivate::goStopped()
@@ -674,7 +632,7 @@ void ClientPrivate::goStopped()
     connectTimer.stop();
     phase = Phase::Closing;
     setState(Client::State::Stopping);
-    resolveAll(Error::fromCode(Error::Code::Stopped, QStringLiteral("the client stopped")));
+    ops.resolveAll(Error::fromCode(Error::Code::Stopped, QStringLiteral("the client stopped")));
     discardSocket();
     finishStop();
 }
@@ -693,7 +651,7 @@ void ClientPrivate::stop()
     const Phase was = phase;
     phase = Phase::Closing;
     setState(Client::State::Stopping);
-    resolveAll(Error::fromCode(Error::Code::Stopped, QStringLiteral("the client was stopped")));
+    ops.resolveAll(Error::fromCode(Error::Code::Stopped, QStringLiteral("the client was stopped")));
     if (phase != Phase::Closing)
         return; // a continuation restarted things
     if (socket && socketOpen() && was != Phase::Closing) {
@@ -806,10 +764,10 @@ void ClientPrivate::handleFrame(const Frame &frame)
         diag.lastDisconnectedMessage = frame.message;
         return;
     case Frame::Type::Ack:
-        handleAck(frame);
+        ops.handleAck(frame);
         return;
     case Frame::Type::InvokeResponse:
-        handleInvokeResponse(frame);
+        ops.handleInvokeResponse(frame);
         return;
     case Frame::Type::GroupMessage:
     case Frame::Type::ServerMessage:
@@ -877,163 +835,12 @@ bool ClientPrivate::writeFrame(const Frame &frame)
     return written >= 0;
 }
 
-void ClientPrivate::handleAck(const Frame &frame)
-{
-    if (!frame.ackId)
-        return;
-    const auto it = serialByAckId.constFind(*frame.ackId);
-    if (it == serialByAckId.constEnd()) {
-        qCDebug(lcProtocol) << "ack for unknown ackId" << *frame.ackId;
-        return;
-    }
-    PendingOperation *op = operation(*it);
-    if (!op)
-        return;
-    op->inDoubt = false; // answered: whatever it did, we know
-    const quint64 serial = op->serial;
-    OperationResult result;
-    result.ackId = op->ackId;
-    const bool duplicate = frame.error && frame.error->name == u"Duplicate";
-    if (frame.success || duplicate) {
-        result.isDuplicated = duplicate;
-        if (!op->rejoin) {
-            if (op->kind == PendingOperation::Kind::JoinGroup && !groups.contains(op->group)) {
-                groups.append(op->group);
-                Q_EMIT q->groupsChanged();
-            } else if (op->kind == PendingOperation::Kind::LeaveGroup && groups.removeAll(op->group) > 0) {
-                Q_EMIT q->groupsChanged();
-            }
-        }
-        resolve(serial, result);
-        return;
-    }
-    const Error error =
-        frame.error ? Error(frame.error->name, frame.error->message)
-                    : Error(QStringLiteral("Other"), QStringLiteral("the service refused the request"));
-    if (!op->rejoin && isRetryable(error)) {
-        if (const auto delay = messagePolicy.nextDelay(op->retries + 1)) {
-            ++op->retries;
-            op->status = PendingOperation::Status::RetryWait;
-            op->retryAt = QDeadlineTimer(*delay);
-            qCInfo(lcClient) << "ackId" << *op->ackId << "failed with" << error.name() << "- retry"
-                             << op->retries << "in" << delay->count() << "ms";
-            armOperationTimer(op->retryAt);
-            markDiagnosticsDirty();
-            return;
-        }
-    }
-    result.error = error;
-    resolve(serial, result);
-}
-
-void ClientPrivate::handleInvokeResponse(const Frame &frame)
-{
-    const auto it = serialByInvocationId.constFind(frame.invocationId);
-    if (it == serialByInvocationId.constEnd()) {
-        qCDebug(lcProtocol) << "invokeResponse for unknown invocation" << frame.invocationId;
-        return;
-    }
-    OperationResult result;
-    result.invocationId = frame.invocationId;
-    if (frame.hasPayload)
-        result.payload = frame.payload;
-    if (!frame.success) {
-        result.error = frame.error ? Error(frame.error->name, frame.error->message)
-                                   : Error(QStringLiteral("Other"), QStringLiteral("Invocation failed."));
-    }
-    resolve(*it, result);
-}
-
 // ---------------------------------------------------------------------------------------------
-// Operations
+// OperationQueue::Host
 
-PendingOperation *ClientPrivate::operation(quint64 serial)
+bool ClientPrivate::accepting() const
 {
-    const auto it = operations.find(serial);
-    return it == operations.end() ? nullptr : it->second.get();
-}
-
-std::unique_ptr<PendingOperation>
-ClientPrivate::makeOperation(PendingOperation::Kind kind, std::optional<quint64> ackId, bool fireAndForget)
-{
-    auto op = std::make_unique<PendingOperation>();
-    op->kind = kind;
-    op->fireAndForget = fireAndForget;
-    if (!fireAndForget && kind != PendingOperation::Kind::Invoke) {
-        if (ackId)
-            ackIds.reserve(*ackId);
-        op->ackId = ackId ? *ackId : ackIds.next();
-    } else if (fireAndForget && ackId) {
-        ackIds.reserve(*ackId);
-    }
-    if (options.operationTimeout > 0ms && !fireAndForget)
-        op->deadline = QDeadlineTimer(options.operationTimeout);
-    return op;
-}
-
-QFuture<OperationResult> ClientPrivate::rejectNow(const Error &error, std::optional<quint64> ackId,
-                                                  const QString &invocationId)
-{
-    QPromise<OperationResult> promise;
-    promise.start();
-    OperationResult r;
-    r.ackId = ackId;
-    r.invocationId = invocationId;
-    r.error = error;
-    promise.addResult(r);
-    promise.finish();
-    return promise.future();
-}
-
-QFuture<OperationResult> ClientPrivate::submit(std::unique_ptr<PendingOperation> op)
-{
-    op->promise.start();
-    QFuture<OperationResult> future = op->promise.future();
-    if (state == Client::State::Stopped || state == Client::State::Stopping) {
-        OperationResult r;
-        r.ackId = op->ackId;
-        r.invocationId = op->invocationId;
-        r.error = Error::fromCode(Error::Code::Stopped, QStringLiteral("the client is stopped"));
-        op->promise.addResult(r);
-        op->promise.finish();
-        return future;
-    }
-    if (op->ackId && serialByAckId.contains(*op->ackId)) {
-        OperationResult r;
-        r.ackId = op->ackId;
-        r.error = Error::fromCode(Error::Code::InvalidArgument,
-                                  QStringLiteral("ackId %1 is in use").arg(*op->ackId));
-        op->promise.addResult(r);
-        op->promise.finish();
-        return future;
-    }
-    op->serial = ++nextSerial;
-    const quint64 serial = op->serial;
-    PendingOperation &ref = *op;
-    if (op->ackId && !op->fireAndForget)
-        serialByAckId.insert(*op->ackId, serial);
-    if (!op->invocationId.isEmpty())
-        serialByInvocationId.insert(op->invocationId, serial);
-    operations.emplace(serial, std::move(op));
-    armOperationTimer(ref.deadline);
-
-    if (canSend(ref)) {
-        send(ref);
-    } else if (options.outboxTimeout <= 0ms && !ref.rejoin) {
-        OperationResult r;
-        r.ackId = ref.ackId;
-        r.invocationId = ref.invocationId;
-        r.error = Error::fromCode(Error::Code::NotConnected, QStringLiteral("not connected"));
-        resolve(serial, r);
-    } else {
-        ref.status = PendingOperation::Status::Waiting;
-        if (!ref.rejoin) {
-            ref.waitDeadline = QDeadlineTimer(options.outboxTimeout);
-            armOperationTimer(ref.waitDeadline);
-        }
-        markDiagnosticsDirty();
-    }
-    return future;
+    return state != Client::State::Stopped && state != Client::State::Stopping;
 }
 
 bool ClientPrivate::canSend(const PendingOperation &op) const
@@ -1043,203 +850,40 @@ bool ClientPrivate::canSend(const PendingOperation &op) const
     return phase == Phase::Live || (phase == Phase::Rejoining && op.rejoin);
 }
 
-void ClientPrivate::send(PendingOperation &op)
+bool ClientPrivate::write(const Frame &frame)
 {
-    op.waitDeadline = QDeadlineTimer(QDeadlineTimer::Forever);
-    op.retryAt = QDeadlineTimer(QDeadlineTimer::Forever);
-    if (!writeFrame(op.frame)) {
-        op.status = PendingOperation::Status::Waiting;
-        op.waitDeadline = QDeadlineTimer(options.outboxTimeout);
-        armOperationTimer(op.waitDeadline);
-        return;
-    }
-    ++op.sends;
-    op.status = PendingOperation::Status::Sent;
-    if (op.sends > 1)
-        qCDebug(lcClient) << "resent ackId" << op.ackId.value_or(0) << "(send" << op.sends << ")";
-    if (op.fireAndForget) {
-        OperationResult r;
-        resolve(op.serial, r);
-        return;
-    }
+    return writeFrame(frame);
+}
+
+void ClientPrivate::operationsChanged()
+{
     markDiagnosticsDirty();
 }
 
-void ClientPrivate::resolve(quint64 serial, OperationResult result)
+void ClientPrivate::operationSucceeded(const PendingOperation &op)
 {
-    const auto it = operations.find(serial);
-    if (it == operations.end())
+    if (op.rejoin)
         return;
-    // Detach first: the promise's continuations run synchronously and may call back into us.
-    std::unique_ptr<PendingOperation> op = std::move(it->second);
-    operations.erase(it);
-    if (op->ackId)
-        serialByAckId.remove(*op->ackId);
-    if (!op->invocationId.isEmpty())
-        serialByInvocationId.remove(op->invocationId);
-    if (!result.ackId)
-        result.ackId = op->fireAndForget ? std::nullopt : op->ackId;
-    if (result.invocationId.isEmpty())
-        result.invocationId = op->invocationId;
-    markDiagnosticsDirty();
-    if (op->rejoin && result.error.isError() && phase == Phase::Rejoining) {
-        qCWarning(lcClient) << "rejoining" << op->group << "failed:" << result.error.name()
+    if (op.kind == PendingOperation::Kind::JoinGroup && !groups.contains(op.group)) {
+        groups.append(op.group);
+        Q_EMIT q->groupsChanged();
+    } else if (op.kind == PendingOperation::Kind::LeaveGroup && groups.removeAll(op.group) > 0) {
+        Q_EMIT q->groupsChanged();
+    }
+}
+
+void ClientPrivate::operationResolving(const PendingOperation &op, const OperationResult &result)
+{
+    if (op.rejoin && result.error.isError() && phase == Phase::Rejoining) {
+        qCWarning(lcClient) << "rejoining" << op.group << "failed:" << result.error.name()
                             << result.error.message();
-        Q_EMIT q->rejoinGroupFailed(op->group, result.error);
-    }
-    op->promise.addResult(result);
-    op->promise.finish();
-    if (op->rejoin)
-        checkRejoinSettled();
-}
-
-void ClientPrivate::resolveAll(const Error &error, bool includeRejoins)
-{
-    std::vector<quint64> serials;
-    for (const auto &[serial, op] : operations) {
-        if (includeRejoins || !op->rejoin)
-            serials.push_back(serial);
-    }
-    for (quint64 serial : serials) {
-        OperationResult r;
-        r.error = error;
-        resolve(serial, r);
+        Q_EMIT q->rejoinGroupFailed(op.group, result.error);
     }
 }
 
-void ClientPrivate::flush()
+void ClientPrivate::rejoinResolved()
 {
-    std::vector<quint64> serials;
-    for (const auto &[serial, op] : operations) {
-        if (op->status == PendingOperation::Status::Waiting)
-            serials.push_back(serial);
-    }
-    for (quint64 serial : serials) {
-        PendingOperation *op = operation(serial);
-        if (!op || op->status != PendingOperation::Status::Waiting)
-            continue;
-        if (!canSend(*op)) {
-            if (phase == Phase::Live || phase == Phase::Rejoining)
-                continue;
-            return;
-        }
-        send(*op);
-    }
-}
-
-void ClientPrivate::onConnectionDropped()
-{
-    // Acked operations stay: they are resent with their ackIds once the connection is back (the
-    // service answers Duplicate for what it already did). Invocations cannot be, so they fail.
-    std::vector<quint64> invocations;
-    for (auto &[serial, op] : operations) {
-        if (op->kind == PendingOperation::Kind::Invoke && op->status == PendingOperation::Status::Sent) {
-            invocations.push_back(serial);
-        } else if (op->status == PendingOperation::Status::Sent) {
-            // A send or event may have taken effect; a join or leave is bound to its connection,
-            // so on a new connection it is simply done again (and is idempotent).
-            op->inDoubt = !op->rejoin && !op->fireAndForget &&
-                          (op->kind == PendingOperation::Kind::SendToGroup ||
-                           op->kind == PendingOperation::Kind::Event);
-            op->status = PendingOperation::Status::Waiting;
-            if (!op->rejoin && options.outboxTimeout > 0ms) {
-                op->waitDeadline = QDeadlineTimer(options.outboxTimeout);
-                armOperationTimer(op->waitDeadline);
-            }
-        }
-    }
-    for (quint64 serial : invocations) {
-        OperationResult r;
-        r.error =
-            Error::fromCode(Error::Code::NotConnected,
-                            QStringLiteral("the connection was lost before the invokeResponse arrived"));
-        resolve(serial, r);
-    }
-    markDiagnosticsDirty();
-}
-
-void ClientPrivate::resolveInDoubt()
-{
-    // The connection that could have acked these is gone for good. Their ackIds mean nothing to a
-    // new connection, so resending them there could do them twice: say so instead, unless the
-    // caller deduplicates and asked for at-least-once.
-    if (options.resendInDoubt)
-        return;
-    std::vector<quint64> serials;
-    for (const auto &[serial, op] : operations) {
-        if (op->inDoubt && op->status == PendingOperation::Status::Waiting)
-            serials.push_back(serial);
-    }
-    for (quint64 serial : serials) {
-        OperationResult r;
-        r.error = Error::fromCode(Error::Code::Indeterminate,
-                                  QStringLiteral("the connection was lost for good before the ack: "
-                                                 "the operation may or may not have taken effect"));
-        resolve(serial, r);
-    }
-}
-
-void ClientPrivate::armOperationTimer(const QDeadlineTimer &due)
-{
-    if (due.isForever())
-        return;
-    if (operationTimer.isActive() && !operationTimerDue.isForever() &&
-        operationTimerDue.deadline() <= due.deadline())
-        return;
-    operationTimerDue = due;
-    operationTimer.start(int(std::clamp<qint64>(due.remainingTime(), 0, std::numeric_limits<int>::max())));
-}
-
-void ClientPrivate::sweepOperations()
-{
-    std::vector<quint64> serials;
-    serials.reserve(operations.size());
-    for (const auto &[serial, op] : operations)
-        serials.push_back(serial);
-    for (quint64 serial : serials) {
-        PendingOperation *op = operation(serial);
-        if (!op)
-            continue;
-        if (op->deadline.hasExpired()) {
-            if (op->kind == PendingOperation::Kind::Invoke && op->status == PendingOperation::Status::Sent)
-                writeFrame(Frame::cancelInvocation(op->invocationId));
-            OperationResult r;
-            r.error = Error::fromCode(Error::Code::Timeout, QStringLiteral("no answer in time"));
-            resolve(serial, r);
-        } else if (op->status == PendingOperation::Status::Waiting && op->waitDeadline.hasExpired()) {
-            OperationResult r;
-            r.error =
-                op->inDoubt
-                    ? Error::fromCode(Error::Code::Indeterminate,
-                                      QStringLiteral("written, but no connection came back in time "
-                                                     "for its ack: it may or may not have taken effect"))
-                    : Error::fromCode(Error::Code::NotConnected, QStringLiteral("no connection in time"));
-            resolve(serial, r);
-        } else if (op->status == PendingOperation::Status::RetryWait && op->retryAt.hasExpired()) {
-            op->status = PendingOperation::Status::Waiting;
-            if (canSend(*op)) {
-                send(*op);
-            } else if (options.outboxTimeout > 0ms) {
-                op->waitDeadline = QDeadlineTimer(options.outboxTimeout);
-            }
-        }
-    }
-    // Re-arm for the earliest remaining deadline.
-    QDeadlineTimer earliest(QDeadlineTimer::Forever);
-    for (const auto &[serial, op] : operations) {
-        for (const QDeadlineTimer &d :
-             {op->deadline,
-              op->status == PendingOperation::Status::Waiting ? op->waitDeadline
-                                                              : QDeadlineTimer(QDeadlineTimer::Forever),
-              op->status == PendingOperation::Status::RetryWait ? op->retryAt
-                                                                : QDeadlineTimer(QDeadlineTimer::Forever)}) {
-            if (!d.isForever() && (earliest.isForever() || d.deadline() < earliest.deadline()))
-                earliest = d;
-        }
-    }
-    operationTimer.stop();
-    operationTimerDue = QDeadlineTimer(QDeadlineTimer::Forever);
-    armOperationTimer(earliest);
+    checkRejoinSettled();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1283,15 +927,7 @@ Diagnostics Client::diagnostics() const
     Diagnostics diag = d->diag;
     if (const qint64 at = d->liveness.lastFrameWallTime(); at > 0)
         diag.lastFrameReceivedAt = QDateTime::fromMSecsSinceEpoch(at, Qt::UTC);
-    diag.pendingOperations = 0;
-    diag.outboxSize = 0;
-    for (const auto &[serial, op] : d->operations) {
-        // A retry waiting for its delay is still in flight; only what waits for a connection is outbox.
-        if (op->status == PendingOperation::Status::Waiting)
-            ++diag.outboxSize;
-        else
-            ++diag.pendingOperations;
-    }
+    d->ops.count(&diag.pendingOperations, &diag.outboxSize);
     return diag;
 }
 
@@ -1318,45 +954,45 @@ void Client::stop()
 QFuture<OperationResult> Client::joinGroup(const QString &group, std::optional<quint64> ackId)
 {
     if (group.trimmed().isEmpty())
-        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty group name")),
-                            ackId);
-    auto op = d->makeOperation(PendingOperation::Kind::JoinGroup, ackId, false);
+        return OperationQueue::rejectNow(
+            Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty group name")), ackId);
+    auto op = d->ops.make(PendingOperation::Kind::JoinGroup, ackId, false);
     op->group = group;
     op->frame = Frame::joinGroup(group, op->ackId);
-    return d->submit(std::move(op));
+    return d->ops.submit(std::move(op));
 }
 
 QFuture<OperationResult> Client::leaveGroup(const QString &group, std::optional<quint64> ackId)
 {
     if (group.trimmed().isEmpty())
-        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty group name")),
-                            ackId);
-    auto op = d->makeOperation(PendingOperation::Kind::LeaveGroup, ackId, false);
+        return OperationQueue::rejectNow(
+            Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty group name")), ackId);
+    auto op = d->ops.make(PendingOperation::Kind::LeaveGroup, ackId, false);
     op->group = group;
     op->frame = Frame::leaveGroup(group, op->ackId);
-    return d->submit(std::move(op));
+    return d->ops.submit(std::move(op));
 }
 
 QFuture<OperationResult> Client::sendToGroup(const QString &group, const Payload &payload,
                                              SendOptions options)
 {
     if (group.trimmed().isEmpty())
-        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty group name")),
-                            options.ackId);
-    auto op = d->makeOperation(PendingOperation::Kind::SendToGroup, options.ackId, options.fireAndForget);
+        return OperationQueue::rejectNow(
+            Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty group name")), options.ackId);
+    auto op = d->ops.make(PendingOperation::Kind::SendToGroup, options.ackId, options.fireAndForget);
     op->group = group;
     op->frame = Frame::sendToGroup(group, payload, op->ackId, options.noEcho);
-    return d->submit(std::move(op));
+    return d->ops.submit(std::move(op));
 }
 
 QFuture<OperationResult> Client::sendEvent(const QString &event, const Payload &payload, SendOptions options)
 {
     if (event.isEmpty())
-        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty event name")),
-                            options.ackId);
-    auto op = d->makeOperation(PendingOperation::Kind::Event, options.ackId, options.fireAndForget);
+        return OperationQueue::rejectNow(
+            Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty event name")), options.ackId);
+    auto op = d->ops.make(PendingOperation::Kind::Event, options.ackId, options.fireAndForget);
     op->frame = Frame::sendEvent(event, payload, op->ackId);
-    return d->submit(std::move(op));
+    return d->ops.submit(std::move(op));
 }
 
 QFuture<OperationResult> Client::invokeEvent(const QString &event, std::optional<Payload> payload,
@@ -1364,38 +1000,28 @@ QFuture<OperationResult> Client::invokeEvent(const QString &event, std::optional
 {
     QString id = options.invocationId;
     if (event.isEmpty())
-        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty event name")),
-                            std::nullopt, id);
+        return OperationQueue::rejectNow(
+            Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty event name")), std::nullopt,
+            id);
     if (id.isEmpty()) {
-        do {
-            id = QString::number(++d->nextInvocationId);
-        } while (d->serialByInvocationId.contains(id));
-    } else if (d->serialByInvocationId.contains(id)) {
-        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument,
-                                            QStringLiteral("Invocation id is already registered.")),
-                            std::nullopt, id);
+        id = d->ops.nextInvocationId();
+    } else if (d->ops.hasInvocation(id)) {
+        return OperationQueue::rejectNow(
+            Error::fromCode(Error::Code::InvalidArgument,
+                            QStringLiteral("Invocation id is already registered.")),
+            std::nullopt, id);
     }
-    auto op = d->makeOperation(PendingOperation::Kind::Invoke, std::nullopt, false);
+    auto op = d->ops.make(PendingOperation::Kind::Invoke, std::nullopt, false);
     op->invocationId = id;
     op->frame = Frame::invoke(id, event, std::move(payload));
     op->deadline = options.timeout > std::chrono::milliseconds(0) ? QDeadlineTimer(options.timeout)
                                                                   : QDeadlineTimer(QDeadlineTimer::Forever);
-    return d->submit(std::move(op));
+    return d->ops.submit(std::move(op));
 }
 
 bool Client::cancelInvocation(const QString &invocationId)
 {
-    const auto it = d->serialByInvocationId.constFind(invocationId);
-    if (it == d->serialByInvocationId.constEnd())
-        return false;
-    const quint64 serial = *it;
-    PendingOperation *op = d->operation(serial);
-    if (op && op->status == PendingOperation::Status::Sent)
-        d->writeFrame(Frame::cancelInvocation(invocationId));
-    OperationResult r;
-    r.error = Error::fromCode(Error::Code::Cancelled, QStringLiteral("cancelled by the caller"));
-    d->resolve(serial, r);
-    return true;
+    return d->ops.cancelInvocation(invocationId);
 }
 
 void Client::dropConnection()

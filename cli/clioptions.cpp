@@ -54,8 +54,11 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments)
         {u"max-retries"_s, u"Retries of a failed operation (default 3)."_s, u"N"_s},
         {u"retry-delay-ms"_s, u"Delay between operation retries (default 1000)."_s, u"N"_s},
         {u"reconnect-delay-ms"_s, u"First delay between reconnect attempts (default 1000)."_s, u"N"_s},
-        {u"keepalive-ms"_s, u"Interval of keep-alive pings while idle (0 disables)."_s, u"N"_s},
-        {u"dead-link-ms"_s, u"Silence after which the link is taken as dead."_s, u"N"_s},
+        {u"keepalive-ms"_s, u"Interval of keep-alive pings while idle (0 disables, default 3000)."_s, u"N"_s},
+        {u"dead-link-ms"_s, u"Silence after which the link is taken as dead (default 8000)."_s, u"N"_s},
+        {u"resend-in-doubt"_s,
+         u"On a new connection, resend acked operations whose ack never came (at-least-once) instead of "
+         u"failing them as Indeterminate."_s},
         {u"log-level"_s, u"error, warning, info or debug (to standard error)."_s, u"L"_s},
     });
 
@@ -154,6 +157,7 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments)
     }
     m_clientOptions.autoReconnect = !parser.isSet(u"no-auto-reconnect"_s);
     m_clientOptions.autoRejoinGroups = !parser.isSet(u"no-auto-rejoin"_s);
+    m_clientOptions.resendInDoubt = parser.isSet(u"resend-in-doubt"_s);
 
     int maxRetries = m_clientOptions.messageRetry.maxRetries;
     int retryDelay = int(m_clientOptions.messageRetry.delay.count());

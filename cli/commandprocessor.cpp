@@ -114,6 +114,12 @@ QJsonValue optionalNumber(std::optional<quint64> value)
     return value ? QJsonValue(qint64(*value)) : QJsonValue(QJsonValue::Null);
 }
 
+// The client says 0 for "no close frame"; the contract says null.
+QJsonValue closeCode(int code)
+{
+    return code > 0 ? QJsonValue(code) : QJsonValue(QJsonValue::Null);
+}
+
 } // namespace
 
 CommandProcessor::CommandProcessor(WebPubSub::Client *client, EventWriter *writer, QObject *parent)
@@ -142,10 +148,20 @@ CommandProcessor::CommandProcessor(WebPubSub::Client *client, EventWriter *write
     connect(client, &Client::recovered, this, [this](const QString &connectionId) {
         m_writer->write(u"recovered"_s, {{u"connectionId"_s, connectionId}});
     });
-    connect(client, &Client::disconnected, this, [this](const QString &connectionId, const QString &message) {
-        m_writer->write(u"disconnected"_s, {{u"connectionId"_s, EventWriter::stringOrNull(connectionId)},
-                                            {u"message"_s, EventWriter::stringOrNull(message)}});
-    });
+    connect(client, &Client::disconnected, this,
+            [this](const QString &connectionId, const QString &message, int code, const QString &reason) {
+                m_writer->write(u"disconnected"_s,
+                                {{u"connectionId"_s, EventWriter::stringOrNull(connectionId)},
+                                 {u"message"_s, EventWriter::stringOrNull(message)},
+                                 {u"code"_s, closeCode(code)},
+                                 {u"reason"_s, reason}});
+            });
+    connect(client, &Client::gapDetected, this,
+            [this](const QStringList &groups, const QDateTime &from, const QDateTime &to) {
+                m_writer->write(u"gap"_s, {{u"groups"_s, QJsonArray::fromStringList(groups)},
+                                           {u"from"_s, from.toMSecsSinceEpoch()},
+                                           {u"to"_s, to.toMSecsSinceEpoch()}});
+            });
     connect(client, &Client::stopped, this, &CommandProcessor::onClientStopped);
     connect(client, &Client::groupMessageReceived, this, [this](const WebPubSub::GroupMessage &message) {
         QJsonObject fields{{u"group"_s, message.group},
@@ -401,12 +417,13 @@ void CommandProcessor::stopClient()
     m_client->stop();
 }
 
-void CommandProcessor::onClientStopped()
+void CommandProcessor::onClientStopped(int code, const QString &reason)
 {
+    m_stoppedFields = {{u"code"_s, closeCode(code)}, {u"reason"_s, reason}};
     if (m_stopping)
         writeStoppedAndFinish();
     else
-        m_writer->write(u"stopped"_s);
+        m_writer->write(u"stopped"_s, m_stoppedFields);
 }
 
 void CommandProcessor::writeStoppedAndFinish()
@@ -415,7 +432,7 @@ void CommandProcessor::writeStoppedAndFinish()
         return;
     m_done = true;
     m_stopTimer.stop();
-    m_writer->write(u"stopped"_s);
+    m_writer->write(u"stopped"_s, m_stoppedFields);
     Q_EMIT finished(0);
 }
 

@@ -59,7 +59,7 @@ private:
     void writeOk(const Command &command);
     void writeBadCommand(const QJsonValue &id, const QJsonValue &op, const QString &message);
 
-    void onClientStopped();
+    void onClientStopped(int code, const QString &reason);
     void stopClient();
     void writeStoppedAndFinish();
 
@@ -69,6 +69,9 @@ private:
     bool m_inputEnded = false;
     bool m_stopping = false;
     bool m_done = false;
+    //! `code` and `reason` of the last `stopped` (null and empty: stopped by `stop` or end of input)
+    QJsonObject m_stoppedFields{{QStringLiteral("code"), QJsonValue(QJsonValue::Null)},
+                                {QStringLiteral("reason"), QString()}};
     QTimer m_drainTimer;
     QTimer m_stopTimer;
 };

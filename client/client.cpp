@@ -7,7 +7,6 @@
 #include "framecodec.h"
 #include "logging_p.h"
 
-#include <QNetworkInformation>
 #include <QNetworkRequest>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -28,8 +27,6 @@ constexpr auto kReconnectionTokenKey = "awps_reconnection_token";
 constexpr auto kRecoveryConfirmDelay = 150ms;
 //! How long stop() waits for the close handshake before aborting the socket.
 constexpr auto kCloseGuard = 2000ms;
-//! The dead-link check after a reachability change.
-constexpr auto kProbeTimeout = 5000ms;
 constexpr auto kDiagnosticsThrottle = 250ms;
 
 int ms(std::chrono::milliseconds d)
@@ -64,21 +61,6 @@ QUrl recoveryUrl(QUrl url, const QString &connectionId, const QString &token)
     return url;
 }
 
-bool isRetryable(const Error &error)
-{
-    switch (error.code()) {
-    case Error::Code::Forbidden:
-    case Error::Code::BadRequest:
-    case Error::Code::InvalidArgument:
-    case Error::Code::Duplicate:
-    case Error::Code::Stopped:
-    case Error::Code::Cancelled:
-        return false;
-    default:
-        return true;
-    }
-}
-
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -88,12 +70,12 @@ ClientPrivate::ClientPrivate(Client *q, Credential credential, ClientOptions opt
     : q(q)
     , credential(std::move(credential))
     , options(opts)
-    , messagePolicy(opts.messageRetry)
     , reconnectPolicy(opts.reconnectRetry)
+    , liveness(opts.keepAliveInterval, opts.deadLinkTimeout, opts.wallClock)
+    , ops(*this, options)
 {
-    for (QTimer *t :
-         {&connectTimer, &retryTimer, &recoveryWindowTimer, &confirmTimer, &keepAliveTimer, &deadLinkTimer,
-          &sequenceAckTimer, &operationTimer, &closeGuardTimer, &diagnosticsTimer})
+    for (QTimer *t : {&connectTimer, &retryTimer, &recoveryWindowTimer, &confirmTimer, &sequenceAckTimer,
+                      &closeGuardTimer, &diagnosticsTimer})
         t->setSingleShot(true);
 
     QObject::connect(&connectTimer, &QTimer::timeout, q, [this] {
@@ -117,37 +99,15 @@ ClientPrivate::ClientPrivate(Client *q, Credential credential, ClientOptions opt
         if (phase == Phase::RecoveryConfirm)
             confirmRecovery();
     });
-    QObject::connect(&keepAliveTimer, &QTimer::timeout, q, [this] {
-        if (socketOpen() && (phase == Phase::Live || phase == Phase::Rejoining)) {
-            pingClock.start();
-            writeFrame(Frame::ping());
-        }
-    });
-    QObject::connect(&deadLinkTimer, &QTimer::timeout, q, [this] {
-        // The timer is not restarted per frame (that showed up in the receive profile); instead it
-        // checks here whether a frame came since, and re-arms for the rest of the window if so.
-        const bool probing = probeFrameCount.has_value();
-        const bool heardSince =
-            probing ? framesReceived != *probeFrameCount
-                    : lastFrameClock.isValid() && lastFrameClock.elapsed() < ms(options.deadLinkTimeout);
-        probeFrameCount.reset();
-        if (heardSince) {
-            if (options.deadLinkTimeout > 0ms)
-                deadLinkTimer.start(
-                    std::max<qint64>(1, ms(options.deadLinkTimeout) - lastFrameClock.elapsed()));
-            return;
-        }
+    QObject::connect(&liveness, &LivenessCheck::pingDue, q, [this] { writePing(); });
+    QObject::connect(&liveness, &LivenessCheck::dead, q, [this] {
         if (socket &&
             (phase == Phase::Live || phase == Phase::Rejoining || phase == Phase::AwaitingConnected)) {
-            qCWarning(lcSocket) << "no frame received in time: the link is dead, dropping it";
+            qCWarning(lcSocket) << "the link is dead, dropping it";
             abortSocket();
         }
     });
     QObject::connect(&sequenceAckTimer, &QTimer::timeout, q, [this] { sendSequenceAck(); });
-    QObject::connect(&operationTimer, &QTimer::timeout, q, [this] {
-        operationTimerDue = QDeadlineTimer(QDeadlineTimer::Forever);
-        sweepOperations();
-    });
     QObject::connect(&closeGuardTimer, &QTimer::timeout, q, [this] {
         if (phase == Phase::Closing && socket)
             abortSocket();
@@ -157,17 +117,6 @@ ClientPrivate::ClientPrivate(Client *q, Credential credential, ClientOptions opt
 
     diag.subprotocol = subprotocolName();
     diag.stateSince = QDateTime::currentDateTimeUtc();
-
-    // Reachability changes (Wi-Fi switch, resume) often leave a TCP connection that looks fine but
-    // is dead: probe at once instead of waiting for the dead-link timeout. Absent backend: no probes.
-    static const bool networkInfo = QNetworkInformation::loadDefaultBackend();
-    if (networkInfo && QNetworkInformation::instance()) {
-        QObject::connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, q,
-                         [this](QNetworkInformation::Reachability r) {
-                             qCInfo(lcSocket) << "network reachability changed to" << r;
-                             probe();
-                         });
-    }
 }
 
 ClientPrivate::~ClientPrivate()
@@ -180,14 +129,8 @@ ClientPrivate::~ClientPrivate()
         socket = nullptr;
     }
     // Never leave a caller's future pending: the operations end with Stopped.
-    for (auto &[serial, op] : operations) {
-        OperationResult r;
-        r.ackId = op->ackId;
-        r.invocationId = op->invocationId;
-        r.error = Error::fromCode(Error::Code::Stopped, QStringLiteral("the client was destroyed"));
-        op->promise.addResult(r);
-        op->promise.finish();
-    }
+    phase = Phase::Idle;
+    ops.resolveAll(Error::fromCode(Error::Code::Stopped, QStringLiteral("the client was destroyed")));
 }
 
 QString ClientPrivate::subprotocolName() const
@@ -237,12 +180,19 @@ void ClientPrivate::setConnectionIds(const QString &id, const QString &user, con
 
 void ClientPrivate::start()
 {
+    if (state == Client::State::Stopping) {
+        // stop() is asynchronous (close handshake): start again once it is complete.
+        restartAfterStop = true;
+        return;
+    }
     if (state != Client::State::Stopped)
         return;
     qCInfo(lcClient) << "starting with subprotocol" << subprotocolName();
     isReconnect = false;
     attemptFailures = 0;
     forceNew = false;
+    lastCloseCode = 0;
+    lastCloseReason.clear();
     offlineUntil = QDeadlineTimer(0);
     startNewConnection();
 }
@@ -380,10 +330,7 @@ void ClientPrivate::onSocketOpened(QWebSocket *s)
         return;
     }
     qCInfo(lcSocket) << "WebSocket open";
-    noteFrameReceived();
-    probeFrameCount.reset();
-    if (options.deadLinkTimeout > 0ms)
-        deadLinkTimer.start(ms(options.deadLinkTimeout));
+    liveness.start();
     switch (phase) {
     case Phase::Handshaking:
         phase = Phase::AwaitingConnected; // connectTimer keeps running until system/connected
@@ -413,6 +360,13 @@ void ClientPrivate::onSocketGone(QWebSocket *s)
     s->deleteLater();
     diag.lastCloseCode = code;
     diag.lastCloseReason = reason;
+    // For `disconnected` / `stopped`: the close of an established link (or a refused recovery),
+    // not of a failed attempt. 1006 is never sent on the wire: it means "no close frame".
+    if (phase == Phase::Live || phase == Phase::Rejoining || phase == Phase::Closing ||
+        phase == Phase::AwaitingConnected || code == 1008) {
+        lastCloseCode = code == 1006 ? 0 : code;
+        lastCloseReason = code == 1006 ? QString() : reason;
+    }
     markDiagnosticsDirty();
     qCInfo(lcSocket) << "WebSocket closed, code" << code << reason << "in phase" << int(phase);
     connectTimer.stop();
@@ -456,7 +410,8 @@ void ClientPrivate::onSocketGone(QWebSocket *s)
         return;
     }
 
-    onConnectionDropped();
+    lastAliveAt = liveness.lastFrameWallTime();
+    ops.connectionDropped();
     const bool recoverable = reliable() && code != 1008 && !forceNew && !connectionId.isEmpty() &&
                              !reconnectionToken.isEmpty() && lastUrl.isValid();
     if (recoverable)
@@ -559,19 +514,18 @@ void ClientPrivate::confirmRecovery()
     recoveryWindowTimer.stop();
     ++diag.recoveries;
     qCInfo(lcClient) << "recovered connection" << connectionId;
-    startLiveTimers();
     if (sequence.ackDue())
         sequenceAckTimer.start(0);
     if (announced) {
         phase = Phase::Live;
         setState(Client::State::Connected);
         Q_EMIT q->recovered(connectionId);
-        flush();
+        ops.flush();
     } else {
         // Dropped while rejoining groups: the service kept the connection, finish the rejoins.
         phase = Phase::Rejoining;
         setState(isReconnect ? Client::State::Reconnecting : Client::State::Connecting);
-        flush();
+        ops.flush();
         checkRejoinSettled();
     }
 }
@@ -593,24 +547,19 @@ void ClientPrivate::connectionLost()
     const bool wasForced = forceNew;
     forceNew = false;
     phase = Phase::ReconnectWait;
-    // The rejoins of the lost connection are moot: a new connection rejoins again.
-    std::vector<quint64> rejoins;
-    for (auto &[serial, op] : operations) {
-        if (op->rejoin)
-            rejoins.push_back(serial);
+    // What the service sends these groups until a new connection has rejoined them is lost. The
+    // window opens at the last frame of the lost connection (the last moment it was known alive);
+    // a gap still owed from an earlier loss keeps its earlier start.
+    if (!gapPending && !groups.isEmpty() && !lostId.isEmpty()) {
+        gapPending = true;
+        gapGroups = groups;
+        gapFrom = lastAliveAt > 0 ? lastAliveAt : QDateTime::currentMSecsSinceEpoch();
     }
-    for (quint64 serial : rejoins) {
-        OperationResult r;
-        r.error =
-            Error::fromCode(Error::Code::NotConnected, QStringLiteral("connection lost while rejoining"));
-        resolve(serial, r);
-    }
-    if (options.outboxTimeout <= 0ms)
-        resolveAll(Error::fromCode(Error::Code::NotConnected, QStringLiteral("the connection was lost")));
+    ops.connectionLost();
     setConnectionIds({}, {}, {});
     qCInfo(lcClient) << "connection" << lostId << "lost" << (wasForced ? "(forced)" : "");
     if (!lostId.isEmpty())
-        Q_EMIT q->disconnected(lostId, message);
+        Q_EMIT q->disconnected(lostId, message, lastCloseCode, lastCloseReason);
     if (phase != Phase::ReconnectWait)
         return; // a slot stopped or restarted the client
     if (!options.autoReconnect && !wasForced) {
@@ -628,14 +577,14 @@ void ClientPrivate::beginRejoin()
     if (options.autoRejoinGroups && !groups.isEmpty()) {
         qCInfo(lcClient) << "rejoining" << groups.size() << "groups";
         for (const QString &group : std::as_const(groups)) {
-            auto op = makeOperation(PendingOperation::Kind::JoinGroup, std::nullopt, false);
+            auto op = ops.make(PendingOperation::Kind::JoinGroup, std::nullopt, false);
             op->rejoin = true;
             op->group = group;
             op->frame = Frame::joinGroup(group, op->ackId);
             // A rejoin that never gets its ack must not hold the connection back forever.
             op->deadline = QDeadlineTimer(options.operationTimeout > 0ms ? options.operationTimeout
                                                                          : options.connectTimeout);
-            submit(std::move(op));
+            ops.submit(std::move(op));
         }
     }
     checkRejoinSettled();
@@ -645,11 +594,8 @@ void ClientPrivate::checkRejoinSettled()
 {
     if (phase != Phase::Rejoining)
         return;
-    for (const auto &[serial, op] : operations) {
-        if (op->rejoin)
-            return;
-    }
-    finishConnect();
+    if (!ops.rejoinsPending())
+        finishConnect();
 }
 
 void ClientPrivate::finishConnect()
@@ -663,9 +609,19 @@ void ClientPrivate::finishConnect()
     announced = true;
     setState(Client::State::Connected);
     qCInfo(lcClient) << "connected as" << connectionId << (isReconnect ? "(reconnect)" : "");
+    if (gapPending) {
+        gapPending = false;
+        const QDateTime from = QDateTime::fromMSecsSinceEpoch(gapFrom, Qt::UTC);
+        const QDateTime to = QDateTime::currentDateTimeUtc();
+        qCWarning(lcClient) << "messages to" << gapGroups << "between" << from << "and" << to
+                            << "may be lost";
+        Q_EMIT q->gapDetected(std::exchange(gapGroups, {}), from, to);
+        if (phase != Phase::Live)
+            return; // a slot stopped the client
+    }
     Q_EMIT q->connected(connectionId, userId, isReconnect);
     if (phase == Phase::Live)
-        flush();
+        ops.flush();
 }
 
 void ClientPrivate::goStopped()
@@ -676,16 +632,18 @@ void ClientPrivate::goStopped()
     connectTimer.stop();
     phase = Phase::Closing;
     setState(Client::State::Stopping);
-    resolveAll(Error::fromCode(Error::Code::Stopped, QStringLiteral("the client stopped")));
+    ops.resolveAll(Error::fromCode(Error::Code::Stopped, QStringLiteral("the client stopped")));
     discardSocket();
     finishStop();
 }
 
 void ClientPrivate::stop()
 {
+    restartAfterStop = false;
     if (state == Client::State::Stopped || state == Client::State::Stopping)
         return;
     qCInfo(lcClient) << "stopping";
+    stoppedByCaller = true;
     ++attemptEpoch;
     for (QTimer *t : {&connectTimer, &retryTimer, &recoveryWindowTimer, &confirmTimer, &sequenceAckTimer})
         t->stop();
@@ -693,7 +651,7 @@ void ClientPrivate::stop()
     const Phase was = phase;
     phase = Phase::Closing;
     setState(Client::State::Stopping);
-    resolveAll(Error::fromCode(Error::Code::Stopped, QStringLiteral("the client was stopped")));
+    ops.resolveAll(Error::fromCode(Error::Code::Stopped, QStringLiteral("the client was stopped")));
     if (phase != Phase::Closing)
         return; // a continuation restarted things
     if (socket && socketOpen() && was != Phase::Closing) {
@@ -719,47 +677,41 @@ void ClientPrivate::finishStop()
     const QString lostId = connectionId;
     const QString message = lastDisconnectedMessage;
     const bool wasAnnounced = announced;
+    const bool byCaller = std::exchange(stoppedByCaller, false);
     announced = false;
+    gapPending = false;
+    gapGroups.clear();
     setConnectionIds({}, {}, {});
     phase = Phase::Idle;
     setState(Client::State::Stopped);
     if (wasAnnounced && !lostId.isEmpty())
-        Q_EMIT q->disconnected(lostId, message);
-    Q_EMIT q->stopped();
+        Q_EMIT q->disconnected(lostId, message, lastCloseCode, lastCloseReason);
+    if (byCaller)
+        Q_EMIT q->stopped(0, QString());
+    else
+        Q_EMIT q->stopped(lastCloseCode, lastCloseReason);
+    if (std::exchange(restartAfterStop, false) && state == Client::State::Stopped)
+        start();
 }
 
 void ClientPrivate::probe()
 {
     if (!socketOpen() || (phase != Phase::Live && phase != Phase::Rejoining))
         return;
+    liveness.probe();
+}
+
+void ClientPrivate::writePing()
+{
+    if (!socketOpen() || (phase != Phase::Live && phase != Phase::Rejoining))
+        return;
     pingClock.start();
     writeFrame(Frame::ping());
-    auto timeout = kProbeTimeout;
-    if (options.deadLinkTimeout > 0ms)
-        timeout = std::min(timeout, options.deadLinkTimeout);
-    probeFrameCount = framesReceived;
-    deadLinkTimer.start(ms(timeout));
-}
-
-void ClientPrivate::startLiveTimers()
-{
-    if (options.keepAliveInterval > 0ms)
-        keepAliveTimer.start(ms(options.keepAliveInterval));
-    if (options.deadLinkTimeout > 0ms && !probeFrameCount)
-        deadLinkTimer.start(ms(options.deadLinkTimeout));
-}
-
-void ClientPrivate::noteFrameReceived()
-{
-    ++framesReceived;
-    lastFrameClock.start();
 }
 
 void ClientPrivate::stopLiveTimers()
 {
-    keepAliveTimer.stop();
-    deadLinkTimer.stop();
-    probeFrameCount.reset();
+    liveness.stop();
     sequenceAckTimer.stop();
 }
 
@@ -770,9 +722,7 @@ void ClientPrivate::onText(QWebSocket *s, const QString &text)
 {
     if (s != socket)
         return;
-    noteFrameReceived();
-    if (options.deadLinkTimeout > 0ms && !deadLinkTimer.isActive())
-        deadLinkTimer.start(ms(options.deadLinkTimeout));
+    liveness.frameReceived();
     if (phase == Phase::RecoveryConfirm)
         confirmRecovery();
     if (s != socket)
@@ -798,7 +748,6 @@ void ClientPrivate::handleFrame(const Frame &frame)
             setConnectionIds(frame.connectionId, frame.userId.value_or(QString()), frame.reconnectionToken);
             qCInfo(lcProtocol) << "system/connected" << connectionId
                                << "reliable token:" << !reconnectionToken.isEmpty();
-            startLiveTimers();
             beginRejoin();
         } else {
             // A repeated `connected` (e.g. after a recovery) only refreshes what recovery needs.
@@ -815,10 +764,10 @@ void ClientPrivate::handleFrame(const Frame &frame)
         diag.lastDisconnectedMessage = frame.message;
         return;
     case Frame::Type::Ack:
-        handleAck(frame);
+        ops.handleAck(frame);
         return;
     case Frame::Type::InvokeResponse:
-        handleInvokeResponse(frame);
+        ops.handleInvokeResponse(frame);
         return;
     case Frame::Type::GroupMessage:
     case Frame::Type::ServerMessage:
@@ -883,342 +832,7 @@ bool ClientPrivate::writeFrame(const Frame &frame)
         return false;
     const QByteArray json = FrameCodec::serialize(frame);
     const qint64 written = socket->sendTextMessage(QString::fromUtf8(json));
-    if (options.keepAliveInterval > 0ms && (phase == Phase::Live || phase == Phase::Rejoining))
-        keepAliveTimer.start(ms(options.keepAliveInterval));
     return written >= 0;
-}
-
-void ClientPrivate::handleAck(const Frame &frame)
-{
-    if (!frame.ackId)
-        return;
-    const auto it = serialByAckId.constFind(*frame.ackId);
-    if (it == serialByAckId.constEnd()) {
-        qCDebug(lcProtocol) << "ack for unknown ackId" << *frame.ackId;
-        return;
-    }
-    PendingOperation *op = operation(*it);
-    if (!op)
-        return;
-    const quint64 serial = op->serial;
-    OperationResult result;
-    result.ackId = op->ackId;
-    const bool duplicate = frame.error && frame.error->name == u"Duplicate";
-    if (frame.success || duplicate) {
-        result.isDuplicated = duplicate;
-        if (!op->rejoin) {
-            if (op->kind == PendingOperation::Kind::JoinGroup && !groups.contains(op->group)) {
-                groups.append(op->group);
-                Q_EMIT q->groupsChanged();
-            } else if (op->kind == PendingOperation::Kind::LeaveGroup && groups.removeAll(op->group) > 0) {
-                Q_EMIT q->groupsChanged();
-            }
-        }
-        resolve(serial, result);
-        return;
-    }
-    const Error error =
-        frame.error ? Error(frame.error->name, frame.error->message)
-                    : Error(QStringLiteral("Other"), QStringLiteral("the service refused the request"));
-    if (!op->rejoin && isRetryable(error)) {
-        if (const auto delay = messagePolicy.nextDelay(op->retries + 1)) {
-            ++op->retries;
-            op->status = PendingOperation::Status::RetryWait;
-            op->retryAt = QDeadlineTimer(*delay);
-            qCInfo(lcClient) << "ackId" << *op->ackId << "failed with" << error.name() << "- retry"
-                             << op->retries << "in" << delay->count() << "ms";
-            armOperationTimer(op->retryAt);
-            markDiagnosticsDirty();
-            return;
-        }
-    }
-    result.error = error;
-    resolve(serial, result);
-}
-
-void ClientPrivate::handleInvokeResponse(const Frame &frame)
-{
-    const auto it = serialByInvocationId.constFind(frame.invocationId);
-    if (it == serialByInvocationId.constEnd()) {
-        qCDebug(lcProtocol) << "invokeResponse for unknown invocation" << frame.invocationId;
-        return;
-    }
-    OperationResult result;
-    result.invocationId = frame.invocationId;
-    if (frame.hasPayload)
-        result.payload = frame.payload;
-    if (!frame.success) {
-        result.error = frame.error ? Error(frame.error->name, frame.error->message)
-                                   : Error(QStringLiteral("Other"), QStringLiteral("Invocation failed."));
-    }
-    resolve(*it, result);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Operations
-
-PendingOperation *ClientPrivate::operation(quint64 serial)
-{
-    const auto it = operations.find(serial);
-    return it == operations.end() ? nullptr : it->second.get();
-}
-
-std::unique_ptr<PendingOperation>
-ClientPrivate::makeOperation(PendingOperation::Kind kind, std::optional<quint64> ackId, bool fireAndForget)
-{
-    auto op = std::make_unique<PendingOperation>();
-    op->kind = kind;
-    op->fireAndForget = fireAndForget;
-    if (!fireAndForget && kind != PendingOperation::Kind::Invoke) {
-        if (ackId)
-            ackIds.reserve(*ackId);
-        op->ackId = ackId ? *ackId : ackIds.next();
-    } else if (fireAndForget && ackId) {
-        ackIds.reserve(*ackId);
-    }
-    if (options.operationTimeout > 0ms && !fireAndForget)
-        op->deadline = QDeadlineTimer(options.operationTimeout);
-    return op;
-}
-
-QFuture<OperationResult> ClientPrivate::rejectNow(const Error &error, std::optional<quint64> ackId,
-                                                  const QString &invocationId)
-{
-    QPromise<OperationResult> promise;
-    promise.start();
-    OperationResult r;
-    r.ackId = ackId;
-    r.invocationId = invocationId;
-    r.error = error;
-    promise.addResult(r);
-    promise.finish();
-    return promise.future();
-}
-
-QFuture<OperationResult> ClientPrivate::submit(std::unique_ptr<PendingOperation> op)
-{
-    op->promise.start();
-    QFuture<OperationResult> future = op->promise.future();
-    if (state == Client::State::Stopped || state == Client::State::Stopping) {
-        OperationResult r;
-        r.ackId = op->ackId;
-        r.invocationId = op->invocationId;
-        r.error = Error::fromCode(Error::Code::Stopped, QStringLiteral("the client is stopped"));
-        op->promise.addResult(r);
-        op->promise.finish();
-        return future;
-    }
-    if (op->ackId && serialByAckId.contains(*op->ackId)) {
-        OperationResult r;
-        r.ackId = op->ackId;
-        r.error = Error::fromCode(Error::Code::InvalidArgument,
-                                  QStringLiteral("ackId %1 is in use").arg(*op->ackId));
-        op->promise.addResult(r);
-        op->promise.finish();
-        return future;
-    }
-    op->serial = ++nextSerial;
-    const quint64 serial = op->serial;
-    PendingOperation &ref = *op;
-    if (op->ackId && !op->fireAndForget)
-        serialByAckId.insert(*op->ackId, serial);
-    if (!op->invocationId.isEmpty())
-        serialByInvocationId.insert(op->invocationId, serial);
-    operations.emplace(serial, std::move(op));
-    armOperationTimer(ref.deadline);
-
-    if (canSend(ref)) {
-        send(ref);
-    } else if (options.outboxTimeout <= 0ms && !ref.rejoin) {
-        OperationResult r;
-        r.ackId = ref.ackId;
-        r.invocationId = ref.invocationId;
-        r.error = Error::fromCode(Error::Code::NotConnected, QStringLiteral("not connected"));
-        resolve(serial, r);
-    } else {
-        ref.status = PendingOperation::Status::Waiting;
-        if (!ref.rejoin) {
-            ref.waitDeadline = QDeadlineTimer(options.outboxTimeout);
-            armOperationTimer(ref.waitDeadline);
-        }
-        markDiagnosticsDirty();
-    }
-    return future;
-}
-
-bool ClientPrivate::canSend(const PendingOperation &op) const
-{
-    if (!socketOpen())
-        return false;
-    return phase == Phase::Live || (phase == Phase::Rejoining && op.rejoin);
-}
-
-void ClientPrivate::send(PendingOperation &op)
-{
-    op.waitDeadline = QDeadlineTimer(QDeadlineTimer::Forever);
-    op.retryAt = QDeadlineTimer(QDeadlineTimer::Forever);
-    if (!writeFrame(op.frame)) {
-        op.status = PendingOperation::Status::Waiting;
-        op.waitDeadline = QDeadlineTimer(options.outboxTimeout);
-        armOperationTimer(op.waitDeadline);
-        return;
-    }
-    ++op.sends;
-    op.status = PendingOperation::Status::Sent;
-    if (op.sends > 1)
-        qCDebug(lcClient) << "resent ackId" << op.ackId.value_or(0) << "(send" << op.sends << ")";
-    if (op.fireAndForget) {
-        OperationResult r;
-        resolve(op.serial, r);
-        return;
-    }
-    markDiagnosticsDirty();
-}
-
-void ClientPrivate::resolve(quint64 serial, OperationResult result)
-{
-    const auto it = operations.find(serial);
-    if (it == operations.end())
-        return;
-    // Detach first: the promise's continuations run synchronously and may call back into us.
-    std::unique_ptr<PendingOperation> op = std::move(it->second);
-    operations.erase(it);
-    if (op->ackId)
-        serialByAckId.remove(*op->ackId);
-    if (!op->invocationId.isEmpty())
-        serialByInvocationId.remove(op->invocationId);
-    if (!result.ackId)
-        result.ackId = op->fireAndForget ? std::nullopt : op->ackId;
-    if (result.invocationId.isEmpty())
-        result.invocationId = op->invocationId;
-    markDiagnosticsDirty();
-    if (op->rejoin && result.error.isError() && phase == Phase::Rejoining) {
-        qCWarning(lcClient) << "rejoining" << op->group << "failed:" << result.error.name()
-                            << result.error.message();
-        Q_EMIT q->rejoinGroupFailed(op->group, result.error);
-    }
-    op->promise.addResult(result);
-    op->promise.finish();
-    if (op->rejoin)
-        checkRejoinSettled();
-}
-
-void ClientPrivate::resolveAll(const Error &error, bool includeRejoins)
-{
-    std::vector<quint64> serials;
-    for (const auto &[serial, op] : operations) {
-        if (includeRejoins || !op->rejoin)
-            serials.push_back(serial);
-    }
-    for (quint64 serial : serials) {
-        OperationResult r;
-        r.error = error;
-        resolve(serial, r);
-    }
-}
-
-void ClientPrivate::flush()
-{
-    std::vector<quint64> serials;
-    for (const auto &[serial, op] : operations) {
-        if (op->status == PendingOperation::Status::Waiting)
-            serials.push_back(serial);
-    }
-    for (quint64 serial : serials) {
-        PendingOperation *op = operation(serial);
-        if (!op || op->status != PendingOperation::Status::Waiting)
-            continue;
-        if (!canSend(*op)) {
-            if (phase == Phase::Live || phase == Phase::Rejoining)
-                continue;
-            return;
-        }
-        send(*op);
-    }
-}
-
-void ClientPrivate::onConnectionDropped()
-{
-    // Acked operations stay: they are resent with their ackIds once the connection is back (the
-    // service answers Duplicate for what it already did). Invocations cannot be, so they fail.
-    std::vector<quint64> invocations;
-    for (auto &[serial, op] : operations) {
-        if (op->kind == PendingOperation::Kind::Invoke && op->status == PendingOperation::Status::Sent) {
-            invocations.push_back(serial);
-        } else if (op->status == PendingOperation::Status::Sent) {
-            op->status = PendingOperation::Status::Waiting;
-            if (!op->rejoin && options.outboxTimeout > 0ms) {
-                op->waitDeadline = QDeadlineTimer(options.outboxTimeout);
-                armOperationTimer(op->waitDeadline);
-            }
-        }
-    }
-    for (quint64 serial : invocations) {
-        OperationResult r;
-        r.error =
-            Error::fromCode(Error::Code::NotConnected,
-                            QStringLiteral("the connection was lost before the invokeResponse arrived"));
-        resolve(serial, r);
-    }
-    markDiagnosticsDirty();
-}
-
-void ClientPrivate::armOperationTimer(const QDeadlineTimer &due)
-{
-    if (due.isForever())
-        return;
-    if (operationTimer.isActive() && !operationTimerDue.isForever() &&
-        operationTimerDue.deadline() <= due.deadline())
-        return;
-    operationTimerDue = due;
-    operationTimer.start(int(std::clamp<qint64>(due.remainingTime(), 0, std::numeric_limits<int>::max())));
-}
-
-void ClientPrivate::sweepOperations()
-{
-    std::vector<quint64> serials;
-    serials.reserve(operations.size());
-    for (const auto &[serial, op] : operations)
-        serials.push_back(serial);
-    for (quint64 serial : serials) {
-        PendingOperation *op = operation(serial);
-        if (!op)
-            continue;
-        if (op->deadline.hasExpired()) {
-            if (op->kind == PendingOperation::Kind::Invoke && op->status == PendingOperation::Status::Sent)
-                writeFrame(Frame::cancelInvocation(op->invocationId));
-            OperationResult r;
-            r.error = Error::fromCode(Error::Code::Timeout, QStringLiteral("no answer in time"));
-            resolve(serial, r);
-        } else if (op->status == PendingOperation::Status::Waiting && op->waitDeadline.hasExpired()) {
-            OperationResult r;
-            r.error = Error::fromCode(Error::Code::NotConnected, QStringLiteral("no connection in time"));
-            resolve(serial, r);
-        } else if (op->status == PendingOperation::Status::RetryWait && op->retryAt.hasExpired()) {
-            op->status = PendingOperation::Status::Waiting;
-            if (canSend(*op)) {
-                send(*op);
-            } else if (options.outboxTimeout > 0ms) {
-                op->waitDeadline = QDeadlineTimer(options.outboxTimeout);
-            }
-        }
-    }
-    // Re-arm for the earliest remaining deadline.
-    QDeadlineTimer earliest(QDeadlineTimer::Forever);
-    for (const auto &[serial, op] : operations) {
-        for (const QDeadlineTimer &d :
-             {op->deadline,
-              op->status == PendingOperation::Status::Waiting ? op->waitDeadline
-                                                              : QDeadlineTimer(QDeadlineTimer::Forever),
-              op->status == PendingOperation::Status::RetryWait ? op->retryAt
-                                                                : QDeadlineTimer(QDeadlineTimer::Forever)}) {
-            if (!d.isForever() && (earliest.isForever() || d.deadline() < earliest.deadline()))
-                earliest = d;
-        }
-    }
-    operationTimer.stop();
-    operationTimerDue = QDeadlineTimer(QDeadlineTimer::Forever);
-    armOperationTimer(earliest);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1260,17 +874,9 @@ QStringList Client::groups() const
 Diagnostics Client::diagnostics() const
 {
     Diagnostics diag = d->diag;
-    if (d->lastFrameClock.isValid())
-        diag.lastFrameReceivedAt = QDateTime::currentDateTimeUtc().addMSecs(-d->lastFrameClock.elapsed());
-    diag.pendingOperations = 0;
-    diag.outboxSize = 0;
-    for (const auto &[serial, op] : d->operations) {
-        // A retry waiting for its delay is still in flight; only what waits for a connection is outbox.
-        if (op->status == PendingOperation::Status::Waiting)
-            ++diag.outboxSize;
-        else
-            ++diag.pendingOperations;
-    }
+    if (const qint64 at = d->liveness.lastFrameWallTime(); at > 0)
+        diag.lastFrameReceivedAt = QDateTime::fromMSecsSinceEpoch(at, Qt::UTC);
+    d->ops.count(&diag.pendingOperations, &diag.outboxSize);
     return diag;
 }
 
@@ -1292,89 +898,6 @@ void Client::start()
 void Client::stop()
 {
     d->stop();
-}
-
-QFuture<OperationResult> Client::joinGroup(const QString &group, std::optional<quint64> ackId)
-{
-    if (group.trimmed().isEmpty())
-        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty group name")),
-                            ackId);
-    auto op = d->makeOperation(PendingOperation::Kind::JoinGroup, ackId, false);
-    op->group = group;
-    op->frame = Frame::joinGroup(group, op->ackId);
-    return d->submit(std::move(op));
-}
-
-QFuture<OperationResult> Client::leaveGroup(const QString &group, std::optional<quint64> ackId)
-{
-    if (group.trimmed().isEmpty())
-        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty group name")),
-                            ackId);
-    auto op = d->makeOperation(PendingOperation::Kind::LeaveGroup, ackId, false);
-    op->group = group;
-    op->frame = Frame::leaveGroup(group, op->ackId);
-    return d->submit(std::move(op));
-}
-
-QFuture<OperationResult> Client::sendToGroup(const QString &group, const Payload &payload,
-                                             SendOptions options)
-{
-    if (group.trimmed().isEmpty())
-        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty group name")),
-                            options.ackId);
-    auto op = d->makeOperation(PendingOperation::Kind::SendToGroup, options.ackId, options.fireAndForget);
-    op->group = group;
-    op->frame = Frame::sendToGroup(group, payload, op->ackId, options.noEcho);
-    return d->submit(std::move(op));
-}
-
-QFuture<OperationResult> Client::sendEvent(const QString &event, const Payload &payload, SendOptions options)
-{
-    if (event.isEmpty())
-        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty event name")),
-                            options.ackId);
-    auto op = d->makeOperation(PendingOperation::Kind::Event, options.ackId, options.fireAndForget);
-    op->frame = Frame::sendEvent(event, payload, op->ackId);
-    return d->submit(std::move(op));
-}
-
-QFuture<OperationResult> Client::invokeEvent(const QString &event, std::optional<Payload> payload,
-                                             InvokeOptions options)
-{
-    QString id = options.invocationId;
-    if (event.isEmpty())
-        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty event name")),
-                            std::nullopt, id);
-    if (id.isEmpty()) {
-        do {
-            id = QString::number(++d->nextInvocationId);
-        } while (d->serialByInvocationId.contains(id));
-    } else if (d->serialByInvocationId.contains(id)) {
-        return d->rejectNow(Error::fromCode(Error::Code::InvalidArgument,
-                                            QStringLiteral("Invocation id is already registered.")),
-                            std::nullopt, id);
-    }
-    auto op = d->makeOperation(PendingOperation::Kind::Invoke, std::nullopt, false);
-    op->invocationId = id;
-    op->frame = Frame::invoke(id, event, std::move(payload));
-    op->deadline = options.timeout > std::chrono::milliseconds(0) ? QDeadlineTimer(options.timeout)
-                                                                  : QDeadlineTimer(QDeadlineTimer::Forever);
-    return d->submit(std::move(op));
-}
-
-bool Client::cancelInvocation(const QString &invocationId)
-{
-    const auto it = d->serialByInvocationId.constFind(invocationId);
-    if (it == d->serialByInvocationId.constEnd())
-        return false;
-    const quint64 serial = *it;
-    PendingOperation *op = d->operation(serial);
-    if (op && op->status == PendingOperation::Status::Sent)
-        d->writeFrame(Frame::cancelInvocation(invocationId));
-    OperationResult r;
-    r.error = Error::fromCode(Error::Code::Cancelled, QStringLiteral("cancelled by the caller"));
-    d->resolve(serial, r);
-    return true;
 }
 
 void Client::dropConnection()

@@ -17,6 +17,7 @@
 #include "operationresult.h"
 #include "payload.h"
 
+#include <QDateTime>
 #include <QFuture>
 #include <QObject>
 #include <QStringList>
@@ -53,7 +54,8 @@ public:
     //! The subprotocol name in use (`json.reliable.webpubsub.azure.v1` or `json.webpubsub.azure.v1`).
     QString subprotocol() const;
 
-    //! Connects (Stopped → Connecting). A no-op unless Stopped.
+    //! Connects (Stopped → Connecting). While Stopping, connects once the stop is complete
+    //! (`stopped` is still emitted first); a no-op in every other state.
     Q_INVOKABLE void start();
     //! Closes the connection and stops reconnecting; pending operations end with Stopped.
     //! `stopped` follows (asynchronously) once the socket is closed.
@@ -117,10 +119,17 @@ Q_SIGNALS:
     //! A dropped connection was recovered: same connectionId, nothing lost.
     void recovered(const QString &connectionId);
     //! A connection was lost for good (not emitted for drops that get recovered).
-    //! \a message: the service's `disconnected` reason, if it sent one.
-    void disconnected(const QString &connectionId, const QString &message);
-    //! The client reached Stopped after having been started.
-    void stopped();
+    //! \a message: the service's `disconnected` reason, if it sent one. \a closeCode and
+    //! \a closeReason: the WebSocket close, 0 and empty when the link died without a close frame.
+    void disconnected(const QString &connectionId, const QString &message, int closeCode,
+                      const QString &closeReason);
+    //! The client reached Stopped after having been started. \a closeCode / \a closeReason: of the
+    //! last close when the client stopped on its own (as for disconnected); 0 and empty after stop().
+    void stopped(int closeCode, const QString &closeReason);
+    //! A new connection replaced a lost one while \a groups were joined: messages sent to them
+    //! between \a lostAt (when the lost connection last delivered a frame) and \a restoredAt (when
+    //! the new one had rejoined them) may never arrive. Emitted just before `connected`.
+    void gapDetected(const QStringList &groups, const QDateTime &lostAt, const QDateTime &restoredAt);
     void groupMessageReceived(const WebPubSub::GroupMessage &message);
     void serverMessageReceived(const WebPubSub::ServerMessage &message);
     void rejoinGroupFailed(const QString &group, const WebPubSub::Error &error);

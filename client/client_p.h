@@ -4,8 +4,9 @@
 //! their retries, sequence acks, keep-alive and diagnostics.
 #pragma once
 
-#include "ackidallocator.h"
 #include "client.h"
+#include "livenesscheck.h"
+#include "operationqueue.h"
 #include "pendingoperation.h"
 #include "retrypolicy.h"
 #include "sequencetracker.h"
@@ -24,7 +25,7 @@ class QWebSocket;
 
 namespace WebPubSub {
 
-class ClientPrivate
+class ClientPrivate : public OperationQueue::Host
 {
 public:
     //! Finer than Client::State: where the current connection attempt stands.
@@ -43,12 +44,11 @@ public:
     };
 
     ClientPrivate(Client *q, Credential credential, ClientOptions options);
-    ~ClientPrivate();
+    ~ClientPrivate() override;
 
     Client *const q;
     Credential credential;
     const ClientOptions options;
-    const RetryPolicy messagePolicy;
     const RetryPolicy reconnectPolicy;
 
     Client::State state = Client::State::Stopped;
@@ -64,6 +64,16 @@ public:
     QString userId;
     QString reconnectionToken;
     QString lastDisconnectedMessage;
+    int lastCloseCode = 0; //!< of the last socket close; 0 when the link died without a close frame
+    QString lastCloseReason;
+    bool restartAfterStop = false; //!< start() was called while Stopping
+    bool stoppedByCaller = false;  //!< stop() (not a give-up) led to the current Stopping
+    qint64 lastAliveAt = 0;        //!< wall ms: the last frame of the connection that dropped last
+    // A gap owed to the caller: set when a connection is lost for good with groups joined, emitted
+    // (and cleared) once a new connection has rejoined them.
+    bool gapPending = false;
+    QStringList gapGroups;
+    qint64 gapFrom = 0;
     bool announced = false;   //!< `connected` was emitted for this connection
     bool isReconnect = false; //!< the next/current new connection replaces a lost one
     int attemptFailures = 0;  //!< failed new-connection attempts in a row
@@ -73,28 +83,17 @@ public:
     QStringList groups;
 
     SequenceTracker sequence;
-    AckIdAllocator ackIds;
-    quint64 nextInvocationId = 0;
-    quint64 nextSerial = 0;
-    std::map<quint64, std::unique_ptr<PendingOperation>> operations; // by serial
-    QHash<quint64, quint64> serialByAckId;
-    QHash<QString, quint64> serialByInvocationId;
 
     QTimer connectTimer; //!< one attempt (credential + handshake + connected message)
     QTimer retryTimer;   //!< recovery retry delay / reconnect backoff
     QTimer recoveryWindowTimer;
     QTimer confirmTimer;
-    QTimer keepAliveTimer;
-    QTimer deadLinkTimer;
     QTimer sequenceAckTimer;
-    QTimer operationTimer;
-    QDeadlineTimer operationTimerDue{QDeadlineTimer::Forever};
     QTimer closeGuardTimer;
     QTimer diagnosticsTimer;
     QElapsedTimer pingClock;
-    QElapsedTimer lastFrameClock; //!< since the last frame received (dead-link detection, diagnostics)
-    quint64 framesReceived = 0;
-    std::optional<quint64> probeFrameCount; //!< framesReceived when a probe ping went out
+    LivenessCheck liveness; //!< pings, the dead-link deadline, probes after resume / network change
+    OperationQueue ops;     //!< everything owed to the caller: outbox, acks, retries, deadlines
 
     Diagnostics diag;
 
@@ -135,30 +134,20 @@ public:
     // Frames.
     void onText(QWebSocket *s, const QString &text);
     void handleFrame(const Frame &frame);
-    void handleAck(const Frame &frame);
-    void handleInvokeResponse(const Frame &frame);
     void handleMessage(const Frame &frame);
     bool writeFrame(const Frame &frame);
     void sendSequenceAck();
-    void startLiveTimers();
     void stopLiveTimers();
-    void noteFrameReceived();
+    void writePing();
 
-    // Operations.
-    QFuture<OperationResult> submit(std::unique_ptr<PendingOperation> op);
-    QFuture<OperationResult> rejectNow(const Error &error, std::optional<quint64> ackId = std::nullopt,
-                                       const QString &invocationId = {});
-    bool canSend(const PendingOperation &op) const;
-    void send(PendingOperation &op);
-    void resolve(quint64 serial, OperationResult result);
-    void resolveAll(const Error &error, bool includeRejoins = true);
-    void flush();
-    void onConnectionDropped();
-    void sweepOperations();
-    void armOperationTimer(const QDeadlineTimer &due);
-    PendingOperation *operation(quint64 serial);
-    std::unique_ptr<PendingOperation> makeOperation(PendingOperation::Kind kind, std::optional<quint64> ackId,
-                                                    bool fireAndForget);
+    // OperationQueue::Host
+    bool accepting() const override;
+    bool canSend(const PendingOperation &op) const override;
+    bool write(const Frame &frame) override;
+    void operationsChanged() override;
+    void operationSucceeded(const PendingOperation &op) override;
+    void operationResolving(const PendingOperation &op, const OperationResult &result) override;
+    void rejoinResolved() override;
 };
 
 } // namespace WebPubSub

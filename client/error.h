@@ -35,6 +35,9 @@ public:
         Cancelled,       //!< cancelled by the caller (invoke)
         InvalidArgument, //!< rejected before sending (empty group, bad data)
         Other,           //!< any other name the service sends
+        //! written, but the connection was lost for good before its ack: it may or may not have
+        //! taken effect (never resent under the old connection's ackId unless asked to)
+        Indeterminate,
     };
     Q_ENUM(Code)
 

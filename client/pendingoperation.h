@@ -29,6 +29,8 @@ struct PendingOperation
     QString group;
     bool fireAndForget = false;
     bool rejoin = false; //!< an automatic rejoin after a new connection (single attempt, no outbox)
+    //! Written on a connection that dropped before its ack came: it may have taken effect.
+    bool inDoubt = false;
     int retries = 0;
     int sends = 0;
     Status status = Status::Waiting;

@@ -102,7 +102,7 @@ void FaultProxy::blackhole(std::chrono::milliseconds duration)
 {
     ++m_counts.blackholes;
     m_blackholeUntil = std::max(m_blackholeUntil, m_clock.elapsed() + duration.count());
-    QTimer::singleShot(duration, this, &FaultProxy::endBlackhole);
+    QTimer::singleShot(duration, Qt::PreciseTimer, this, &FaultProxy::endBlackhole);
 }
 
 void FaultProxy::refuseNew(std::chrono::milliseconds duration)
@@ -113,9 +113,13 @@ void FaultProxy::refuseNew(std::chrono::milliseconds duration)
 
 void FaultProxy::endBlackhole()
 {
-    // Overlapping blackholes: only the last timer ends it.
-    if (isBlackholed())
+    // Overlapping blackholes: only the last timer ends it. A timer that fires a little early
+    // must not leave idle links held until their next byte: try again for the remainder.
+    if (isBlackholed()) {
+        QTimer::singleShot(std::max<qint64>(1, m_blackholeUntil - m_clock.elapsed()), Qt::PreciseTimer, this,
+                           &FaultProxy::endBlackhole);
         return;
+    }
     std::vector<Link *> links;
     for (const auto &link : m_links)
         links.push_back(link.get());

@@ -43,6 +43,9 @@ void TestCliOptions::defaults()
     QCOMPARE(parsed.reconnectRetry.delay, milliseconds(1000));
     QCOMPARE(parsed.keepAliveInterval, defaults.keepAliveInterval);
     QCOMPARE(parsed.deadLinkTimeout, defaults.deadLinkTimeout);
+    // The contract: a default --dead-link-ms of at most 10000; in-doubt operations are not resent.
+    QVERIFY(parsed.deadLinkTimeout > milliseconds(0) && parsed.deadLinkTimeout <= milliseconds(10000));
+    QVERIFY(!parsed.resendInDoubt);
     QCOMPARE(options.logLevel(), u"warning"_s);
     QVERIFY(options.credential().isValid());
 }
@@ -65,6 +68,10 @@ void TestCliOptions::clientOptionFlags()
     QVERIFY(parsed.reconnectRetry.maxDelay >= milliseconds(60000));
     QCOMPARE(parsed.keepAliveInterval, milliseconds(0));
     QCOMPARE(parsed.deadLinkTimeout, milliseconds(1500));
+    CliOptions resend;
+    QCOMPARE(resend.parse({u"hubbub-cli"_s, u"--url"_s, Url, u"--resend-in-doubt"_s}),
+             CliOptions::Outcome::Run);
+    QVERIFY(resend.clientOptions().resendInDoubt);
 }
 
 void TestCliOptions::protocolNames_data()

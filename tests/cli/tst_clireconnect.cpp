@@ -5,6 +5,9 @@
 #include "cliprocess.h"
 #include "fakepubsubpeer.h"
 
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +23,9 @@ private Q_SLOTS:
     void rejoinFailureIsReported();
     void noAutoRejoin();
     void noAutoReconnectStops();
+    void gapAndCloseCodeOnReconnect();
+    void inFlightSendIsIndeterminate();
+    void inFlightSendIsResentWhenAsked();
 
 private:
     // Starts the CLI against \a peer, waits for `connected` and joins \a group (acked).
@@ -106,10 +112,15 @@ void TestCliReconnect::noAutoReconnectStops()
     CliProcess cli;
     QVERIFY(startAndJoin(cli, peer, {u"--no-auto-reconnect"_s}, u"g1"_s));
 
-    peer.closeCurrent(QWebSocketProtocol::CloseCodePolicyViolated);
+    peer.closeCurrent(QWebSocketProtocol::CloseCodePolicyViolated, u"bye"_s);
     QTRY_VERIFY_WITH_TIMEOUT(cli.countEvents(u"stopped"_s) == 1, Timeout);
     QVERIFY(cli.indexOfEvent(u"disconnected"_s) >= 0);
     QVERIFY(cli.indexOfEvent(u"disconnected"_s) < cli.indexOfEvent(u"stopped"_s));
+    // The close that ended it, on both.
+    QCOMPARE(cli.firstEvent(u"disconnected"_s).value(u"code"_s).toInt(), 1008);
+    QCOMPARE(cli.firstEvent(u"disconnected"_s).value(u"reason"_s).toString(), u"bye"_s);
+    QCOMPARE(cli.firstEvent(u"stopped"_s).value(u"code"_s).toInt(), 1008);
+    QCOMPARE(cli.firstEvent(u"stopped"_s).value(u"reason"_s).toString(), u"bye"_s);
     QCOMPARE(cli.process.state(), QProcess::Running); // only the end of input ends the program
 
     cli.send({{u"op"_s, u"state"_s}, {u"id"_s, u"st"_s}});
@@ -122,6 +133,95 @@ void TestCliReconnect::noAutoReconnectStops()
     cli.readOutput();
     QCOMPARE(cli.process.exitCode(), 0);
     QCOMPARE(cli.events.constLast().value(u"event"_s).toString(), u"stopped"_s);
+}
+
+void TestCliReconnect::gapAndCloseCodeOnReconnect()
+{
+    FakePubSubPeer peer;
+    QVERIFY(peer.listen());
+    CliProcess cli;
+    QVERIFY(startAndJoin(cli, peer, {}, u"g1"_s));
+
+    const qint64 beforeLast = QDateTime::currentMSecsSinceEpoch();
+    peer.sendGroupMessage(u"g1"_s, u"text"_s, u"last"_s, 1);
+    QTRY_VERIFY_WITH_TIMEOUT(cli.countEvents(u"group-message"_s) == 1, Timeout);
+    const qint64 afterLast = QDateTime::currentMSecsSinceEpoch();
+    QTest::qWait(600);
+    const qsizetype framesBefore = peer.received.size();
+    peer.closeCurrent(QWebSocketProtocol::CloseCodePolicyViolated, u"not recoverable"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!peer.firstOfType(u"joinGroup"_s, framesBefore).isEmpty(), Timeout);
+    const qint64 beforeRejoin = QDateTime::currentMSecsSinceEpoch();
+    peer.sendAck(peer.firstOfType(u"joinGroup"_s, framesBefore).value(u"ackId"_s).toInteger());
+    QTRY_VERIFY_WITH_TIMEOUT(cli.countEvents(u"connected"_s) == 2, Timeout);
+    const qint64 afterRejoin = QDateTime::currentMSecsSinceEpoch();
+
+    const QJsonObject disconnected = cli.firstEvent(u"disconnected"_s);
+    QCOMPARE(disconnected.value(u"code"_s).toInt(), 1008);
+    QCOMPARE(disconnected.value(u"reason"_s).toString(), u"not recoverable"_s);
+    const qsizetype gapAt = cli.indexOfEvent(u"gap"_s);
+    QVERIFY(gapAt > cli.indexOfEvent(u"disconnected"_s));
+    QCOMPARE(cli.indexOfEvent(u"connected"_s, gapAt), gapAt + 1); // printed just before it
+    QVERIFY(cli.events.at(gapAt + 1).value(u"reconnect"_s).toBool());
+    const QJsonObject gap = cli.events.at(gapAt);
+    QCOMPARE(gap.value(u"groups"_s).toArray(), QJsonArray{u"g1"_s});
+    const qint64 from = gap.value(u"from"_s).toInteger();
+    const qint64 to = gap.value(u"to"_s).toInteger();
+    QVERIFY2(from >= beforeLast && from <= afterLast,
+             qPrintable(u"from %1 not in [%2, %3]"_s.arg(from).arg(beforeLast).arg(afterLast)));
+    QVERIFY2(to >= beforeRejoin && to <= afterRejoin,
+             qPrintable(u"to %1 not in [%2, %3]"_s.arg(to).arg(beforeRejoin).arg(afterRejoin)));
+}
+
+void TestCliReconnect::inFlightSendIsIndeterminate()
+{
+    FakePubSubPeer peer;
+    QVERIFY(peer.listen());
+    CliProcess cli;
+    QVERIFY(startAndJoin(cli, peer, {}, u"g1"_s));
+    cli.send({{u"op"_s, u"send"_s},
+              {u"group"_s, u"g1"_s},
+              {u"dataType"_s, u"text"_s},
+              {u"data"_s, u"pay 100 EUR"_s},
+              {u"ackId"_s, 7},
+              {u"id"_s, u"pay"_s}});
+    QTRY_VERIFY_WITH_TIMEOUT(!peer.firstOfType(u"sendToGroup"_s).isEmpty(), Timeout);
+    const qsizetype framesBefore = peer.received.size();
+    peer.closeCurrent(QWebSocketProtocol::CloseCodePolicyViolated); // lost for good, never acked
+    QTRY_VERIFY_WITH_TIMEOUT(cli.hasResult(u"pay"_s), Timeout);
+    const QJsonObject result = cli.result(u"pay"_s);
+    QCOMPARE(result.value(u"ok"_s), QJsonValue(false));
+    QCOMPARE(result.value(u"ackId"_s).toInteger(), 7);
+    QCOMPARE(result.value(u"error"_s).toObject().value(u"name"_s).toString(), u"Indeterminate"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(cli.countEvents(u"connected"_s) == 2, Timeout);
+    cli.send({{u"op"_s, u"state"_s}, {u"id"_s, u"st"_s}});
+    QTRY_VERIFY_WITH_TIMEOUT(cli.hasResult(u"st"_s), Timeout);
+    QVERIFY(peer.firstOfType(u"sendToGroup"_s, framesBefore).isEmpty()); // never resent
+}
+
+void TestCliReconnect::inFlightSendIsResentWhenAsked()
+{
+    FakePubSubPeer peer;
+    QVERIFY(peer.listen());
+    CliProcess cli;
+    QVERIFY(startAndJoin(cli, peer, {u"--resend-in-doubt"_s}, u"g1"_s));
+    cli.send({{u"op"_s, u"send"_s},
+              {u"group"_s, u"g1"_s},
+              {u"dataType"_s, u"text"_s},
+              {u"data"_s, u"hi"_s},
+              {u"ackId"_s, 7},
+              {u"id"_s, u"hi"_s}});
+    QTRY_VERIFY_WITH_TIMEOUT(!peer.firstOfType(u"sendToGroup"_s).isEmpty(), Timeout);
+    const qsizetype framesBefore = peer.received.size();
+    peer.closeCurrent(QWebSocketProtocol::CloseCodePolicyViolated);
+    // Rejoin first, then the resend.
+    QTRY_VERIFY_WITH_TIMEOUT(!peer.firstOfType(u"joinGroup"_s, framesBefore).isEmpty(), Timeout);
+    peer.sendAck(peer.firstOfType(u"joinGroup"_s, framesBefore).value(u"ackId"_s).toInteger());
+    QTRY_VERIFY_WITH_TIMEOUT(!peer.firstOfType(u"sendToGroup"_s, framesBefore).isEmpty(), Timeout);
+    QCOMPARE(peer.firstOfType(u"sendToGroup"_s, framesBefore).value(u"ackId"_s).toInteger(), 7);
+    QVERIFY(!cli.hasResult(u"hi"_s));
+    peer.sendAck(7);
+    QTRY_VERIFY_WITH_TIMEOUT(cli.hasResult(u"hi"_s), Timeout);
+    QCOMPARE(cli.result(u"hi"_s).value(u"ok"_s), QJsonValue(true));
 }
 
 QTEST_GUILESS_MAIN(TestCliReconnect)

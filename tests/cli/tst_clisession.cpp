@@ -32,6 +32,7 @@ private Q_SLOTS:
     void stateEvent();
     void dropIsRecovered();
     void stopAndStart();
+    void stopThenStartAtOnce();
     void endOfInputWaitsAndStops();
 
 private:
@@ -354,6 +355,24 @@ void TestCliSession::stopAndStart()
                  .value(u"connectionId"_s)
                  .toString(),
              u"conn-2"_s);
+}
+
+void TestCliSession::stopThenStartAtOnce()
+{
+    // `start` right behind `stop`, before the close handshake is over: it used to answer ok and
+    // leave the client stopped.
+    m_cli->send({{u"op"_s, u"stop"_s}, {u"id"_s, u"stop"_s}});
+    m_cli->send({{u"op"_s, u"start"_s}, {u"id"_s, u"start"_s}});
+    QTRY_VERIFY_WITH_TIMEOUT(m_cli->countEvents(u"connected"_s) == 2, Timeout);
+    const qsizetype stopped = m_cli->indexOfEvent(u"stopped"_s);
+    QVERIFY(stopped >= 0);
+    QVERIFY(m_cli->indexOfEvent(u"connected"_s, stopped) > stopped);
+    // Stopped by `stop`: no close code.
+    QCOMPARE(m_cli->events.at(stopped).value(u"code"_s), QJsonValue(QJsonValue::Null));
+    QCOMPARE(m_cli->events.at(stopped).value(u"reason"_s).toString(), QString());
+    m_cli->send({{u"op"_s, u"state"_s}, {u"id"_s, u"st"_s}});
+    QTRY_VERIFY_WITH_TIMEOUT(m_cli->hasResult(u"st"_s), Timeout);
+    QCOMPARE(m_cli->firstEvent(u"state"_s).value(u"state"_s).toString(), u"Connected"_s);
 }
 
 void TestCliSession::endOfInputWaitsAndStops()

@@ -346,15 +346,23 @@ void TestClientConnection::stopWhileStopping()
     client.stop();
     QCOMPARE(client.state(), State::Stopping);
     client.stop();
-    client.start(); // a no-op while Stopping
+    // Changed deliberately ("Truth under failure" item 4): start() while Stopping used to be a
+    // no-op, so `stop` then `start` left the client stopped. It now restarts once stopped.
+    client.start();
     QCOMPARE(client.state(), State::Stopping);
     QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), State::Connected, 10000);
+    // A stop() after the start() cancels the pending restart.
+    client.stop();
+    client.start();
+    client.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 2, 10000);
     QTest::qWait(200);
-    QCOMPARE(stopped.size(), 1);
+    QCOMPARE(stopped.size(), 2);
     QCOMPARE(client.state(), State::Stopped);
     client.stop(); // a no-op when Stopped
     QTest::qWait(50);
-    QCOMPARE(stopped.size(), 1);
+    QCOMPARE(stopped.size(), 2);
     restartWorks(client, service);
 }
 

@@ -45,7 +45,8 @@ private Q_SLOTS:
     void close1008NeverRecovers();
     void failedRecoveryThenReconnectWithRejoin();
     void rejoinFailureIsReported();
-    void inFlightOperationsAreResentOnNewConnection();
+    void inFlightOperationsAreInDoubtOnNewConnection();
+    void inFlightOperationsAreResentOnNewConnectionWhenAsked();
     void reconnectBacksOffAndResetsSequence();
     void noAutoReconnectStops();
     void silentLinkIsDetectedAsDead();
@@ -341,12 +342,39 @@ void TestClientReliability::rejoinFailureIsReported()
     QCOMPARE(f.service.frames(1, QStringLiteral("joinGroup")).size(), 2); // a single attempt each
 }
 
-void TestClientReliability::inFlightOperationsAreResentOnNewConnection()
+// Changed deliberately ("Truth under failure"): an acked send in flight when its connection is
+// lost for good was resent on the new connection under the old connection's ackId, where the
+// service could not know it, and the caller was told `ok`. By default it is now in doubt.
+void TestClientReliability::inFlightOperationsAreInDoubtOnNewConnection()
 {
     Fixture f;
     ClientOptions options = fastOptions();
     options.protocol = ClientOptions::Protocol::Json;
     options.autoRejoinGroups = false;
+    QVERIFY(f.start(options));
+    QSignalSpy connected(f.client.get(), &Client::connected);
+    f.service.autoAck = false;
+    auto send = f.client->sendEvent(QStringLiteral("e"), Payload::fromText(QStringLiteral("x")));
+    QTRY_COMPARE_WITH_TIMEOUT(f.service.frames(0, QStringLiteral("event")).size(), 1, 10000);
+    f.service.autoAck = true;
+    f.service.abortConnection(0);
+    QVERIFY(waitFor(send));
+    QVERIFY(!send.result().ok());
+    QCOMPARE(send.result().error.code(), Error::Code::Indeterminate);
+    QCOMPARE(send.result().error.name(), QStringLiteral("Indeterminate"));
+    QCOMPARE(*send.result().ackId, 1u);
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 10000);
+    QTest::qWait(200);
+    QCOMPARE(f.service.frames(1, QStringLiteral("event")).size(), 0); // never resent
+}
+
+void TestClientReliability::inFlightOperationsAreResentOnNewConnectionWhenAsked()
+{
+    Fixture f;
+    ClientOptions options = fastOptions();
+    options.protocol = ClientOptions::Protocol::Json;
+    options.autoRejoinGroups = false;
+    options.resendInDoubt = true;
     QVERIFY(f.start(options));
     f.service.autoAck = false;
     auto send = f.client->sendEvent(QStringLiteral("e"), Payload::fromText(QStringLiteral("x")));

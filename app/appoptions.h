@@ -44,7 +44,15 @@ struct AppOptions
     std::chrono::milliseconds typingExpiry{6000};
     std::chrono::milliseconds idleAwayAfter{5 * 60 * 1000};
     int historyPageSize = 100;
-    WebPubSub::ClientOptions clientOptions;
+    //! The app opts in to resending in-doubt sends on a new connection (at-least-once) because
+    //! every acked kind it sends is safe to receive twice: chat messages carry an id that every
+    //! receiver deduplicates on (MessageModel, HistoryStore), presence and goodbye are idempotent
+    //! state, and typing is fire-and-forget (never in doubt). A new kind must keep this true.
+    WebPubSub::ClientOptions clientOptions = [] {
+        WebPubSub::ClientOptions o;
+        o.resendInDoubt = true;
+        return o;
+    }();
 
     QString effectiveHub() const;
     QString effectiveUser() const;

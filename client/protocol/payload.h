@@ -53,7 +53,7 @@ public:
     //! The number of bytes this payload occupies once serialised (for buffer limits).
     qsizetype byteSize() const;
 
-    friend bool operator==(const Payload &a, const Payload &b);
+    friend WEBPUBSUB_EXPORT bool operator==(const Payload &a, const Payload &b);
 
 private:
     DataType m_type = DataType::Json;

@@ -35,7 +35,8 @@ Run run(const QString &program, const QStringList &arguments, const QProcessEnvi
     if (!process.waitForFinished(int(timeout.count()))) {
         process.kill();
         process.waitForFinished();
-        result.err = QStringLiteral("timed out: ") + program + QLatin1Char(' ') + arguments.join(QLatin1Char(' '));
+        result.err =
+            QStringLiteral("timed out: ") + program + QLatin1Char(' ') + arguments.join(QLatin1Char(' '));
         return result;
     }
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
@@ -69,9 +70,10 @@ private:
 void TestConsumer::install(const QString &prefix)
 {
     for (const char *component : {"WebPubSubQt6", "WebPubSubQt6-dev"}) {
-        const Run r = run(QStringLiteral(HUBBUB_CMAKE_COMMAND),
-                          {QStringLiteral("--install"), QStringLiteral(HUBBUB_BUILD_DIR), QStringLiteral("--prefix"),
-                           prefix, QStringLiteral("--component"), QString::fromLatin1(component)});
+        const Run r =
+            run(QStringLiteral(HUBBUB_CMAKE_COMMAND),
+                {QStringLiteral("--install"), QStringLiteral(HUBBUB_BUILD_DIR), QStringLiteral("--prefix"),
+                 prefix, QStringLiteral("--component"), QString::fromLatin1(component)});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     }
 }
@@ -80,9 +82,10 @@ void TestConsumer::checkInstalledFiles(const QString &prefix)
 {
     const QString include = prefix + QStringLiteral("/include/WebPubSub/");
     // The public API: client.h and everything it includes, the models, the export macro.
-    for (const char *header : {"client.h", "clientoptions.h", "credential.h", "connectionstring.h", "datamessage.h",
-                               "diagnostics.h", "error.h", "operationresult.h", "payload.h", "retrypolicy.h",
-                               "groupmessagemodel.h", "joinedgroupsmodel.h", "webpubsub_export.h"})
+    for (const char *header :
+         {"client.h", "clientoptions.h", "credential.h", "connectionstring.h", "datamessage.h",
+          "diagnostics.h", "error.h", "operationresult.h", "payload.h", "retrypolicy.h",
+          "groupmessagemodel.h", "joinedgroupsmodel.h", "webpubsub_export.h"})
         QVERIFY2(QFileInfo::exists(include + QLatin1String(header)), header);
 
     // Nothing private: no _p.h, no wire internals, only the library (and its links) under lib.
@@ -98,11 +101,14 @@ void TestConsumer::checkInstalledFiles(const QString &prefix)
             QVERIFY2(name != QLatin1String(internal), qPrintable(path));
         QVERIFY2(!name.contains(QLatin1String("hubbub"), Qt::CaseInsensitive), qPrintable(path));
     }
-    QVERIFY2(installed.filter(QRegularExpression(QStringLiteral("/libWebPubSubQt6\\.so\\.0\\.1$"))).size() == 1,
+    QVERIFY2(installed.filter(QRegularExpression(QStringLiteral("/libWebPubSubQt6\\.so\\.0\\.1$"))).size() ==
+                 1,
              qPrintable(installed.join(QLatin1Char('\n'))));
-    QVERIFY2(!installed.filter(QRegularExpression(QStringLiteral("cmake/WebPubSubQt6/WebPubSubQt6Config\\.cmake$")))
-                  .isEmpty(),
-             qPrintable(installed.join(QLatin1Char('\n'))));
+    QVERIFY2(
+        !installed
+             .filter(QRegularExpression(QStringLiteral("cmake/WebPubSubQt6/WebPubSubQt6Config\\.cmake$")))
+             .isEmpty(),
+        qPrintable(installed.join(QLatin1Char('\n'))));
 }
 
 void TestConsumer::checkPkgConfig(const QString &prefix)
@@ -113,8 +119,9 @@ void TestConsumer::checkPkgConfig(const QString &prefix)
 
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("PKG_CONFIG_PATH"), pcDir);
-    const Run r = run(QStringLiteral("pkg-config"),
-                      {QStringLiteral("--cflags"), QStringLiteral("--libs"), QStringLiteral("WebPubSubQt6")}, env);
+    const Run r =
+        run(QStringLiteral("pkg-config"),
+            {QStringLiteral("--cflags"), QStringLiteral("--libs"), QStringLiteral("WebPubSubQt6")}, env);
     QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     const QStringList flags = r.out.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     QVERIFY2(flags.contains(QStringLiteral("-lWebPubSubQt6")), qPrintable(r.out));
@@ -122,14 +129,16 @@ void TestConsumer::checkPkgConfig(const QString &prefix)
     // The include directory it names is the prefix's (the .pc file is relocatable).
     bool includesPrefix = false;
     for (const QString &flag : flags) {
-        if (flag.startsWith(QLatin1String("-I"))
-            && QFileInfo(flag.mid(2)).canonicalFilePath() == QFileInfo(prefix + QStringLiteral("/include")).canonicalFilePath())
+        if (flag.startsWith(QLatin1String("-I")) &&
+            QFileInfo(flag.mid(2)).canonicalFilePath() ==
+                QFileInfo(prefix + QStringLiteral("/include")).canonicalFilePath())
             includesPrefix = true;
     }
     QVERIFY2(includesPrefix, qPrintable(r.out));
 
     // And the flags are enough to compile against the API.
-    QStringList compile = {QStringLiteral("-fsyntax-only"), QStringLiteral("-std=c++17"), QStringLiteral("-fPIC")};
+    QStringList compile = {QStringLiteral("-fsyntax-only"), QStringLiteral("-std=c++17"),
+                           QStringLiteral("-fPIC")};
     compile << flags.filter(QRegularExpression(QStringLiteral("^-[ID]")));
     compile << QStringLiteral(HUBBUB_CONSUMER_SOURCE_DIR "/main.cpp");
     const Run cxx = run(QStringLiteral(HUBBUB_CXX_COMPILER), compile);
@@ -141,8 +150,9 @@ QString TestConsumer::buildConsumer(const QString &prefix, const QString &buildD
     const Run configure =
         run(QStringLiteral(HUBBUB_CMAKE_COMMAND),
             {QStringLiteral("-S"), QStringLiteral(HUBBUB_CONSUMER_SOURCE_DIR), QStringLiteral("-B"), buildDir,
-             QStringLiteral("-G"), QStringLiteral(HUBBUB_CMAKE_GENERATOR), QStringLiteral("-DCMAKE_PREFIX_PATH=") + prefix,
-             QStringLiteral("-DCMAKE_BUILD_TYPE=Release"), QStringLiteral("-DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF")});
+             QStringLiteral("-G"), QStringLiteral(HUBBUB_CMAKE_GENERATOR),
+             QStringLiteral("-DCMAKE_PREFIX_PATH=") + prefix, QStringLiteral("-DCMAKE_BUILD_TYPE=Release"),
+             QStringLiteral("-DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF")});
     if (configure.exitCode != 0) {
         QTest::qFail(qPrintable(describe(configure)), __FILE__, __LINE__);
         return {};
@@ -155,8 +165,10 @@ QString TestConsumer::buildConsumer(const QString &prefix, const QString &buildD
     }
     const QString cacheText = QString::fromUtf8(cache.readAll());
     const auto dir = QRegularExpression(QStringLiteral("WebPubSubQt6_DIR:PATH=(.*)")).match(cacheText);
-    if (!dir.hasMatch() || !QFileInfo(dir.captured(1)).canonicalFilePath().startsWith(QFileInfo(prefix).canonicalFilePath())) {
-        QTest::qFail(qPrintable(QStringLiteral("package not from the prefix: ") + dir.captured(1)), __FILE__, __LINE__);
+    if (!dir.hasMatch() ||
+        !QFileInfo(dir.captured(1)).canonicalFilePath().startsWith(QFileInfo(prefix).canonicalFilePath())) {
+        QTest::qFail(qPrintable(QStringLiteral("package not from the prefix: ") + dir.captured(1)), __FILE__,
+                     __LINE__);
         return {};
     }
 
@@ -175,10 +187,12 @@ void TestConsumer::runAgainstService(const QString &consumer, const QString &pre
     env.remove(QStringLiteral("LD_LIBRARY_PATH"));
     const Run ldd = run(QStringLiteral("ldd"), {consumer}, env);
     QVERIFY2(ldd.exitCode == 0, qPrintable(describe(ldd)));
-    const auto loaded = QRegularExpression(QStringLiteral("libWebPubSubQt6\\.so\\.0\\.1 => (\\S+)")).match(ldd.out);
+    const auto loaded =
+        QRegularExpression(QStringLiteral("libWebPubSubQt6\\.so\\.0\\.1 => (\\S+)")).match(ldd.out);
     QVERIFY2(loaded.hasMatch(), qPrintable(ldd.out));
-    QVERIFY2(QFileInfo(loaded.captured(1)).canonicalFilePath().startsWith(QFileInfo(prefix).canonicalFilePath()),
-             qPrintable(ldd.out));
+    QVERIFY2(
+        QFileInfo(loaded.captured(1)).canonicalFilePath().startsWith(QFileInfo(prefix).canonicalFilePath()),
+        qPrintable(ldd.out));
 
     QProcess service;
     // A key of our own: the default one is kept in the user's config folder.
@@ -195,7 +209,8 @@ void TestConsumer::runAgainstService(const QString &consumer, const QString &pre
     service.terminate();
     service.waitForFinished(10000);
     QVERIFY2(consumerRun.exitCode == 0, qPrintable(describe(consumerRun)));
-    QVERIFY2(consumerRun.out.contains(QLatin1String("received own message as consumer")), qPrintable(consumerRun.out));
+    QVERIFY2(consumerRun.out.contains(QLatin1String("received own message as consumer")),
+             qPrintable(consumerRun.out));
 }
 
 void TestConsumer::installed()

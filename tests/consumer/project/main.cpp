@@ -43,17 +43,18 @@ int main(int argc, char **argv)
         client.joinGroup(group).then(&client, [&](const OperationResult &joined) {
             if (!joined.ok())
                 return void(fail("join failed:", joined.error.message()));
-            client.sendToGroup(group, Payload::fromText(text)).then(&client, [&](const OperationResult &sent) {
-                if (!sent.ok())
-                    fail("send failed:", sent.error.message());
-            });
+            client.sendToGroup(group, Payload::fromText(text))
+                .then(&client, [&](const OperationResult &sent) {
+                    if (!sent.ok())
+                        fail("send failed:", sent.error.message());
+                });
         });
     });
     QObject::connect(&client, &Client::groupMessageReceived, &client, [&](const GroupMessage &message) {
         if (message.group != group || message.payload.text() != text)
             return;
-        std::printf("received own message as %s on connection %s\n", qPrintable(message.fromUserId.value_or(QString())),
-                    qPrintable(client.connectionId()));
+        std::printf("received own message as %s on connection %s\n",
+                    qPrintable(message.fromUserId.value_or(QString())), qPrintable(client.connectionId()));
         std::fflush(stdout);
         QCoreApplication::exit(message.fromUserId == token.userId ? 0 : 1);
     });

@@ -185,6 +185,7 @@ void TestConsumer::runAgainstService(const QString &consumer, const QString &pre
     // It loads the installed library, not the one in the build tree.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("LD_LIBRARY_PATH"));
+    env.remove(QStringLiteral("QT_LOGGING_RULES")); // the library's own defaults
     const Run ldd = run(QStringLiteral("ldd"), {consumer}, env);
     QVERIFY2(ldd.exitCode == 0, qPrintable(describe(ldd)));
     const auto loaded =

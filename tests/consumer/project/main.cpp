@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Hubbub contributors
 // SPDX-License-Identifier: MIT
 // A program outside Hubbub using the installed WebPubSubQt6: given a connection string, it mints its
-// own token, connects, joins a group, sends to it and exits 0 once its own message comes back.
+// own token, connects, joins a group, sends to it and exits 0 once its own message comes back, and
+// the library said nothing below a warning meanwhile (its logging categories are quiet by default).
 #include <WebPubSub/client.h>
 
 #include <QCoreApplication>
@@ -10,6 +11,18 @@
 #include <cstdio>
 
 using namespace WebPubSub;
+
+static int libraryChatter = 0;
+static QtMessageHandler defaultHandler = nullptr;
+
+// Only what passes the categories' filters arrives here.
+static void countLibraryChatter(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if ((type == QtDebugMsg || type == QtInfoMsg) && context.category &&
+        QByteArrayView(context.category).startsWith("hubbub.client"))
+        ++libraryChatter;
+    defaultHandler(type, context, message);
+}
 
 static int fail(const char *what, const QString &detail = {})
 {
@@ -21,6 +34,7 @@ static int fail(const char *what, const QString &detail = {})
 
 int main(int argc, char **argv)
 {
+    defaultHandler = qInstallMessageHandler(countLibraryChatter);
     QCoreApplication app(argc, argv);
     if (argc != 2) {
         std::fprintf(stderr, "usage: consumer CONNECTION_STRING\n");
@@ -56,6 +70,9 @@ int main(int argc, char **argv)
         std::printf("received own message as %s on connection %s\n",
                     qPrintable(message.fromUserId.value_or(QString())), qPrintable(client.connectionId()));
         std::fflush(stdout);
+        if (libraryChatter > 0)
+            return void(
+                fail("the library logged below warning by default, times:", QString::number(libraryChatter)));
         QCoreApplication::exit(message.fromUserId == token.userId ? 0 : 1);
     });
     QTimer::singleShot(60000, &app, [] { fail("no own message within 60 s"); });

@@ -4,12 +4,14 @@
 //! ids callers chose themselves (so the service never mistakes a new operation for a duplicate).
 #pragma once
 
+#include "webpubsub_export.h"
+
 #include <QSet>
 #include <QtGlobal>
 
 namespace WebPubSub {
 
-class AckIdAllocator
+class WEBPUBSUB_EXPORT AckIdAllocator
 {
 public:
     //! The next automatic id.

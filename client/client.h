@@ -28,7 +28,7 @@ namespace WebPubSub {
 
 class ClientPrivate;
 
-class Client : public QObject
+class WEBPUBSUB_EXPORT Client : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)

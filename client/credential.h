@@ -10,6 +10,7 @@
 
 #include "connectionstring.h"
 #include "error.h"
+#include "webpubsub_export.h"
 
 #include <QFuture>
 #include <QUrl>
@@ -27,7 +28,7 @@ struct UrlResult
     Error error; //!< set when no URL could be had
 };
 
-class Credential
+class WEBPUBSUB_EXPORT Credential
 {
 public:
     using Provider = std::function<QFuture<UrlResult>()>;

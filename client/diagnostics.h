@@ -4,6 +4,8 @@
 //! \brief A snapshot of a Client's connection internals, for the diagnostics panel and QA.
 #pragma once
 
+#include "webpubsub_export.h"
+
 #include <QDateTime>
 #include <QMetaType>
 #include <QObject>
@@ -11,7 +13,7 @@
 
 namespace WebPubSub {
 
-struct Diagnostics
+struct WEBPUBSUB_EXPORT Diagnostics
 {
     Q_GADGET
     Q_PROPERTY(QString hub MEMBER hub)

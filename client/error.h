@@ -7,13 +7,15 @@
 //! sent); code() maps them, in one place, to an enum that code can switch on.
 #pragma once
 
+#include "webpubsub_export.h"
+
 #include <QMetaType>
 #include <QObject>
 #include <QString>
 
 namespace WebPubSub {
 
-class Error
+class WEBPUBSUB_EXPORT Error
 {
     Q_GADGET
     Q_PROPERTY(Code code READ code CONSTANT)

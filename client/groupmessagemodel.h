@@ -5,6 +5,7 @@
 #pragma once
 
 #include "datamessage.h"
+#include "webpubsub_export.h"
 
 #include <QAbstractListModel>
 #include <QPointer>
@@ -15,7 +16,7 @@ namespace WebPubSub {
 
 class Client;
 
-class GroupMessageModel : public QAbstractListModel
+class WEBPUBSUB_EXPORT GroupMessageModel : public QAbstractListModel
 {
     Q_OBJECT
     //! The client whose groupMessageReceived feeds this model (null = fed by append() only).

@@ -4,6 +4,8 @@
 //! so views keep their selection when a group is joined or left.
 #pragma once
 
+#include "webpubsub_export.h"
+
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QStringList>
@@ -12,7 +14,7 @@ namespace WebPubSub {
 
 class Client;
 
-class JoinedGroupsModel : public QAbstractListModel
+class WEBPUBSUB_EXPORT JoinedGroupsModel : public QAbstractListModel
 {
     Q_OBJECT
     Q_PROPERTY(WebPubSub::Client *client READ client WRITE setClient NOTIFY clientChanged)

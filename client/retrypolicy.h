@@ -4,6 +4,8 @@
 //! \brief How long to wait before the n-th retry of an operation or reconnect.
 #pragma once
 
+#include "webpubsub_export.h"
+
 #include <chrono>
 #include <limits>
 #include <optional>
@@ -20,7 +22,7 @@ struct RetryOptions
     double jitter = 0.0; //!< 0..1: each delay is scaled by a random factor in [1-jitter, 1+jitter]
 };
 
-class RetryPolicy
+class WEBPUBSUB_EXPORT RetryPolicy
 {
 public:
     explicit RetryPolicy(RetryOptions options = {});

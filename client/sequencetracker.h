@@ -4,11 +4,13 @@
 //! duplicates, and when a cumulative `sequenceAck` is due.
 #pragma once
 
+#include "webpubsub_export.h"
+
 #include <QtGlobal>
 
 namespace WebPubSub {
 
-class SequenceTracker
+class WEBPUBSUB_EXPORT SequenceTracker
 {
 public:
     enum class Outcome { New, Duplicate };

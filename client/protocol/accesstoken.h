@@ -8,6 +8,8 @@
 //! host, port and path compared, query ignored).
 #pragma once
 
+#include "webpubsub_export.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
@@ -32,7 +34,7 @@ struct TokenClaims
     QJsonObject all;                //!< every claim as decoded (for the upstream `connect` event)
 };
 
-class AccessToken
+class WEBPUBSUB_EXPORT AccessToken
 {
 public:
     //! Signs \a claims with HS256, the key being the UTF-8 bytes of the access key.

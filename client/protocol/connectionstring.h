@@ -8,6 +8,8 @@
 //! from hubbub-service's ready line works unchanged.
 #pragma once
 
+#include "webpubsub_export.h"
+
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -25,7 +27,7 @@ struct ClientTokenOptions
     std::chrono::seconds lifetime = std::chrono::hours(1);
 };
 
-class ConnectionString
+class WEBPUBSUB_EXPORT ConnectionString
 {
 public:
     //! nullopt and \a error ("missing AccessKey", …) when the string is malformed.
@@ -48,6 +50,6 @@ private:
 
 //! A URL safe to print: `access_token`, `awps_reconnection_token` and any other `*token*` query
 //! value replaced by `REDACTED`, user info dropped.
-QString redactedUrl(const QUrl &url);
+WEBPUBSUB_EXPORT QString redactedUrl(const QUrl &url);
 
 } // namespace WebPubSub

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "payload.h"
+#include "webpubsub_export.h"
 
 #include <QString>
 
@@ -24,7 +25,7 @@ struct ErrorDetail
     friend bool operator==(const ErrorDetail &, const ErrorDetail &) = default;
 };
 
-struct Frame
+struct WEBPUBSUB_EXPORT Frame
 {
     enum class Type {
         Unknown, //!< a type this code does not know; ignored by readers (forward compatibility)

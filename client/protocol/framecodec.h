@@ -9,6 +9,7 @@
 #pragma once
 
 #include "frame.h"
+#include "webpubsub_export.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -16,7 +17,7 @@
 
 namespace WebPubSub {
 
-class FrameCodec
+class WEBPUBSUB_EXPORT FrameCodec
 {
 public:
     struct ParseResult

@@ -8,6 +8,8 @@
 //! encoded on the wire (binary and protobuf as base64 in a JSON string).
 #pragma once
 
+#include "webpubsub_export.h"
+
 #include <QByteArray>
 #include <QJsonValue>
 #include <QMetaType>
@@ -16,18 +18,18 @@
 #include <optional>
 
 namespace WebPubSub {
-Q_NAMESPACE
+Q_NAMESPACE_EXPORT(WEBPUBSUB_EXPORT)
 
 //! The `dataType` of a frame.
 enum class DataType { Json, Text, Binary, Protobuf };
 Q_ENUM_NS(DataType)
 
 //! The wire name (`json`, `text`, `binary`, `protobuf`).
-QString dataTypeName(DataType type);
+WEBPUBSUB_EXPORT QString dataTypeName(DataType type);
 //! Parses a wire name; std::nullopt for an unknown one.
-std::optional<DataType> dataTypeFromName(QStringView name);
+WEBPUBSUB_EXPORT std::optional<DataType> dataTypeFromName(QStringView name);
 
-class Payload
+class WEBPUBSUB_EXPORT Payload
 {
 public:
     //! A JSON `null`.
@@ -51,7 +53,7 @@ public:
     //! The number of bytes this payload occupies once serialised (for buffer limits).
     qsizetype byteSize() const;
 
-    friend bool operator==(const Payload &a, const Payload &b);
+    friend WEBPUBSUB_EXPORT bool operator==(const Payload &a, const Payload &b);
 
 private:
     DataType m_type = DataType::Json;

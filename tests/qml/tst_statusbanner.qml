@@ -47,6 +47,9 @@ Item {
             compare(banner.Accessible.role, Accessible.AlertMessage);
             compare(banner.Accessible.name, data.text);
             compare(banner.healthy, data.state === "connected");
+            // Connected: no banner at all; any other state shows it.
+            compare(banner.visible, data.state !== "connected");
+            compare(banner.implicitHeight > 0, data.state !== "connected");
             compare(findChild(banner, "retryNowButton").visible, data.state === "reconnecting" || data.state === "offline");
             compare(findChild(banner, "reconnectButton").visible, data.state === "stopped");
         }

@@ -230,6 +230,19 @@ void TestScreenshot::diagnosticsPanel()
     QTRY_VERIFY(panel->property("visible").toBool());
     for (const char *key : {"connectionId", "lastReceivedSequenceId", "outboxSize", "tokenExpiresAt"})
         QVERIFY2(findItem(window()->contentItem(), u"diagnosticsValue_"_s + QLatin1String(key)), key);
+    // A drop first, so the timeline, the recovery count and the close code have something to show.
+    m_app->connection()->dropConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->connection()->diagnostics().value(u"recoveries"_s).toInt() +
+                                     m_app->connection()->diagnostics().value(u"reconnects"_s).toInt() >=
+                                 1,
+                             20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"connected"_s, 20000);
+    QQuickItem *closeTile = findItem(window()->contentItem(), u"closeCodeTile"_s);
+    QVERIFY(closeTile);
+    // The close code is explained in words, not only as a number.
+    QTRY_VERIFY_WITH_TIMEOUT(closeTile->property("note").toString().contains(u"1006"_s) ||
+                                 closeTile->property("note").toString().contains(u"without a close frame"_s),
+                             10000);
     const QImage image = grabAndSave(u"main-window-diagnostics.png"_s);
     QVERIFY(!image.isNull());
     QVERIFY(distinctColours(image) > 20);

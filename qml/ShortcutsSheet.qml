@@ -56,7 +56,7 @@ Dialog {
             id: row
 
             required property int index
-            required property QtObject modelData
+            required property AppShortcut modelData
 
             width: ListView.view.width
             implicitHeight: rowLayout.implicitHeight + Theme.spacing * 1.5

@@ -382,6 +382,9 @@ ApplicationWindow {
                     statusText: root.app.connection.statusText
                     reconnectCountdown: root.app.connection.reconnectCountdown
                     outboxCount: root.app.connection.outboxCount
+                    closeExplanation: (root.app.connection.diagnostics.lastCloseCode ?? 0) > 0
+                                      ? qsTr("Last close: %1").arg(UiHelper.closeCodeMeaning(root.app.connection.diagnostics.lastCloseCode))
+                                      : ""
                     endpointDescription: root.app.connection.hostingOnLan && root.app.connection.lanAddress.length > 0
                                          ? qsTr("Hosting on %1").arg(root.app.connection.lanAddress)
                                          : root.app.connection.endpointDescription

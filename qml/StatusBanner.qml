@@ -21,6 +21,8 @@ Rectangle {
     property int outboxCount: 0
     //! Where we are connected, e.g. "Local service on 127.0.0.1:8080".
     property string endpointDescription: ""
+    //! Why the last connection closed, in words (UiHelper.closeCodeMeaning); shown when offline or stopped.
+    property string closeExplanation: ""
 
     //! The line the banner shows for the connection (exposed for tests and screen readers).
     readonly property string connectionText: root.statusText.length > 0 ? root.statusText : root.fallbackText()
@@ -130,6 +132,17 @@ Rectangle {
                 Accessible.name: qsTr("Connect again")
                 onClicked: root.reconnectRequested()
             }
+        }
+        Label {
+            objectName: "closeExplanationLabel"
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.iconSize + Theme.spacing
+            visible: root.severe && root.closeExplanation.length > 0
+            text: root.closeExplanation
+            textFormat: Text.PlainText
+            color: Theme.textSecondary
+            font.pixelSize: Theme.fontMeta
+            elide: Text.ElideRight
         }
         Label {
             id: outboxLabel

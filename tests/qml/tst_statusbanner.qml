@@ -54,6 +54,20 @@ Item {
             compare(findChild(banner, "reconnectButton").visible, data.state === "stopped");
         }
 
+        function test_closeExplainedWhenOffline() {
+            const banner = createTemporaryObject(bannerComponent, root, {
+                                                     "connectionState": "recovering",
+                                                     "closeExplanation": "Last close: Dropped"
+                                                 });
+            const label = findChild(banner, "closeExplanationLabel");
+            verify(label);
+            compare(label.textFormat, Text.PlainText);
+            verify(!label.visible, "while recovering, the banner does not blame anything yet");
+            banner.connectionState = "offline";
+            tryVerify(() => label.visible);
+            compare(label.text, "Last close: Dropped");
+        }
+
         function test_statusTextWins() {
             const banner = createTemporaryObject(bannerComponent, root, {
                                                      "connectionState": "reconnecting",

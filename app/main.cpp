@@ -7,6 +7,7 @@
 #include "quitsequence.h"
 #include "unixsignalwatcher.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -56,7 +57,11 @@ int main(int argc, char *argv[])
         std::fputs(qPrintable(message + u'\n'), exitCode == 0 ? stdout : stderr);
         return exitCode;
     }
-    QGuiApplication app(argc, argv);
+    // A QApplication, not a QGuiApplication: Qt.labs.platform's SystemTrayIcon (notifications, the
+    // tray icon) is implemented with Qt Widgets on Linux desktops without a native platform tray
+    // ("No native SystemTrayIcon implementation available ... requires Qt Widgets"). It works on
+    // every platform QGuiApplication does, offscreen (the headless tests) included.
+    QApplication app(argc, argv);
     setApplicationInfo();
     QGuiApplication::setDesktopFileName(u"io.hubbub.Hubbub"_s);
 

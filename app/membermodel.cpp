@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "membermodel.h"
 
+#include "avatar.h"
 #include "senderpolicy.h"
 
 namespace Hubbub {
@@ -21,10 +22,8 @@ int MemberModel::rowCount(const QModelIndex &parent) const
 QHash<int, QByteArray> MemberModel::roleNames() const
 {
     static const QHash<int, QByteArray> names{
-        {UserIdRole, "userId"},
-        {DisplayNameRole, "displayName"},
-        {PresenceRole, "presence"},
-        {TypingRole, "typing"},
+        {UserIdRole, "userId"}, {DisplayNameRole, "displayName"}, {PresenceRole, "presence"},
+        {TypingRole, "typing"}, {AvatarIndexRole, "avatarIndex"}, {InitialsRole, "initials"},
     };
     return names;
 }
@@ -45,6 +44,10 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
         return presenceName(m.presence);
     case TypingRole:
         return m.typing;
+    case AvatarIndexRole:
+        return Avatar::colourIndex(m.userId);
+    case InitialsRole:
+        return Avatar::initials(m.userId);
     default:
         return {};
     }

@@ -31,8 +31,10 @@ public:
         //! The display name from their announcements, shown only beside the userId: empty when
         //! they gave none, it repeats the userId, or it equals another member's userId or name.
         DisplayNameRole,
-        PresenceRole, //!< "online" | "away" | "offline"
-        TypingRole,   //!< currently typing in this room
+        PresenceRole,    //!< "online" | "away" | "offline"
+        TypingRole,      //!< currently typing in this room
+        AvatarIndexRole, //!< which of the 12 avatar colours (Avatar::colourIndex of the userId)
+        InitialsRole,    //!< one or two initials of the userId, drawn in the avatar
     };
     Q_ENUM(Roles)
 

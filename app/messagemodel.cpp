@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "messagemodel.h"
 
+#include "avatar.h"
 #include "senderpolicy.h"
 
 #include <QLocale>
@@ -44,6 +45,9 @@ QHash<int, QByteArray> MessageModel::roleNames() const
         {LinksRole, "links"},
         {SenderLabelRole, "senderLabel"},
         {SecondaryNameRole, "secondaryName"},
+        {AvatarIndexRole, "avatarIndex"},
+        {InitialsRole, "initials"},
+        {LastOfRunRole, "lastOfRun"},
     };
     return names;
 }
@@ -60,6 +64,15 @@ QString MessageModel::dayLabel(const QDate &day, const QDate &today)
     if (day.year() == today.year())
         return locale.toString(day, QStringLiteral("dddd d MMMM"));
     return locale.toString(day, QStringLiteral("dddd d MMMM yyyy"));
+}
+
+bool MessageModel::startsRun(const ChatMessage &prev, const ChatMessage &m)
+{
+    if (prev.senderId != m.senderId || prev.senderName != m.senderName)
+        return true;
+    if (prev.timestamp.toLocalTime().date() != m.timestamp.toLocalTime().date())
+        return true;
+    return qAbs(prev.timestamp.msecsTo(m.timestamp)) > kRunGapMs;
 }
 
 QVariant MessageModel::data(const QModelIndex &index, int role) const
@@ -88,16 +101,14 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return m.own;
     case DeliveryStatusRole:
         return deliveryStatusName(m.status);
-    case ShowSenderRole: {
-        if (row == 0)
-            return true;
-        const ChatMessage &prev = m_rows.at(row - 1);
-        if (prev.senderId != m.senderId || prev.senderName != m.senderName)
-            return true;
-        if (prev.timestamp.toLocalTime().date() != m.timestamp.toLocalTime().date())
-            return true;
-        return qAbs(prev.timestamp.msecsTo(m.timestamp)) > kRunGapMs;
-    }
+    case ShowSenderRole:
+        return row == 0 || startsRun(m_rows.at(row - 1), m);
+    case LastOfRunRole:
+        return row == m_rows.size() - 1 || startsRun(m, m_rows.at(row + 1));
+    case AvatarIndexRole:
+        return Avatar::colourIndex(SenderPolicy::label(m.senderId));
+    case InitialsRole:
+        return Avatar::initials(SenderPolicy::label(m.senderId));
     case DaySeparatorRole: {
         const QDate day = m.timestamp.toLocalTime().date();
         if (row > 0 && m_rows.at(row - 1).timestamp.toLocalTime().date() == day)
@@ -171,8 +182,10 @@ int MessageModel::appendMessages(const QList<ChatMessage> &messages)
         m_rows.append(std::move(m));
     }
     endInsertRows();
-    // Only the first new row's neighbour-derived roles depend on the old last row; the old rows
-    // themselves do not change.
+    // Only the first new row's neighbour-derived roles depend on the old last row; of the old rows
+    // only the last one changes: it may no longer end its run.
+    if (first > 0)
+        emitRowChanged(first - 1, {LastOfRunRole});
     Q_EMIT countChanged();
     return int(fresh.size());
 }
@@ -241,6 +254,8 @@ bool MessageModel::removeMessage(const QString &messageId)
     endRemoveRows();
     if (row < m_rows.size())
         emitRowChanged(row, {ShowSenderRole, DaySeparatorRole, FirstUnreadRole});
+    if (row > 0)
+        emitRowChanged(row - 1, {LastOfRunRole});
     Q_EMIT countChanged();
     return true;
 }

@@ -43,6 +43,12 @@ public:
         //! The display name shown beside the label, visibly secondary: empty when none or when it
         //! only repeats the userId.
         SecondaryNameRole,
+        //! Which of the 12 avatar colours names the sender (Avatar::colourIndex of the userId).
+        AvatarIndexRole,
+        //! One or two initials of the sender's label, drawn in the avatar.
+        InitialsRole,
+        //! The last message of a run (the next row starts a new run or there is none).
+        LastOfRunRole,
     };
     Q_ENUM(Roles)
 
@@ -90,6 +96,8 @@ Q_SIGNALS:
     void canLoadOlderChanged();
 
 private:
+    //! Whether \a m starts a new run after \a prev (other sender, other day, or > 5 min later).
+    static bool startsRun(const ChatMessage &prev, const ChatMessage &m);
     QList<ChatMessage> unseen(const QList<ChatMessage> &messages) const;
     static QStringList linksIn(const QString &text);
     int rowForKey(qint64 key) const { return int(key - m_firstKey); }

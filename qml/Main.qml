@@ -22,8 +22,8 @@ ApplicationWindow {
     readonly property alias statusBanner: statusBanner
     readonly property alias roomList: roomList
 
-    width: 1100
-    height: 720
+    width: 1200
+    height: 760
     minimumWidth: 640
     minimumHeight: 420
     visible: true
@@ -33,23 +33,29 @@ ApplicationWindow {
     LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
     LayoutMirroring.childrenInherit: true
 
+    font.pixelSize: Theme.fontBody
+
     palette.window: Theme.window
     palette.windowText: Theme.text
-    palette.base: Theme.pane
+    palette.base: Theme.surface
     palette.alternateBase: Theme.hover
     palette.text: Theme.text
-    palette.button: Theme.dark ? "#30353e" : "#eceff3"
+    palette.button: Theme.control
     palette.buttonText: Theme.text
     palette.highlight: Theme.accent
-    palette.highlightedText: Theme.accentText
-    palette.placeholderText: Theme.mutedText
-    palette.toolTipBase: Theme.pane
+    palette.highlightedText: Theme.onAccent
+    palette.placeholderText: Theme.textSecondary
+    palette.toolTipBase: Theme.surface
     palette.toolTipText: Theme.text
-    palette.light: Theme.dark ? "#3a404a" : "#ffffff"
-    palette.midlight: Theme.dark ? "#343a43" : "#e3e7ec"
-    palette.mid: Theme.separator
-    palette.dark: Theme.dark ? "#14161a" : "#a9b1bb"
-    palette.shadow: "#000000"
+    palette.light: Theme.surface
+    palette.midlight: Theme.control
+    palette.mid: Theme.controlBorder
+    palette.dark: Theme.controlBorder
+    palette.shadow: Theme.shadow
+    palette.link: Theme.accent
+
+    //! The member column: the user's choice (Ctrl+Shift+M), and never on a narrow window.
+    property bool membersShown: true
 
     onActiveChanged: {
         if (root.active)
@@ -64,36 +70,96 @@ ApplicationWindow {
         value: root.app.darkTheme
     }
 
-    Shortcut {
-        sequence: "Ctrl+K"
-        context: Qt.ApplicationShortcut
-        onActivated: switcher.open()
-    }
-    Shortcut {
-        sequence: "Alt+Shift+Down"
-        context: Qt.ApplicationShortcut
-        onActivated: root.app.nextUnreadRoom()
-    }
-    Shortcut {
-        sequence: "Ctrl+L"
-        context: Qt.ApplicationShortcut
-        onActivated: composer.input.forceActiveFocus()
-    }
-    Shortcut {
-        sequence: "Ctrl+Shift+D"
-        context: Qt.ApplicationShortcut
-        onActivated: root.app.diagnosticsVisible = !root.app.diagnosticsVisible
-    }
-    Shortcut {
-        sequence: "Ctrl+/"
-        context: Qt.ApplicationShortcut
-        onActivated: shortcutsDialog.open()
-    }
-    Shortcut {
-        sequence: "Ctrl+Q"
-        context: Qt.ApplicationShortcut
-        onActivated: root.app.quit()
-    }
+    //! Every shortcut, once: bound here and listed by the shortcuts sheet (Ctrl+/ or F1).
+    property list<QtObject> appShortcuts: [
+        AppShortcut {
+            sequence: "Ctrl+K"
+            description: qsTr("Switch room")
+            onActivated: switcher.open()
+        },
+        AppShortcut {
+            sequence: "Alt+Shift+Down"
+            description: qsTr("Next room with unread messages")
+            onActivated: root.app.nextUnreadRoom()
+        },
+        AppShortcut {
+            sequence: "Ctrl+L"
+            description: qsTr("Focus the message field")
+            onActivated: composer.input.forceActiveFocus()
+        },
+        AppShortcut {
+            // Handled by the message field itself; listed here so the sheet is complete.
+            enabled: false
+            keysText: qsTr("Enter · Shift+Enter")
+            description: qsTr("Send · new line (in the message field)")
+        },
+        AppShortcut {
+            sequence: "Ctrl+M"
+            description: qsTr("Focus the message list (then ↑/↓ to move)")
+            onActivated: messageView.listView.forceActiveFocus()
+        },
+        AppShortcut {
+            sequence: "Ctrl+Shift+C"
+            description: qsTr("Copy the selected message's text")
+            onActivated: UiHelper.copyText(messageView.currentText)
+        },
+        AppShortcut {
+            sequence: "Ctrl+Shift+R"
+            description: qsTr("Retry all failed messages")
+            onActivated: root.app.retryAllFailed()
+        },
+        AppShortcut {
+            sequence: "Ctrl+Shift+M"
+            description: qsTr("Show or hide the member list")
+            onActivated: root.membersShown = !root.membersShown
+        },
+        AppShortcut {
+            sequence: "Ctrl+Shift+L"
+            description: qsTr("Light or dark theme")
+            onActivated: root.app.darkTheme = !root.app.darkTheme
+        },
+        AppShortcut {
+            sequence: "Ctrl+O"
+            description: qsTr("Connect to a service…")
+            onActivated: connectDialog.open()
+        },
+        AppShortcut {
+            sequence: "Ctrl+Shift+D"
+            description: qsTr("Connection diagnostics")
+            onActivated: root.app.diagnosticsVisible = !root.app.diagnosticsVisible
+        },
+        AppShortcut {
+            sequence: "Ctrl+Alt+D"
+            description: qsTr("Diagnostics: drop the connection")
+            onActivated: root.app.connection.dropConnection()
+        },
+        AppShortcut {
+            sequence: "Ctrl+Alt+O"
+            description: qsTr("Diagnostics: go offline for the set seconds")
+            onActivated: root.app.connection.goOffline(diagnosticsPanel.offlineSeconds)
+        },
+        AppShortcut {
+            sequence: "Ctrl+Alt+R"
+            description: qsTr("Diagnostics: force a new connection")
+            onActivated: root.app.connection.forceReconnect()
+        },
+        AppShortcut {
+            sequence: "Ctrl+Alt+C"
+            description: qsTr("Diagnostics: copy the report")
+            onActivated: root.app.connection.copyDiagnostics()
+        },
+        AppShortcut {
+            sequences: ["Ctrl+/", "F1"]
+            keysText: qsTr("Ctrl+/ · F1")
+            description: qsTr("This list of shortcuts")
+            onActivated: shortcutsDialog.open()
+        },
+        AppShortcut {
+            sequence: "Ctrl+Q"
+            description: qsTr("Quit")
+            onActivated: root.app.quit()
+        }
+    ]
 
     Connections {
         target: root.app
@@ -110,243 +176,314 @@ ApplicationWindow {
         }
     }
 
-    header: ToolBar {
-        background: Rectangle {
-            color: Theme.pane
+    SplitView {
+        id: columns
 
-            Rectangle {
-                anchors.bottom: parent.bottom
-                width: parent.width
-                height: 1
-                color: Theme.separator
-            }
-        }
-
-        RowLayout {
-            anchors.fill: parent
-            anchors.leftMargin: Theme.spacing
-            anchors.rightMargin: Theme.spacing
-            spacing: Theme.spacing
-
-            Label {
-                objectName: "roomTitle"
-                text: root.app.currentRoom.length > 0 ? "#" + root.app.currentRoom : qsTr("Hubbub")
-                textFormat: Text.PlainText
-                font.bold: true
-                font.pointSize: Qt.application.font.pointSize * 1.2
-                color: Theme.text
-                elide: Text.ElideRight
-                Layout.fillWidth: true
-            }
-            Label {
-                text: qsTr("Signed in as %1").arg(root.app.userName)
-                textFormat: Text.PlainText
-                color: Theme.mutedText
-                elide: Text.ElideRight
-            }
-            ToolButton {
-                objectName: "connectToolButton"
-                text: qsTr("Connect…")
-                onClicked: connectDialog.open()
-            }
-            ToolButton {
-                objectName: "menuButton"
-                text: "\u2630"
-                Accessible.name: qsTr("Menu")
-                onClicked: mainMenu.open()
-
-                Menu {
-                    id: mainMenu
-
-                    y: parent.height
-
-                    MenuItem {
-                        text: qsTr("Switch room…")
-                        onTriggered: switcher.open()
-                    }
-                    MenuItem {
-                        text: qsTr("Next unread room")
-                        onTriggered: root.app.nextUnreadRoom()
-                    }
-                    MenuItem {
-                        text: qsTr("Retry all failed messages")
-                        onTriggered: root.app.retryAllFailed()
-                    }
-                    MenuSeparator {}
-                    MenuItem {
-                        text: qsTr("Dark theme")
-                        checkable: true
-                        checked: root.app.darkTheme
-                        onToggled: root.app.darkTheme = checked
-                    }
-                    MenuItem {
-                        text: qsTr("Typing indicators")
-                        checkable: true
-                        checked: root.app.typingIndicatorsEnabled
-                        onToggled: root.app.typingIndicatorsEnabled = checked
-                    }
-                    MenuItem {
-                        text: qsTr("Host on LAN")
-                        checkable: true
-                        enabled: root.app.connection.embedded
-                        checked: root.app.connection.hostingOnLan
-                        onToggled: root.app.connection.setHostOnLan(checked)
-                    }
-                    MenuItem {
-                        text: qsTr("Diagnostics")
-                        checkable: true
-                        checked: root.app.diagnosticsVisible
-                        onToggled: root.app.diagnosticsVisible = checked
-                    }
-                    MenuSeparator {}
-                    MenuItem {
-                        text: qsTr("Keyboard shortcuts")
-                        onTriggered: shortcutsDialog.open()
-                    }
-                    MenuSeparator {}
-                    MenuItem {
-                        objectName: "quitMenuItem"
-                        text: qsTr("Quit")
-                        onTriggered: root.app.quit()
-                    }
-                }
-            }
-        }
-    }
-
-    ColumnLayout {
         anchors.fill: parent
-        spacing: 0
+        orientation: Qt.Horizontal
+        handle: Rectangle {
+            implicitWidth: 1
+            color: Theme.separator
+        }
 
         HoverHandler {
             onPointChanged: root.userActive()
         }
 
-        StatusBanner {
-            id: statusBanner
+        RoomList {
+            id: roomList
 
-            objectName: "statusBanner"
-            Layout.fillWidth: true
+            objectName: "roomList"
+            SplitView.preferredWidth: Theme.sidebarWidth
+            SplitView.minimumWidth: Theme.sidebarMinWidth
+            SplitView.maximumWidth: Theme.sidebarMaxWidth
+            model: root.app.rooms
+            totalUnread: root.app.rooms.totalUnread
+            userId: root.app.userId
+            userAvatarIndex: UiHelper.avatarIndex(root.app.userId)
+            userInitials: UiHelper.initials(root.app.userId)
             connectionState: root.app.connection.state
-            statusText: root.app.connection.statusText
-            reconnectCountdown: root.app.connection.reconnectCountdown
-            outboxCount: root.app.connection.outboxCount
-            endpointDescription: root.app.connection.hostingOnLan && root.app.connection.lanAddress.length > 0
-                                 ? qsTr("Hosting on %1").arg(root.app.connection.lanAddress)
-                                 : root.app.connection.endpointDescription
-            onRetryNowRequested: root.app.connection.forceReconnect()
-            onReconnectRequested: root.app.connection.forceReconnect()
+            onRoomSelected: name => root.app.selectRoom(name)
+            onJoinRequested: name => root.app.joinRoom(name)
+            onLeaveRequested: name => root.app.leaveRoom(name)
+            onMuteRequested: (name, muted) => root.app.setRoomMuted(name, muted)
         }
 
-        SplitView {
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            orientation: Qt.Horizontal
+        Rectangle {
+            SplitView.fillWidth: true
+            SplitView.minimumWidth: 320
+            color: Theme.surface
 
-            RoomList {
-                id: roomList
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 0
 
-                objectName: "roomList"
-                SplitView.preferredWidth: Theme.sidebarWidth
-                SplitView.minimumWidth: 160
-                model: root.app.rooms
-                totalUnread: root.app.rooms.totalUnread
-                onRoomSelected: name => root.app.selectRoom(name)
-                onJoinRequested: name => root.app.joinRoom(name)
-                onLeaveRequested: name => root.app.leaveRoom(name)
-                onMuteRequested: (name, muted) => root.app.setRoomMuted(name, muted)
-            }
+                // The conversation header: room name, a topic line, the window's actions.
+                Rectangle {
+                    objectName: "conversationHeader"
+                    Layout.fillWidth: true
+                    implicitHeight: headerRow.implicitHeight + 2 * Theme.spacingM
+                    color: Theme.surface
 
-            Rectangle {
-                SplitView.fillWidth: true
-                SplitView.minimumWidth: 300
-                color: Theme.pane
-
-                ColumnLayout {
-                    anchors.fill: parent
-                    spacing: 0
-
-                    MessageView {
-                        id: messageView
-
-                        objectName: "messageView"
-                        Layout.fillWidth: true
-                        Layout.fillHeight: true
-                        visible: root.app.currentRoom.length > 0
-                        model: root.app.messages
-                        canLoadOlder: root.app.messages ? root.app.messages.canLoadOlder : false
-                        onRetryRequested: messageId => root.app.retryMessage(messageId)
-                        onDeleteRequested: messageId => root.app.deleteMessage(messageId)
-                        onLinkActivated: url => root.app.openLink(url)
-                        onLoadOlderRequested: root.app.loadOlder()
-                        onLatestSeen: {
-                            if (root.active)
-                                root.app.markRead();
-                        }
+                    Rectangle {
+                        anchors.bottom: parent.bottom
+                        width: parent.width
+                        height: 1
+                        color: Theme.separator
                     }
 
-                    Label {
-                        Layout.fillWidth: true
-                        Layout.fillHeight: true
-                        visible: root.app.currentRoom.length === 0
-                        horizontalAlignment: Text.AlignHCenter
-                        verticalAlignment: Text.AlignVCenter
-                        wrapMode: Text.Wrap
-                        text: qsTr("Join or create a room on the left to start chatting.")
-                        color: Theme.mutedText
-                    }
+                    RowLayout {
+                        id: headerRow
 
-                    Label {
-                        objectName: "typingLabel"
-                        Layout.fillWidth: true
-                        Layout.leftMargin: Theme.spacing * 2
-                        Layout.preferredHeight: implicitHeight
-                        text: root.app.typingText.length > 0 ? root.app.typingText : " "
-                        textFormat: Text.PlainText
-                        font.italic: true
-                        color: Theme.mutedText
-                        elide: Text.ElideRight
-                        Accessible.role: Accessible.StaticText
-                        Accessible.name: root.app.typingText
-                    }
+                        anchors.fill: parent
+                        anchors.leftMargin: Theme.spacingXl
+                        anchors.rightMargin: Theme.spacing
+                        spacing: Theme.spacing
 
-                    Composer {
-                        id: composer
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            spacing: 0
 
-                        objectName: "composer"
-                        Layout.fillWidth: true
-                        enabled: root.app.currentRoom.length > 0
-                        placeholder: root.app.currentRoom.length > 0 ? qsTr("Message #%1").arg(root.app.currentRoom)
-                                                                     : qsTr("Join a room to write")
-                        onSendRequested: text => {
-                            if (root.app.sendMessage(text)) {
-                                composer.clear();
-                                messageView.jumpToLatest();
+                            Label {
+                                objectName: "roomTitle"
+                                Layout.fillWidth: true
+                                text: root.app.currentRoom.length > 0 ? "#" + root.app.currentRoom : qsTr("Hubbub")
+                                textFormat: Text.PlainText
+                                font.pixelSize: Theme.fontTitle
+                                font.weight: Font.Bold
+                                color: Theme.text
+                                elide: Text.ElideRight
+                                Accessible.role: Accessible.Heading
+                            }
+                            Label {
+                                objectName: "roomTopic"
+                                Layout.fillWidth: true
+                                visible: root.app.members !== null
+                                text: root.app.members
+                                      ? (root.app.members.count === 1 ? qsTr("1 member") : qsTr("%1 members").arg(root.app.members.count)) + " · "
+                                        + qsTr("%1 online").arg(root.app.members.onlineCount) + " · "
+                                        + root.app.connection.endpointDescription
+                                      : ""
+                                textFormat: Text.PlainText
+                                font.pixelSize: Theme.fontMeta
+                                color: Theme.textSecondary
+                                elide: Text.ElideRight
                             }
                         }
-                        onEdited: {
-                            root.userActive();
-                            root.app.composerTextEdited();
+                        ToolButton {
+                            objectName: "connectToolButton"
+                            text: qsTr("Connect…")
+                            font.pixelSize: Theme.fontMeta
+                            Accessible.name: qsTr("Connect to a service (Ctrl+O)")
+                            ToolTip.visible: hovered
+                            ToolTip.text: qsTr("Connect to a service (Ctrl+O)")
+                            onClicked: connectDialog.open()
+                        }
+                        ToolButton {
+                            objectName: "diagnosticsToolButton"
+                            text: qsTr("Diagnostics")
+                            font.pixelSize: Theme.fontMeta
+                            checkable: true
+                            checked: root.app.diagnosticsVisible
+                            Accessible.name: qsTr("Connection diagnostics (Ctrl+Shift+D)")
+                            ToolTip.visible: hovered
+                            ToolTip.text: qsTr("Connection diagnostics (Ctrl+Shift+D)")
+                            onToggled: root.app.diagnosticsVisible = checked
+                        }
+                        ToolButton {
+                            objectName: "shortcutsToolButton"
+                            text: "?"
+                            font.pixelSize: Theme.fontTitle
+                            Accessible.name: qsTr("Keyboard shortcuts (Ctrl+/ or F1)")
+                            ToolTip.visible: hovered
+                            ToolTip.text: qsTr("Keyboard shortcuts (Ctrl+/ or F1)")
+                            onClicked: shortcutsDialog.open()
+                        }
+                        ToolButton {
+                            objectName: "menuButton"
+                            text: "\u2630"
+                            font.pixelSize: Theme.fontTitle
+                            Accessible.name: qsTr("Menu")
+                            ToolTip.visible: hovered
+                            ToolTip.text: qsTr("Menu")
+                            onClicked: mainMenu.open()
+
+                            Menu {
+                                id: mainMenu
+
+                                y: parent.height
+
+                                MenuItem {
+                                    text: qsTr("Switch room…")
+                                    onTriggered: switcher.open()
+                                }
+                                MenuItem {
+                                    text: qsTr("Next unread room")
+                                    onTriggered: root.app.nextUnreadRoom()
+                                }
+                                MenuItem {
+                                    text: qsTr("Retry all failed messages")
+                                    onTriggered: root.app.retryAllFailed()
+                                }
+                                MenuSeparator {}
+                                MenuItem {
+                                    text: qsTr("Dark theme")
+                                    checkable: true
+                                    checked: root.app.darkTheme
+                                    onToggled: root.app.darkTheme = checked
+                                }
+                                MenuItem {
+                                    text: qsTr("Member list")
+                                    checkable: true
+                                    checked: root.membersShown
+                                    onToggled: root.membersShown = checked
+                                }
+                                MenuItem {
+                                    text: qsTr("Typing indicators")
+                                    checkable: true
+                                    checked: root.app.typingIndicatorsEnabled
+                                    onToggled: root.app.typingIndicatorsEnabled = checked
+                                }
+                                MenuItem {
+                                    text: qsTr("Host on LAN")
+                                    checkable: true
+                                    enabled: root.app.connection.embedded
+                                    checked: root.app.connection.hostingOnLan
+                                    onToggled: root.app.connection.setHostOnLan(checked)
+                                }
+                                MenuItem {
+                                    text: qsTr("Diagnostics")
+                                    checkable: true
+                                    checked: root.app.diagnosticsVisible
+                                    onToggled: root.app.diagnosticsVisible = checked
+                                }
+                                MenuSeparator {}
+                                MenuItem {
+                                    text: qsTr("Keyboard shortcuts")
+                                    onTriggered: shortcutsDialog.open()
+                                }
+                                MenuSeparator {}
+                                MenuItem {
+                                    objectName: "quitMenuItem"
+                                    text: qsTr("Quit")
+                                    onTriggered: root.app.quit()
+                                }
+                            }
                         }
                     }
                 }
-            }
 
-            MemberList {
-                objectName: "memberList"
-                SplitView.preferredWidth: Theme.memberWidth
-                SplitView.minimumWidth: 140
-                model: root.app.members
-                onlineCount: root.app.members ? root.app.members.onlineCount : 0
-            }
+                StatusBanner {
+                    id: statusBanner
 
-            DiagnosticsPanel {
-                objectName: "diagnosticsPanel"
-                visible: root.app.diagnosticsVisible
-                SplitView.preferredWidth: 340
-                SplitView.minimumWidth: 260
-                connection: root.app.connection
+                    objectName: "statusBanner"
+                    Layout.fillWidth: true
+                    connectionState: root.app.connection.state
+                    statusText: root.app.connection.statusText
+                    reconnectCountdown: root.app.connection.reconnectCountdown
+                    outboxCount: root.app.connection.outboxCount
+                    closeExplanation: (root.app.connection.diagnostics.lastCloseCode ?? 0) > 0
+                                      ? qsTr("Last close: %1").arg(UiHelper.closeCodeMeaning(root.app.connection.diagnostics.lastCloseCode))
+                                      : ""
+                    endpointDescription: root.app.connection.hostingOnLan && root.app.connection.lanAddress.length > 0
+                                         ? qsTr("Hosting on %1").arg(root.app.connection.lanAddress)
+                                         : root.app.connection.endpointDescription
+                    onRetryNowRequested: root.app.connection.forceReconnect()
+                    onReconnectRequested: root.app.connection.forceReconnect()
+                }
+
+                MessageView {
+                    id: messageView
+
+                    objectName: "messageView"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: root.app.currentRoom.length > 0
+                    model: root.app.messages
+                    queued: !root.app.connection.connected
+                    canLoadOlder: root.app.messages ? root.app.messages.canLoadOlder : false
+                    onRetryRequested: messageId => root.app.retryMessage(messageId)
+                    onDeleteRequested: messageId => root.app.deleteMessage(messageId)
+                    onLinkActivated: url => root.app.openLink(url)
+                    onLoadOlderRequested: root.app.loadOlder()
+                    onLatestSeen: {
+                        if (root.active)
+                            root.app.markRead();
+                    }
+                }
+
+                Label {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: root.app.currentRoom.length === 0
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                    wrapMode: Text.Wrap
+                    text: qsTr("Join or create a room on the left to start chatting.")
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontTitle
+                }
+
+                Label {
+                    objectName: "typingLabel"
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.spacingXl
+                    Layout.preferredHeight: implicitHeight
+                    text: root.app.typingText.length > 0 ? root.app.typingText : " "
+                    textFormat: Text.PlainText
+                    font.italic: true
+                    font.pixelSize: Theme.fontMeta
+                    color: Theme.textSecondary
+                    elide: Text.ElideRight
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: root.app.typingText
+                }
+
+                Composer {
+                    id: composer
+
+                    objectName: "composer"
+                    Layout.fillWidth: true
+                    enabled: root.app.currentRoom.length > 0
+                    placeholder: root.app.currentRoom.length > 0 ? qsTr("Message #%1").arg(root.app.currentRoom)
+                                                                 : qsTr("Join a room to write")
+                    queueNote: !root.app.connection.connected
+                               ? qsTr("Not connected — messages you send now are queued and go out when the connection is back")
+                               : root.app.connection.outboxCount > 0
+                                 ? qsTr("Sending %1 queued message(s)…").arg(root.app.connection.outboxCount) : ""
+                    onSendRequested: text => {
+                        if (root.app.sendMessage(text)) {
+                            composer.clear();
+                            messageView.jumpToLatest();
+                        }
+                    }
+                    onEdited: {
+                        root.userActive();
+                        root.app.composerTextEdited();
+                    }
+                }
             }
+        }
+
+        MemberList {
+            objectName: "memberList"
+            // Hidden on narrow windows; the diagnostics panel, when open, takes its room first.
+            visible: root.membersShown
+                     && root.width >= Theme.memberHideBelow + (root.app.diagnosticsVisible ? diagnosticsPanel.width : 0)
+            SplitView.preferredWidth: Theme.memberWidth
+            SplitView.minimumWidth: 160
+            model: root.app.members
+            onlineCount: root.app.members ? root.app.members.onlineCount : 0
+        }
+
+        DiagnosticsPanel {
+            id: diagnosticsPanel
+
+            objectName: "diagnosticsPanel"
+            visible: root.app.diagnosticsVisible
+            SplitView.preferredWidth: 360
+            SplitView.minimumWidth: 300
+            connection: root.app.connection
         }
     }
 
@@ -402,11 +539,11 @@ ApplicationWindow {
         }
 
         x: (root.width - width) / 2
-        y: root.height - height - root.header.height - Theme.spacing * 10
+        y: root.height - height - Theme.spacing * 14
         padding: Theme.spacing
         closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
         background: Rectangle {
-            color: Theme.danger
+            color: Theme.error
             radius: Theme.radius
         }
         contentItem: Label {
@@ -414,7 +551,7 @@ ApplicationWindow {
             Accessible.name: errorBar.message
             text: errorBar.message
             textFormat: Text.PlainText
-            color: "white"
+            color: Theme.surface
             wrapMode: Text.Wrap
         }
 
@@ -426,34 +563,10 @@ ApplicationWindow {
         }
     }
 
-    Dialog {
+    ShortcutsSheet {
         id: shortcutsDialog
 
-        title: qsTr("Keyboard shortcuts")
-        modal: true
-        standardButtons: Dialog.Close
-        anchors.centerIn: parent
-
-        GridLayout {
-            columns: 2
-            columnSpacing: Theme.spacing * 3
-            rowSpacing: Theme.spacing
-
-            Label { text: qsTr("Ctrl+K") }
-            Label { text: qsTr("Switch room") }
-            Label { text: qsTr("Alt+Shift+Down") }
-            Label { text: qsTr("Next room with unread messages") }
-            Label { text: qsTr("Ctrl+L") }
-            Label { text: qsTr("Focus the message field") }
-            Label { text: qsTr("Enter / Shift+Enter") }
-            Label { text: qsTr("Send / new line") }
-            Label { text: qsTr("Ctrl+Shift+D") }
-            Label { text: qsTr("Connection diagnostics") }
-            Label { text: qsTr("Ctrl+/") }
-            Label { text: qsTr("This list") }
-            Label { text: qsTr("Ctrl+Q") }
-            Label { text: qsTr("Quit") }
-        }
+        shortcuts: Array.prototype.slice.call(root.appShortcuts)
     }
 
     //! Any user input: back from away; the idle clock (presence "away") lives in AppController.

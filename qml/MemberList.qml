@@ -25,10 +25,14 @@ Rectangle {
 
         Label {
             Layout.fillWidth: true
-            Layout.margins: Theme.spacing * 1.5
+            Layout.margins: Theme.spacingL
+            Layout.bottomMargin: Theme.spacing
             text: qsTr("Members · %1 online").arg(root.onlineCount)
-            font.bold: true
-            color: Theme.text
+            font.pixelSize: Theme.fontMeta
+            font.weight: Font.DemiBold
+            font.capitalization: Font.AllUppercase
+            font.letterSpacing: 0.6
+            color: Theme.textSecondary
             elide: Text.ElideRight
         }
 
@@ -50,14 +54,23 @@ Rectangle {
                 required property string displayName
                 required property string presence
                 required property bool typing
+                required property int avatarIndex
+                required property string initials
 
                 readonly property string presenceText: memberDelegate.presence === "online" ? qsTr("online")
                                                       : memberDelegate.presence === "away" ? qsTr("away")
                                                                                            : qsTr("offline")
 
                 width: ListView.view.width
+                leftPadding: Theme.spacingL
+                rightPadding: Theme.spacing
+                topPadding: Theme.spacingXs + 2
+                bottomPadding: Theme.spacingXs + 2
                 background: Rectangle {
-                    color: memberDelegate.hovered ? Theme.hover : "transparent"
+                    x: Theme.spacing
+                    width: parent.width - 2 * Theme.spacing
+                    radius: Theme.radius
+                    color: (memberDelegate.hovered || memberDelegate.visualFocus) ? Theme.hover : "transparent"
                 }
                 Accessible.name: memberDelegate.userId + ", " + memberDelegate.presenceText
                                  + (memberDelegate.typing ? ", " + qsTr("typing") : "")
@@ -77,19 +90,38 @@ Rectangle {
                 contentItem: RowLayout {
                     spacing: Theme.spacing
 
-                    Rectangle {
-                        objectName: "presenceDot"
-                        implicitWidth: 10
-                        implicitHeight: 10
-                        radius: 5
-                        color: Theme.presenceColor(memberDelegate.presence)
+                    Item {
+                        implicitWidth: Theme.avatarSmall
+                        implicitHeight: Theme.avatarSmall
+
+                        Avatar {
+                            size: Theme.avatarSmall
+                            colorIndex: memberDelegate.avatarIndex
+                            initials: memberDelegate.initials
+                            opacity: memberDelegate.presence === "offline" ? 0.45 : 1
+                        }
+                        // Presence: the dot's colour plus its shape (hollow when offline).
+                        Rectangle {
+                            objectName: "presenceDot"
+                            anchors.right: parent.right
+                            anchors.bottom: parent.bottom
+                            anchors.margins: -2
+                            width: 11
+                            height: 11
+                            radius: 5.5
+                            color: memberDelegate.presence === "offline" ? Theme.sidebar
+                                                                         : Theme.presenceColor(memberDelegate.presence)
+                            border.width: 2
+                            border.color: memberDelegate.presence === "offline" ? Theme.offline : Theme.sidebar
+                        }
                     }
                     Label {
                         objectName: "memberUserId"
                         Layout.fillWidth: memberDelegate.displayName.length === 0
                         text: memberDelegate.userId
                         textFormat: Text.PlainText
-                        color: memberDelegate.presence === "offline" ? Theme.mutedText : Theme.text
+                        color: memberDelegate.presence === "offline" ? Theme.textSecondary : Theme.text
+                        font.pixelSize: Theme.fontBody
                         elide: Text.ElideRight
                     }
                     Label {
@@ -98,16 +130,17 @@ Rectangle {
                         visible: memberDelegate.displayName.length > 0
                         text: memberDelegate.displayName
                         textFormat: Text.PlainText
-                        color: Theme.mutedText
+                        color: Theme.textSecondary
                         font.italic: true
-                        font.pointSize: Qt.application.font.pointSize * 0.85
+                        font.pixelSize: Theme.fontMeta
                         elide: Text.ElideRight
                     }
                     Label {
                         visible: memberDelegate.typing
                         text: qsTr("typing…")
                         font.italic: true
-                        color: Theme.mutedText
+                        font.pixelSize: Theme.fontMeta
+                        color: Theme.textSecondary
                     }
                 }
             }

@@ -3,9 +3,12 @@
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Fusion
+import Hubbub.Ui
 
-//! One row of the timeline: optional day separator, optional "New messages" divider, sender header
-//! for the first of a run, the body as plain text, and the delivery status of own messages.
+//! One row of the timeline: optional day separator, optional "New messages" divider, then the
+//! message. The first message of a run (same sender, within 5 minutes) carries the avatar and the
+//! name line; the rest of the run hangs under it. Own messages sit on the surfaceAlt card with a
+//! "you" tag (not colour alone). Hover or keyboard focus shows the actions that exist (Copy).
 //! No `pragma ComponentBehavior: Bound` here: on Qt 6.4 a Loader inside a ListView delegate cannot
 //! instantiate a bound inline component ("outside its creation context").
 Item {
@@ -22,9 +25,12 @@ Item {
     required property bool own
     required property string deliveryStatus
     required property bool showSender
+    required property bool lastOfRun
     required property string daySeparator
     required property bool firstUnread
     required property var links
+    required property int avatarIndex
+    required property string initials
 
     //! The local time of the message, e.g. "10:42".
     readonly property string timeText: root.timestamp ? root.timestamp.toLocaleTimeString(Qt.locale(), Locale.ShortFormat) : ""
@@ -40,6 +46,10 @@ Item {
         }
         return "";
     }
+    //! Own messages wait for the connection: a clock instead of a spinner (MessageView.queued).
+    readonly property bool queued: root.ListView.view ? root.ListView.view.queued === true : false
+    //! Hovered, or the current row of the focused list: the actions show.
+    readonly property bool engaged: hover.hovered || (root.ListView.isCurrentItem && root.ListView.view.activeFocus)
 
     signal retryRequested(string messageId)
     signal deleteRequested(string messageId)
@@ -54,20 +64,26 @@ Item {
     Accessible.name: root.senderLabel + ", " + root.timeText + ": " + root.text
                      + (root.statusText.length > 0 ? ", " + root.statusText : "")
 
+    HoverHandler {
+        id: hover
+    }
+
     ColumnLayout {
         id: column
 
-        width: parent.width
+        // The text column stays readable on wide windows: at most textColumnMax, centred.
+        width: Math.min(root.width, Theme.textColumnMax + 2 * Theme.spacingXl)
+        x: (root.width - width) / 2
         spacing: 0
 
-        // Day separator: a centred label between two rules.
+        // Day separator: a pill between two rules.
         RowLayout {
             visible: root.daySeparator.length > 0
             Layout.fillWidth: true
-            Layout.topMargin: Theme.spacing
-            Layout.bottomMargin: Theme.spacing / 2
-            Layout.leftMargin: Theme.spacing * 2
-            Layout.rightMargin: Theme.spacing * 2
+            Layout.topMargin: Theme.spacingL
+            Layout.bottomMargin: Theme.spacingXs
+            Layout.leftMargin: Theme.spacingL
+            Layout.rightMargin: Theme.spacingL
             spacing: Theme.spacing
 
             Rectangle {
@@ -78,9 +94,19 @@ Item {
             Label {
                 objectName: "daySeparatorLabel"
                 text: root.daySeparator
-                color: Theme.mutedText
-                font.bold: true
-                font.pointSize: Qt.application.font.pointSize * 0.9
+                textFormat: Text.PlainText
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontMeta
+                font.weight: Font.Medium
+                leftPadding: Theme.spacingM
+                rightPadding: Theme.spacingM
+                topPadding: Theme.spacingXs / 2
+                bottomPadding: Theme.spacingXs / 2
+                background: Rectangle {
+                    radius: height / 2
+                    color: Theme.window
+                    border.color: Theme.separator
+                }
             }
             Rectangle {
                 Layout.fillWidth: true
@@ -94,9 +120,9 @@ Item {
             objectName: "newMessagesDivider"
             visible: root.firstUnread
             Layout.fillWidth: true
-            Layout.topMargin: Theme.spacing / 2
-            Layout.leftMargin: Theme.spacing * 2
-            Layout.rightMargin: Theme.spacing * 2
+            Layout.topMargin: Theme.spacing
+            Layout.leftMargin: Theme.spacingL
+            Layout.rightMargin: Theme.spacingL
             spacing: Theme.spacing
 
             Rectangle {
@@ -107,174 +133,308 @@ Item {
             Label {
                 text: qsTr("New messages")
                 color: Theme.dividerNew
-                font.bold: true
-                font.pointSize: Qt.application.font.pointSize * 0.9
+                font.pixelSize: Theme.fontMeta
+                font.weight: Font.DemiBold
             }
         }
 
-        // Sender header for the first message of a run.
-        RowLayout {
-            visible: root.showSender
-            Layout.fillWidth: true
-            Layout.topMargin: Theme.spacing
-            Layout.leftMargin: Theme.spacing * 2
-            Layout.rightMargin: Theme.spacing * 2
-            spacing: Theme.spacing
+        // The message itself.
+        Item {
+            id: message
 
-            // Who sent it is the service's userId; a name the sender chose is only a muted aside,
-            // so "alice" can never be typed by someone else. Both are untrusted text: plain only.
-            Label {
-                objectName: "senderLabel"
-                text: root.senderLabel
-                textFormat: Text.PlainText
-                color: root.own ? Theme.accent : Theme.text
-                font.bold: true
-                elide: Text.ElideRight
-                Layout.maximumWidth: root.width / 2
+            Layout.fillWidth: true
+            Layout.topMargin: root.showSender ? Theme.spacing : 0
+            implicitHeight: card.implicitHeight
+
+            // The card: own messages on surfaceAlt, others only on hover. A run of own messages
+            // reads as one card: the corners between its rows are squared off.
+            Rectangle {
+                id: card
+
+                readonly property color fill: root.own ? Theme.surfaceAlt : (root.engaged ? Theme.hover : "transparent")
+
+                x: Theme.spacing
+                width: parent.width - 2 * Theme.spacing
+                implicitHeight: content.implicitHeight + (root.showSender ? Theme.spacing : 0)
+                                + (root.lastOfRun ? Theme.spacing : Theme.spacingXs / 2)
+                height: implicitHeight
+                radius: Theme.radiusLarge
+                color: card.fill
+
+                Rectangle {
+                    visible: !root.showSender
+                    width: parent.width
+                    height: parent.radius
+                    color: card.fill
+                }
+                Rectangle {
+                    visible: !root.lastOfRun
+                    anchors.bottom: parent.bottom
+                    width: parent.width
+                    height: parent.radius
+                    color: card.fill
+                }
+                // Own runs also carry an accent edge: a shape, for those who cannot tell the tint.
+                Rectangle {
+                    visible: root.own
+                    x: 0
+                    y: root.showSender ? Theme.radiusLarge / 2 : 0
+                    width: 3
+                    height: parent.height - y - (root.lastOfRun ? Theme.radiusLarge / 2 : 0)
+                    color: Theme.accent
+                    opacity: 0.8
+                }
+            }
+
+            // Avatar gutter: the avatar on the first of a run, the time on hover for the others.
+            Avatar {
+                x: card.x + Theme.spacingM
+                y: Theme.spacing
+                visible: root.showSender
+                colorIndex: root.avatarIndex
+                initials: root.initials
             }
             Label {
-                objectName: "secondaryNameLabel"
-                visible: root.secondaryName.length > 0
-                text: root.secondaryName
-                textFormat: Text.PlainText
-                color: Theme.mutedText
-                font.italic: true
-                font.pointSize: Qt.application.font.pointSize * 0.85
-                elide: Text.ElideRight
-                Layout.maximumWidth: root.width / 4
-            }
-            Label {
+                x: card.x + Theme.spacingXs
+                width: Theme.avatarSize + Theme.spacing * 2
+                y: content.y + Theme.spacingXs / 2
+                visible: !root.showSender && root.engaged
+                horizontalAlignment: Text.AlignHCenter
                 text: root.timeText
-                color: Theme.mutedText
-                font.pointSize: Qt.application.font.pointSize * 0.85
-            }
-            Item {
-                Layout.fillWidth: true
-            }
-        }
-
-        RowLayout {
-            Layout.fillWidth: true
-            Layout.leftMargin: Theme.spacing * 2
-            Layout.rightMargin: Theme.spacing * 2
-            Layout.topMargin: 1
-            Layout.bottomMargin: 1
-            spacing: Theme.spacing
-
-            // Message bodies are untrusted: plain text only, never rich text (no markup, no remote images).
-            Text {
-                id: body
-
-                objectName: "bodyText"
-                Layout.fillWidth: true
-                text: root.text
                 textFormat: Text.PlainText
-                wrapMode: Text.Wrap
-                color: root.deliveryStatus === "failed" ? Theme.mutedText : Theme.text
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontMeta - 1
             }
 
-            // Delivery status of own messages: clock-like spinner, check mark, or a failure marker.
-            // Loaded only while sending, so the 100,000-row timeline does not pay for an animation per row.
-            Loader {
-                objectName: "sendingIndicator"
-                active: root.deliveryStatus === "sending"
-                visible: active
-                Layout.alignment: Qt.AlignTop
-                sourceComponent: BusyIndicator {
-                    implicitWidth: 16
-                    implicitHeight: 16
-                    padding: 0
-                    running: true
-                    Accessible.name: qsTr("Sending…")
-                }
-            }
-            Label {
-                objectName: "sentMark"
-                visible: root.deliveryStatus === "sent"
-                text: "\u2713"
-                color: Theme.success
-                Layout.alignment: Qt.AlignTop
-                ToolTip.visible: sentHover.hovered
-                ToolTip.text: qsTr("Sent")
+            ColumnLayout {
+                id: content
 
-                HoverHandler {
-                    id: sentHover
-                }
-            }
-            Label {
-                visible: root.deliveryStatus === "failed"
-                text: "!"
-                color: Theme.danger
-                font.bold: true
-                Layout.alignment: Qt.AlignTop
-            }
-        }
+                x: card.x + Theme.spacingM + Theme.avatarSize + Theme.spacingM
+                y: root.showSender ? Theme.spacing : Theme.spacingXs / 2
+                width: card.width - (x - card.x) - Theme.spacingM
+                spacing: Theme.spacingXs / 2
 
-        // Links found by the model, each opened in the browser by the app (the body itself never
-        // becomes rich text). Loaded only for messages that have links, like the other optional rows,
-        // so scrolling through a long timeline does not pay for them.
-        Loader {
-            objectName: "linkRow"
-            active: root.links.length > 0
-            visible: active
-            Layout.leftMargin: Theme.spacing * 2
-            Layout.rightMargin: Theme.spacing * 2
-            Layout.maximumWidth: root.width - Theme.spacing * 4
-            sourceComponent: ColumnLayout {
-                spacing: 0
+                // Name line, first of a run only.
+                RowLayout {
+                    visible: root.showSender
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
 
-                Repeater {
-                    model: root.links
-                    delegate: Button {
-                        id: linkButton
-
-                        required property string modelData
-
-                        objectName: "linkButton"
-                        Layout.maximumWidth: root.width - Theme.spacing * 4
-                        flat: true
-                        padding: 2
-                        contentItem: Label {
-                            text: "\u2197 " + linkButton.modelData
-                            textFormat: Text.PlainText
-                            elide: Text.ElideMiddle
-                            color: Theme.accent
+                    // Who sent it is the service's userId; a name the sender chose is only a
+                    // muted aside, so "alice" can never be typed by someone else. Both are
+                    // untrusted text: plain only.
+                    Label {
+                        objectName: "senderLabel"
+                        text: root.senderLabel
+                        textFormat: Text.PlainText
+                        color: Theme.text
+                        font.pixelSize: Theme.fontBody
+                        font.weight: Font.DemiBold
+                        elide: Text.ElideRight
+                        Layout.maximumWidth: content.width / 2
+                    }
+                    Label {
+                        objectName: "secondaryNameLabel"
+                        visible: root.secondaryName.length > 0
+                        text: root.secondaryName
+                        textFormat: Text.PlainText
+                        color: Theme.textSecondary
+                        font.italic: true
+                        font.pixelSize: Theme.fontMeta
+                        elide: Text.ElideRight
+                        Layout.maximumWidth: content.width / 4
+                    }
+                    Label {
+                        objectName: "ownTag"
+                        visible: root.own
+                        text: qsTr("you")
+                        color: Theme.accent
+                        font.pixelSize: Theme.fontMeta - 1
+                        font.weight: Font.DemiBold
+                        leftPadding: Theme.spacingXs + 2
+                        rightPadding: Theme.spacingXs + 2
+                        background: Rectangle {
+                            radius: Theme.radius
+                            color: "transparent"
+                            border.color: Theme.accent
+                            opacity: 0.7
                         }
-                        Accessible.name: qsTr("Open link %1").arg(linkButton.modelData)
-                        ToolTip.visible: hovered
-                        ToolTip.text: qsTr("Open in browser")
-                        onClicked: root.linkActivated(linkButton.modelData)
+                    }
+                    Label {
+                        text: root.timeText
+                        textFormat: Text.PlainText
+                        color: Theme.textSecondary
+                        font.pixelSize: Theme.fontMeta
+                    }
+                    Item {
+                        Layout.fillWidth: true
+                    }
+                }
+
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+
+                    // Message bodies are untrusted: plain text only, never rich text (no markup, no
+                    // remote images).
+                    Text {
+                        id: body
+
+                        objectName: "bodyText"
+                        Layout.fillWidth: true
+                        text: root.text
+                        textFormat: Text.PlainText
+                        wrapMode: Text.Wrap
+                        lineHeight: Theme.lineHeight
+                        font.pixelSize: Theme.fontBody
+                        color: root.deliveryStatus === "failed" ? Theme.textSecondary : Theme.text
+                    }
+
+                    // Delivery: clock (queued) or spinner (sending), loaded only then so a
+                    // 100,000-row timeline does not pay for an animation per row; check; warning.
+                    Loader {
+                        objectName: "sendingIndicator"
+                        active: root.deliveryStatus === "sending"
+                        visible: active
+                        Layout.alignment: Qt.AlignBottom
+                        Layout.bottomMargin: 2
+                        sourceComponent: DeliveryIcon {
+                            kind: root.queued ? "queued" : "sending"
+                            Accessible.name: root.queued ? qsTr("Waiting for the connection") : qsTr("Sending…")
+                            ToolTip.visible: sendingHover.hovered
+                            ToolTip.text: root.queued ? qsTr("Queued: sent when the connection is back")
+                                                      : qsTr("Sending…")
+
+                            HoverHandler {
+                                id: sendingHover
+                            }
+                        }
+                    }
+                    DeliveryIcon {
+                        objectName: "sentMark"
+                        visible: root.deliveryStatus === "sent"
+                        kind: "sent"
+                        Layout.alignment: Qt.AlignBottom
+                        Layout.bottomMargin: 2
+                        Accessible.name: qsTr("Sent")
+                        ToolTip.visible: sentHover.hovered
+                        ToolTip.text: qsTr("Delivered to the service")
+
+                        HoverHandler {
+                            id: sentHover
+                        }
+                    }
+                    DeliveryIcon {
+                        visible: root.deliveryStatus === "failed"
+                        kind: "failed"
+                        Layout.alignment: Qt.AlignBottom
+                        Layout.bottomMargin: 2
+                        Accessible.name: qsTr("Not sent")
+                    }
+                }
+
+                // Links found by the model, each opened in the browser by the app (the body itself
+                // never becomes rich text). Loaded only for messages that have links.
+                Loader {
+                    objectName: "linkRow"
+                    active: root.links.length > 0
+                    visible: active
+                    Layout.fillWidth: true
+                    sourceComponent: ColumnLayout {
+                        spacing: 0
+
+                        Repeater {
+                            model: root.links
+                            delegate: Button {
+                                id: linkButton
+
+                                required property string modelData
+
+                                objectName: "linkButton"
+                                Layout.maximumWidth: content.width
+                                flat: true
+                                padding: 2
+                                contentItem: Label {
+                                    text: "\u2197 " + linkButton.modelData
+                                    textFormat: Text.PlainText
+                                    elide: Text.ElideMiddle
+                                    color: Theme.accent
+                                    font.pixelSize: Theme.fontMeta
+                                }
+                                Accessible.name: qsTr("Open link %1").arg(linkButton.modelData)
+                                ToolTip.visible: hovered
+                                ToolTip.text: qsTr("Open in browser")
+                                onClicked: root.linkActivated(linkButton.modelData)
+                            }
+                        }
+                    }
+                }
+
+                // A failed message keeps its text and offers Retry and Delete.
+                Loader {
+                    objectName: "failedActions"
+                    active: root.deliveryStatus === "failed"
+                    visible: active
+                    sourceComponent: RowLayout {
+                        spacing: Theme.spacingXs
+
+                        Label {
+                            text: qsTr("Not sent.")
+                            textFormat: Text.PlainText
+                            color: Theme.error
+                            font.pixelSize: Theme.fontMeta
+                            font.weight: Font.DemiBold
+                            rightPadding: Theme.spacingXs
+                        }
+                        Button {
+                            objectName: "retryButton"
+                            text: qsTr("Retry")
+                            flat: true
+                            font.pixelSize: Theme.fontMeta
+                            Accessible.name: qsTr("Retry sending this message")
+                            onClicked: root.retryRequested(root.messageId)
+                        }
+                        Button {
+                            objectName: "deleteButton"
+                            text: qsTr("Delete")
+                            flat: true
+                            font.pixelSize: Theme.fontMeta
+                            Accessible.name: qsTr("Delete this unsent message")
+                            onClicked: root.deleteRequested(root.messageId)
+                        }
                     }
                 }
             }
-        }
 
-        // A failed message keeps its text and offers Retry and Delete.
-        Loader {
-            objectName: "failedActions"
-            active: root.deliveryStatus === "failed"
-            visible: active
-            Layout.leftMargin: Theme.spacing * 2
-            Layout.rightMargin: Theme.spacing * 2
-            sourceComponent: RowLayout {
-                spacing: Theme.spacing
+            // Hover / focus actions: only those that exist today.
+            Rectangle {
+                objectName: "messageActions"
+                visible: root.engaged
+                anchors.right: card.right
+                anchors.rightMargin: Theme.spacing
+                y: -Theme.spacingM
+                z: 2
+                implicitWidth: actions.implicitWidth + Theme.spacingXs
+                implicitHeight: actions.implicitHeight + Theme.spacingXs
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: Theme.separator
 
-                Label {
-                    text: qsTr("Not sent.")
-                    textFormat: Text.PlainText
-                    color: Theme.danger
-                }
-                Button {
-                    objectName: "retryButton"
-                    text: qsTr("Retry")
-                    flat: true
-                    onClicked: root.retryRequested(root.messageId)
-                }
-                Button {
-                    objectName: "deleteButton"
-                    text: qsTr("Delete")
-                    flat: true
-                    onClicked: root.deleteRequested(root.messageId)
+                Row {
+                    id: actions
+
+                    anchors.centerIn: parent
+
+                    ToolButton {
+                        objectName: "copyButton"
+                        text: qsTr("Copy")
+                        font.pixelSize: Theme.fontMeta
+                        padding: Theme.spacingXs
+                        Accessible.name: qsTr("Copy message text")
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Copy text (Ctrl+Shift+C)")
+                        onClicked: UiHelper.copyText(root.text)
+                    }
                 }
             }
         }

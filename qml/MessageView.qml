@@ -21,6 +21,10 @@ Item {
     readonly property alias listView: list
 
     property bool stickToBottom: true
+    //! Sending waits for the connection: own pending messages show a clock, not a spinner.
+    property bool queued: false
+    //! The text of the message the keyboard is on (for the Copy shortcut), empty when none.
+    readonly property string currentText: list.currentItem ? list.currentItem.text : ""
 
     signal retryRequested(string messageId)
     signal deleteRequested(string messageId)
@@ -44,6 +48,12 @@ Item {
         boundsBehavior: Flickable.StopAtBounds
         activeFocusOnTab: true
         keyNavigationEnabled: true
+        highlightFollowsCurrentItem: false
+        Accessible.role: Accessible.List
+        Accessible.name: qsTr("Messages")
+
+        //! Read by the delegates (MessageDelegate.queued).
+        property bool queued: root.queued
 
         delegate: MessageDelegate {
             onRetryRequested: messageId => root.retryRequested(messageId)
@@ -85,6 +95,8 @@ Item {
         visible: !root.stickToBottom
         text: "\u2193"
         font.bold: true
+        font.pixelSize: Theme.fontTitle
+        palette.button: Theme.surface
         Accessible.name: qsTr("Jump to latest message")
         ToolTip.visible: hovered
         ToolTip.text: qsTr("Jump to latest")
@@ -95,7 +107,8 @@ Item {
         anchors.centerIn: parent
         visible: list.count === 0
         text: qsTr("No messages yet. Say hello!")
-        color: Theme.mutedText
+        color: Theme.textSecondary
+        font.pixelSize: Theme.fontTitle
     }
 
     function updateStickiness() {

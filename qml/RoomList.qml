@@ -17,6 +17,12 @@ Rectangle {
     property int totalUnread: 0
     //! Exposed for tests.
     readonly property alias listView: list
+    //! The signed-in user (userId), their avatar and the connection dot at the top.
+    property string userId: ""
+    property int userAvatarIndex: 0
+    property string userInitials: ""
+    //! ConnectionController.state, shown as a dot on the user's avatar.
+    property string connectionState: "connected"
 
     signal roomSelected(string name)
     signal joinRequested(string name)
@@ -30,16 +36,72 @@ Rectangle {
         anchors.fill: parent
         spacing: 0
 
+        // Who I am, and whether I am connected (the dot; the banner says it in words).
         RowLayout {
             Layout.fillWidth: true
-            Layout.margins: Theme.spacing * 1.5
+            Layout.margins: Theme.spacingL
+            Layout.bottomMargin: Theme.spacing
+            spacing: Theme.spacingM
+
+            Item {
+                implicitWidth: Theme.avatarSize
+                implicitHeight: Theme.avatarSize
+
+                Avatar {
+                    colorIndex: root.userAvatarIndex
+                    initials: root.userInitials
+                }
+                Rectangle {
+                    objectName: "selfConnectionDot"
+                    anchors.right: parent.right
+                    anchors.bottom: parent.bottom
+                    width: 12
+                    height: 12
+                    radius: 6
+                    border.width: 2
+                    border.color: Theme.sidebar
+                    color: root.connectionState === "connected" ? Theme.ok
+                         : (root.connectionState === "offline" || root.connectionState === "stopped") ? Theme.error
+                                                                                                        : Theme.warning
+                }
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 0
+
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Hubbub")
+                    color: Theme.text
+                    font.pixelSize: Theme.fontTitle
+                    font.weight: Font.Bold
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: root.userId
+                    textFormat: Text.PlainText
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontMeta
+                    elide: Text.ElideRight
+                }
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.spacingL
+            Layout.rightMargin: Theme.spacingL
+            Layout.topMargin: Theme.spacing
+            Layout.bottomMargin: Theme.spacingXs
             spacing: Theme.spacing
 
             Label {
                 text: qsTr("Rooms")
-                font.bold: true
-                font.pointSize: Qt.application.font.pointSize * 1.15
-                color: Theme.text
+                font.pixelSize: Theme.fontMeta
+                font.weight: Font.DemiBold
+                font.capitalization: Font.AllUppercase
+                font.letterSpacing: 0.6
+                color: Theme.textSecondary
                 Layout.fillWidth: true
             }
             UnreadBadge {
@@ -74,8 +136,25 @@ Rectangle {
 
                 width: ListView.view.width
                 highlighted: roomDelegate.isCurrent
+                leftPadding: Theme.spacingL
+                rightPadding: Theme.spacingL
+                topPadding: Theme.spacing
+                bottomPadding: Theme.spacing
                 background: Rectangle {
-                    color: roomDelegate.isCurrent ? Theme.highlight : roomDelegate.hovered ? Theme.hover : "transparent"
+                    x: Theme.spacing
+                    width: parent.width - 2 * Theme.spacing
+                    radius: Theme.radius
+                    color: roomDelegate.isCurrent ? Theme.surfaceAlt
+                         : (roomDelegate.hovered || roomDelegate.visualFocus) ? Theme.hover : "transparent"
+
+                    Rectangle {
+                        visible: roomDelegate.isCurrent
+                        width: 3
+                        height: parent.height - Theme.spacing * 2
+                        anchors.verticalCenter: parent.verticalCenter
+                        radius: 1.5
+                        color: Theme.accent
+                    }
                 }
                 Accessible.name: roomDelegate.unreadCount > 0
                                  ? qsTr("%1, %n unread", "", roomDelegate.unreadCount).arg(roomDelegate.name)
@@ -93,8 +172,10 @@ Rectangle {
                             Layout.fillWidth: true
                             text: "#" + roomDelegate.name
                             textFormat: Text.PlainText
-                            font.bold: roomDelegate.unreadCount > 0 && !roomDelegate.muted
-                            color: roomDelegate.muted ? Theme.mutedText : Theme.text
+                            font.pixelSize: Theme.fontBody
+                            font.weight: (roomDelegate.unreadCount > 0 && !roomDelegate.muted) || roomDelegate.isCurrent
+                                         ? Font.DemiBold : Font.Normal
+                            color: roomDelegate.muted ? Theme.textSecondary : Theme.text
                             elide: Text.ElideRight
                         }
                         Label {
@@ -102,18 +183,18 @@ Rectangle {
                             visible: roomDelegate.lastMessageText.length > 0
                             text: roomDelegate.lastMessageText
                             textFormat: Text.PlainText
-                            color: Theme.mutedText
+                            color: Theme.textSecondary
                             elide: Text.ElideRight
                             maximumLineCount: 1
-                            font.pointSize: Qt.application.font.pointSize * 0.9
+                            font.pixelSize: Theme.fontMeta
                         }
                     }
                     Label {
                         visible: roomDelegate.muted
                         text: qsTr("muted")
-                        color: Theme.mutedText
+                        color: Theme.textSecondary
                         font.italic: true
-                        font.pointSize: Qt.application.font.pointSize * 0.85
+                        font.pixelSize: Theme.fontMeta
                     }
                     UnreadBadge {
                         objectName: "unreadBadge"
@@ -150,8 +231,19 @@ Rectangle {
 
             objectName: "joinField"
             Layout.fillWidth: true
-            Layout.margins: Theme.spacing
+            Layout.margins: Theme.spacingM
+            font.pixelSize: Theme.fontBody
             placeholderText: qsTr("Join or create a room…")
+            leftPadding: Theme.spacingM
+            topPadding: Theme.spacing
+            bottomPadding: Theme.spacing
+            color: Theme.text
+            background: Rectangle {
+                radius: Theme.radius
+                color: Theme.surface
+                border.width: joinField.activeFocus ? 2 : 1
+                border.color: joinField.activeFocus ? Theme.accent : Theme.controlBorder
+            }
             Accessible.name: qsTr("Room to join or create")
             onAccepted: {
                 const name = joinField.text.trim();

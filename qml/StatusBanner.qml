@@ -21,6 +21,8 @@ Rectangle {
     property int outboxCount: 0
     //! Where we are connected, e.g. "Local service on 127.0.0.1:8080".
     property string endpointDescription: ""
+    //! Why the last connection closed, in words (UiHelper.closeCodeMeaning); shown when offline or stopped.
+    property string closeExplanation: ""
 
     //! The line the banner shows for the connection (exposed for tests and screen readers).
     readonly property string connectionText: root.statusText.length > 0 ? root.statusText : root.fallbackText()
@@ -34,45 +36,64 @@ Rectangle {
     signal retryNowRequested
     signal reconnectRequested
 
-    implicitHeight: column.implicitHeight + 2 * Theme.spacing / 2
-    color: {
-        switch (root.connectionState) {
-        case "connected":
-            return root.outboxCount > 0 ? Qt.tint(Theme.pane, Qt.rgba(0.9, 0.6, 0.1, 0.18)) : Theme.pane;
-        case "recovering":
-        case "connecting":
-        case "reconnecting":
-            return Qt.tint(Theme.pane, Qt.rgba(0.95, 0.7, 0.1, 0.25));
-        default:
-            return Qt.tint(Theme.pane, Qt.rgba(0.85, 0.15, 0.15, 0.22));
-        }
-    }
+    //! Offline or stopped: the error look; otherwise (recovering, reconnecting, queued) warning.
+    readonly property bool severe: root.connectionState === "offline" || root.connectionState === "stopped"
+    readonly property color toneColor: root.severe ? Theme.error : Theme.warning
+
+    // Connected with nothing waiting: no banner at all (design.md "Status banner").
+    visible: !root.healthy
+    implicitHeight: root.healthy ? 0 : column.implicitHeight + 2 * Theme.spacing
+    color: root.severe ? Theme.errorSoft : Theme.warningSoft
 
     Accessible.role: Accessible.AlertMessage
     Accessible.name: root.outboxText.length > 0 ? root.connectionText + ". " + root.outboxText : root.connectionText
+
+    // The state's colour as an edge, and a hairline under the strip.
+    Rectangle {
+        width: 4
+        height: parent.height
+        color: root.toneColor
+    }
+    Rectangle {
+        anchors.bottom: parent.bottom
+        width: parent.width
+        height: 1
+        color: Theme.separator
+    }
 
     ColumnLayout {
         id: column
 
         anchors.fill: parent
-        anchors.leftMargin: Theme.spacing
-        anchors.rightMargin: Theme.spacing
-        anchors.topMargin: Theme.spacing / 2
-        anchors.bottomMargin: Theme.spacing / 2
+        anchors.leftMargin: Theme.spacingL
+        anchors.rightMargin: Theme.spacingL
+        anchors.topMargin: Theme.spacing
+        anchors.bottomMargin: Theme.spacing
         spacing: 2
 
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.spacing
 
+            // Shape as well as colour: a ring while it is working on it, a disc with "!" when not.
             Rectangle {
                 id: dot
 
-                implicitWidth: 10
-                implicitHeight: 10
-                radius: 5
-                color: root.connectionState === "connected" ? Theme.success
-                     : (root.connectionState === "offline" || root.connectionState === "stopped") ? Theme.danger : Theme.warning
+                implicitWidth: Theme.iconSize
+                implicitHeight: Theme.iconSize
+                radius: Theme.iconSize / 2
+                color: root.severe ? root.toneColor : "transparent"
+                border.width: 2
+                border.color: root.connectionState === "connected" ? Theme.ok : root.toneColor
+
+                Text {
+                    anchors.centerIn: parent
+                    visible: root.severe
+                    text: "!"
+                    color: Theme.surface
+                    font.pixelSize: Theme.fontMeta
+                    font.bold: true
+                }
             }
             Label {
                 id: connectionLabel
@@ -82,14 +103,16 @@ Rectangle {
                 text: root.connectionText
                 textFormat: Text.PlainText
                 color: Theme.text
-                font.bold: !root.healthy
+                font.pixelSize: Theme.fontBody
+                font.weight: root.healthy ? Font.Normal : Font.DemiBold
                 elide: Text.ElideRight
             }
             Label {
                 visible: root.endpointDescription.length > 0
                 text: root.endpointDescription
                 textFormat: Text.PlainText
-                color: Theme.mutedText
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontMeta
                 elide: Text.ElideMiddle
                 Layout.maximumWidth: 320
             }
@@ -97,26 +120,41 @@ Rectangle {
                 objectName: "retryNowButton"
                 visible: root.connectionState === "reconnecting" || root.connectionState === "offline"
                 text: qsTr("Retry now")
-                flat: true
+                font.pixelSize: Theme.fontMeta
+                Accessible.name: qsTr("Retry the connection now")
                 onClicked: root.retryNowRequested()
             }
             Button {
                 objectName: "reconnectButton"
                 visible: root.connectionState === "stopped"
                 text: qsTr("Connect")
-                flat: true
+                font.pixelSize: Theme.fontMeta
+                Accessible.name: qsTr("Connect again")
                 onClicked: root.reconnectRequested()
             }
+        }
+        Label {
+            objectName: "closeExplanationLabel"
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.iconSize + Theme.spacing
+            visible: root.severe && root.closeExplanation.length > 0
+            text: root.closeExplanation
+            textFormat: Text.PlainText
+            color: Theme.textSecondary
+            font.pixelSize: Theme.fontMeta
+            elide: Text.ElideRight
         }
         Label {
             id: outboxLabel
 
             objectName: "outboxLabel"
             Layout.fillWidth: true
+            Layout.leftMargin: Theme.iconSize + Theme.spacing
             visible: root.outboxCount > 0
             text: root.outboxText
             textFormat: Text.PlainText
-            color: Theme.warning
+            color: Theme.text
+            font.pixelSize: Theme.fontMeta
             elide: Text.ElideRight
         }
     }

@@ -26,8 +26,8 @@ Rectangle {
 
         anchors.centerIn: parent
         text: root.label
-        color: "white"
+        color: Theme.avatarText
         font.bold: true
-        font.pointSize: Qt.application.font.pointSize * 0.85
+        font.pixelSize: Theme.fontMeta - 1
     }
 }

@@ -27,6 +27,10 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(0), MemberModel::PresenceRole).toString(), QStringLiteral("online"));
         QCOMPARE(model.data(model.index(0), MemberModel::DisplayNameRole).toString(), QStringLiteral("Bob"));
         QCOMPARE(model.data(model.index(0), MemberModel::UserIdRole).toString(), QStringLiteral("bob"));
+        // The avatar comes from the userId (not "Bob"), the same as in the message list.
+        QCOMPARE(model.data(model.index(0), MemberModel::AvatarIndexRole).toInt(), 8);
+        QCOMPARE(model.data(model.index(0), MemberModel::InitialsRole).toString(), QStringLiteral("B"));
+        QVERIFY(model.roleNames().values().contains("avatarIndex"));
         // One connection leaves: still online.
         model.goodbye(QStringLiteral("bob"), QStringLiteral("laptop"));
         QCOMPARE(model.presence(QStringLiteral("bob")), MemberModel::Presence::Online);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "messagemodel.h"
 
+#include "avatar.h"
+
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
@@ -94,6 +96,58 @@ private Q_SLOTS:
         QCOMPARE(role(model, 0, MessageModel::DeliveryStatusRole).toString(), QStringLiteral("received"));
         QCOMPARE(role(model, 0, MessageModel::TimestampRole).toDateTime(), yesterday);
         QCOMPARE(role(model, 0, MessageModel::OwnRole).toBool(), false);
+    }
+
+    void avatarAndRunRoles()
+    {
+        MessageModel model(QStringLiteral("r"));
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QDateTime now(QDate::currentDate(), QTime(12, 0));
+        ChatMessage anonymous = msg(QStringLiteral("c"), QString(), now.addSecs(120));
+        anonymous.senderName = QStringLiteral("alice"); // a payload name never picks the avatar
+        model.appendMessages({msg(QStringLiteral("a"), QStringLiteral("alice"), now),
+                              msg(QStringLiteral("b"), QStringLiteral("alice"), now.addSecs(60)), anonymous});
+        const QHash<int, QByteArray> names = model.roleNames();
+        for (const char *n : {"avatarIndex", "initials", "lastOfRun"})
+            QVERIFY2(names.values().contains(QByteArray(n)), n);
+        // FNV-1a 32-bit of the UTF-8 userId, mod 12: "alice" → 0x872213e7 → 11, "anonymous" → 10.
+        // Fixed values: the guest page and the presenter view must compute the same colours.
+        QCOMPARE(role(model, 0, MessageModel::AvatarIndexRole).toInt(), 11);
+        QCOMPARE(role(model, 1, MessageModel::AvatarIndexRole).toInt(), 11);
+        QCOMPARE(role(model, 2, MessageModel::AvatarIndexRole).toInt(), 10);
+        QCOMPARE(role(model, 0, MessageModel::InitialsRole).toString(), QStringLiteral("A"));
+        QCOMPARE(role(model, 2, MessageModel::InitialsRole).toString(), QStringLiteral("A"));
+        QCOMPARE(role(model, 0, MessageModel::LastOfRunRole).toBool(), false);
+        QCOMPARE(role(model, 1, MessageModel::LastOfRunRole).toBool(), true);
+        QCOMPARE(role(model, 2, MessageModel::LastOfRunRole).toBool(), true);
+
+        // An append that continues the run tells the view the old last row no longer ends it.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        ChatMessage more = anonymous;
+        more.id = QStringLiteral("d");
+        more.timestamp = now.addSecs(180).toUTC();
+        model.appendMessage(more);
+        QCOMPARE(role(model, 2, MessageModel::LastOfRunRole).toBool(), false);
+        QCOMPARE(role(model, 3, MessageModel::LastOfRunRole).toBool(), true);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 2);
+        QVERIFY(changed.at(0).at(2).value<QList<int>>().contains(MessageModel::LastOfRunRole));
+        // Removing the run's last row makes its predecessor the last again.
+        QVERIFY(model.removeMessage(QStringLiteral("d")));
+        QCOMPARE(role(model, 2, MessageModel::LastOfRunRole).toBool(), true);
+    }
+
+    void avatarHelpers()
+    {
+        QCOMPARE(Avatar::fnv1a32(QByteArray()), 0x811c9dc5u);
+        QCOMPARE(Avatar::fnv1a32(QByteArrayLiteral("alice")), 0x872213e7u);
+        QCOMPARE(Avatar::colourIndex(QStringLiteral("bob")), 8);
+        QCOMPARE(Avatar::colourIndex(QStringLiteral("carol")), 2);
+        QCOMPARE(Avatar::colourIndex(QStringLiteral("zo\u00EB")), 4); // hashed as UTF-8
+        QCOMPARE(Avatar::initials(QStringLiteral("release-bot")), QStringLiteral("RB"));
+        QCOMPARE(Avatar::initials(QStringLiteral("  _x_y_z")), QStringLiteral("XY"));
+        QCOMPARE(Avatar::initials(QStringLiteral("\u00E9mile")), QStringLiteral("\u00C9"));
+        QCOMPARE(Avatar::initials(QStringLiteral("--")), QStringLiteral("?"));
     }
 
     void dayLabels()

@@ -17,7 +17,9 @@
 #include <QDir>
 #include <QGuiApplication>
 #include <QImage>
+#include <QLocale>
 #include <QQmlApplicationEngine>
+#include <QQmlListReference>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSet>
@@ -29,11 +31,12 @@ namespace {
 
 Hubbub::ChatMessage message(const QString &id, const QString &sender, const QString &text,
                             const QDateTime &when, bool own = false,
-                            Hubbub::DeliveryStatus status = Hubbub::DeliveryStatus::Received)
+                            Hubbub::DeliveryStatus status = Hubbub::DeliveryStatus::Received,
+                            const QString &room = u"general"_s)
 {
     Hubbub::ChatMessage m;
     m.id = id;
-    m.room = u"general"_s;
+    m.room = room;
     m.senderId = sender;
     m.senderName = sender;
     m.text = text;
@@ -80,6 +83,9 @@ private Q_SLOTS:
     void lightTheme();
     void darkTheme();
     void diagnosticsPanel();
+    void busyRoom();
+    void shortcutsSheet();
+    void offlineQueued();
 
 private:
     QQuickWindow *window() const;
@@ -88,6 +94,16 @@ private:
     std::unique_ptr<Hubbub::AppController> m_app;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
 };
+
+//! The run's scale (QT_SCALE_FACTOR) names its files: "main-window.png", "main-window@2x.png".
+QString scaledName(const QString &fileName)
+{
+    const QByteArray factor = qgetenv("QT_SCALE_FACTOR");
+    if (factor.isEmpty() || factor == "1")
+        return fileName;
+    QString name = fileName;
+    return name.insert(name.lastIndexOf(u'.'), u'@' + QString::fromLatin1(factor) + u'x');
+}
 
 void TestScreenshot::initTestCase()
 {
@@ -99,6 +115,8 @@ void TestScreenshot::initTestCase()
 
     m_engine = InProcessApp::loadMainWindow(m_app.get());
     QCOMPARE(m_engine->rootObjects().size(), 1);
+    // The size the README's images have (at 100%; the 200% run doubles the pixels).
+    window()->resize(1280, 800);
     QVERIFY(QTest::qWaitForWindowExposed(window(), 10000));
 
     m_app->start();
@@ -172,7 +190,7 @@ QImage TestScreenshot::grabAndSave(const QString &fileName)
     // Let bindings, layouts and the list settle, then render a frame.
     QTest::qWait(300);
     const QImage image = window()->grabWindow();
-    const QString path = QStringLiteral(SCREENSHOT_DIR) + u'/' + fileName;
+    const QString path = QStringLiteral(SCREENSHOT_DIR) + u'/' + scaledName(fileName);
     if (!image.isNull())
         image.save(path);
     qInfo("screenshot: %s", qPrintable(path));
@@ -212,6 +230,19 @@ void TestScreenshot::diagnosticsPanel()
     QTRY_VERIFY(panel->property("visible").toBool());
     for (const char *key : {"connectionId", "lastReceivedSequenceId", "outboxSize", "tokenExpiresAt"})
         QVERIFY2(findItem(window()->contentItem(), u"diagnosticsValue_"_s + QLatin1String(key)), key);
+    // A drop first, so the timeline, the recovery count and the close code have something to show.
+    m_app->connection()->dropConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->connection()->diagnostics().value(u"recoveries"_s).toInt() +
+                                     m_app->connection()->diagnostics().value(u"reconnects"_s).toInt() >=
+                                 1,
+                             20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"connected"_s, 20000);
+    QQuickItem *closeTile = findItem(window()->contentItem(), u"closeCodeTile"_s);
+    QVERIFY(closeTile);
+    // The close code is explained in words, not only as a number.
+    QTRY_VERIFY_WITH_TIMEOUT(closeTile->property("note").toString().contains(u"1006"_s) ||
+                                 closeTile->property("note").toString().contains(u"without a close frame"_s),
+                             10000);
     const QImage image = grabAndSave(u"main-window-diagnostics.png"_s);
     QVERIFY(!image.isNull());
     QVERIFY(distinctColours(image) > 20);
@@ -222,8 +253,117 @@ void TestScreenshot::diagnosticsPanel()
     m_app->setDiagnosticsVisible(false);
 }
 
+void TestScreenshot::busyRoom()
+{
+    // A room in full swing: many senders and runs, own messages between them, emoji, a long
+    // message, a link, a failed message; shown in the dark theme.
+    const QString room = u"release-train"_s;
+    Hubbub::MessageModel *messages = m_app->messageModel(room);
+    QVERIFY(messages);
+    const QDateTime now = QDateTime::currentDateTime();
+    const QDateTime start = now.addSecs(-50 * 60);
+    using S = Hubbub::DeliveryStatus;
+    auto at = [&](int minutes) { return start.addSecs(minutes * 60); };
+    auto in = [&](const QString &id, const QString &sender, const QString &text, int minutes) {
+        return message(id, sender, text, at(minutes), false, S::Received, room);
+    };
+    auto own = [&](const QString &id, const QString &text, int minutes, S status = S::Sent) {
+        return message(id, u"alice"_s, text, at(minutes), true, status, room);
+    };
+    messages->appendMessages({
+        in(u"b1"_s, u"dmitri"_s, u"Release train 0.2 leaves at 16:00 🚂"_s, 0),
+        in(u"b2"_s, u"dmitri"_s, u"Freeze at 15:00, please land what you have."_s, 1),
+        in(u"b3"_s, u"eun-ji"_s,
+           u"Packaging is green on bookworm ✅ the .deb pulls the colour emoji font now"_s, 4),
+        in(u"b4"_s, u"frank"_s, u"Anyone seen the reconnect storm on the conference Wi-Fi? 😬"_s, 9),
+        own(u"b5"_s, u"Yes, that's the 1006 drops: recovery handles them, nothing lost."_s, 10),
+        own(u"b6"_s, u"Diagnostics now shows the close code in words, try Ctrl+Shift+D 🔍"_s, 11),
+        in(u"b7"_s, u"gita"_s,
+           u"Long one, sorry: I walked through the whole demo script twice. Start the service, join from two "
+           "laptops and a phone, pull the cable on one laptop, type three messages while it is offline, plug "
+           "it "
+           "back in and watch them go out in order with the outbox counting down. Then the same with the "
+           "service restarted under us. Both runs were clean, no duplicates, and the gap marker never showed. 🎉"_s,
+           18),
+        in(u"b8"_s, u"frank"_s, u"Notes are in https://example.com/hubbub/demo-notes"_s, 21),
+        in(u"b9"_s, u"harper"_s, u"👍👍 ship it"_s, 23),
+        in(u"b10"_s, u"eun-ji"_s,
+           u"Screenshots for the README: light, dark, diagnostics and this room 📸"_s, 30),
+        own(u"b11"_s, u"On it. One message of mine failed while the service restarted:"_s, 44),
+        own(u"b12"_s, u"Retry me after the restart 🙏"_s, 45, S::Failed),
+        in(u"b13"_s, u"dmitri"_s, u"Looks great in dark mode too 🌙"_s, 48),
+        in(u"b14"_s, u"ivan"_s, u"Ünïcödé names, Ελληνικά and кириллица work as well 👋"_s, 49),
+    });
+    Hubbub::MemberModel *members = m_app->memberModel(room);
+    const QDateTime utc = QDateTime::currentDateTimeUtc();
+    for (const QString &user : {u"dmitri"_s, u"eun-ji"_s, u"frank"_s, u"gita"_s, u"harper"_s, u"ivan"_s})
+        members->heard(user, user, user + u"-1"_s, user == u"frank"_s, utc);
+    m_app->rooms()->setLastMessage(room, u"Ünïcödé names, Ελληνικά and кириллица"_s, now);
+
+    m_app->selectRoom(room);
+    auto *list = window()->findChild<QObject *>(u"messageList"_s);
+    QVERIFY(list);
+    QTRY_COMPARE(list->property("count").toInt(), 14);
+    m_app->setDarkTheme(true);
+    const QImage dark = grabAndSave(u"busy-room-dark.png"_s);
+    QVERIFY(!dark.isNull());
+    QVERIFY(distinctColours(dark) > 40);
+    m_app->setDarkTheme(false);
+    const QImage light = grabAndSave(u"busy-room.png"_s);
+    QVERIFY(!light.isNull());
+    // Colour emoji render in colour: somewhere in the timeline there are saturated pixels that are
+    // none of the avatar colours (a box glyph or a monochrome fallback would be grey).
+    QVERIFY(distinctColours(light) > 40);
+    m_app->selectRoom(u"general"_s);
+}
+
+void TestScreenshot::shortcutsSheet()
+{
+    QObject *sheet = window()->findChild<QObject *>(u"shortcutsSheet"_s);
+    QVERIFY(sheet);
+    QVERIFY(!sheet->property("visible").toBool());
+    // F1 opens it: the shortcut is bound, not only listed.
+    QTest::keyClick(window(), Qt::Key_F1);
+    QTRY_VERIFY(sheet->property("opened").toBool());
+    // It lists every AppShortcut Main.qml binds, with its keys.
+    const QQmlListReference list(window(), "appShortcuts");
+    QVERIFY(list.isValid());
+    QVERIFY2(list.count() >= 15, qPrintable(QString::number(list.count())));
+    QQuickItem *view = findItem(window()->contentItem(), u"shortcutsList"_s);
+    if (!view) {
+        // A Dialog's content lives in the overlay.
+        auto *popupItem = qvariant_cast<QQuickItem *>(sheet->property("contentItem"));
+        view = findItem(popupItem, u"shortcutsList"_s);
+    }
+    QVERIFY(view);
+    QTRY_COMPARE(view->property("count").toInt(), int(list.count()));
+    const QImage image = grabAndSave(u"shortcuts.png"_s);
+    QVERIFY(!image.isNull());
+    QMetaObject::invokeMethod(sheet, "close");
+    QTRY_VERIFY(!sheet->property("visible").toBool());
+}
+
+void TestScreenshot::offlineQueued()
+{
+    // Offline: the banner says so, the composer says sending is queued, a new message waits with a
+    // clock. Last, since it breaks the connection.
+    m_app->connection()->goOffline(60);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"offline"_s, 10000);
+    QVERIFY(m_app->sendMessage(u"Written on the train, goes out when we are back 🚆"_s));
+    QObject *banner = window()->findChild<QObject *>(u"statusBanner"_s);
+    QVERIFY(banner);
+    QTRY_VERIFY(banner->property("visible").toBool());
+    QQuickItem *note = findItem(window()->contentItem(), u"composerQueueNote"_s);
+    QVERIFY(note);
+    QTRY_VERIFY(note->isVisible());
+    const QImage image = grabAndSave(u"offline.png"_s);
+    QVERIFY(!image.isNull());
+}
+
 int main(int argc, char *argv[])
 {
+    // 24-hour times without seconds, whatever the machine's locale.
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
     IsolatedHome home;
     if (!home.isValid())
         return 1;

@@ -41,6 +41,36 @@ Item {
                 keyClick(ch);
         }
 
+        function test_growsWithTextThenScrolls() {
+            const composer = makeComposer();
+            const oneLine = composer.height;
+            typeText("one");
+            keyClick(Qt.Key_Return, Qt.ShiftModifier);
+            typeText("two");
+            keyClick(Qt.Key_Return, Qt.ShiftModifier);
+            typeText("three");
+            tryVerify(() => composer.height > oneLine + 20, 2000, "three lines are taller than one");
+            const threeLines = composer.height;
+            for (let i = 0; i < 20; ++i) {
+                keyClick(Qt.Key_Return, Qt.ShiftModifier);
+                typeText("x");
+            }
+            // Capped at maxLines: it scrolls instead of pushing the timeline away.
+            tryVerify(() => composer.height > threeLines);
+            verify(composer.height < oneLine + composer.maxLines * 30, "height " + composer.height);
+        }
+
+        function test_queueNoteShowsWhenSendingIsQueued() {
+            const composer = makeComposer();
+            const note = findChild(composer, "composerQueueNote");
+            verify(note);
+            verify(!note.visible);
+            composer.queueNote = "Not connected — queued";
+            tryVerify(() => note.visible);
+            composer.queueNote = "";
+            tryVerify(() => !note.visible);
+        }
+
         function test_enterSends() {
             const composer = makeComposer();
             const spy = createTemporaryObject(spyComponent, root, {

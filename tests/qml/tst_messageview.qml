@@ -28,11 +28,14 @@ Item {
         visible: false
         text: root.markup
         textFormat: Text.PlainText
+        // The body's type size (Theme.fontBody), so the widths compare like for like.
+        font.pixelSize: Theme.fontBody
     }
     TextMetrics {
         id: oneLetter
 
         text: "x"
+        font.pixelSize: Theme.fontBody
     }
 
     Component {
@@ -161,6 +164,48 @@ Item {
             verify(findChild(failed, "sendingIndicator").active);
             verify(testData.setStatus(view.model, "s3", "sent"));
             tryVerify(() => findChild(failed, "sentMark").visible);
+        }
+
+        function test_avatarOwnTagAndRuns() {
+            const view = makeView([{ "id": "a", "sender": "bob", "text": "one" },
+                                   { "id": "b", "sender": "bob", "text": "two" },
+                                   { "id": "c", "sender": "alice", "text": "mine", "own": true, "status": "sent" }]);
+            const first = delegateAt(view, 0);
+            const second = delegateAt(view, 1);
+            const mine = delegateAt(view, 2);
+            // The avatar colour and initials come from the model (FNV-1a of the userId, mod 12).
+            compare(first.avatarIndex, 8);
+            compare(first.initials, "B");
+            verify(!first.lastOfRun);
+            verify(second.lastOfRun);
+            // Own messages are marked in words too, not only by their tint.
+            verify(findChild(mine, "ownTag").visible);
+            verify(!findChild(first, "ownTag").visible);
+        }
+
+        function test_copyActionOnHoverOnly() {
+            const view = makeView([{ "id": "a", "sender": "bob", "text": "copy me" }]);
+            const item = delegateAt(view, 0);
+            const actions = findChild(item, "messageActions");
+            verify(actions);
+            mouseMove(view, view.width / 2, view.height - 5);
+            tryVerify(() => !actions.visible);
+            mouseMove(item, item.width / 2, item.height / 2);
+            tryVerify(() => actions.visible);
+            const copy = findChild(item, "copyButton");
+            verify(copy);
+            compare(copy.Accessible.name, "Copy message text");
+        }
+
+        function test_queuedMessageShowsAClock() {
+            const view = makeView([{ "id": "s1", "text": "pending", "own": true, "status": "sending" }]);
+            const item = delegateAt(view, 0);
+            const indicator = findChild(item, "sendingIndicator");
+            verify(indicator.active);
+            tryVerify(() => indicator.item !== null);
+            compare(indicator.item.kind, "sending");
+            view.queued = true;
+            tryCompare(indicator.item, "kind", "queued");
         }
 
         function test_followsBottomOnlyWhenAtBottom() {

@@ -47,8 +47,25 @@ Item {
             compare(banner.Accessible.role, Accessible.AlertMessage);
             compare(banner.Accessible.name, data.text);
             compare(banner.healthy, data.state === "connected");
+            // Connected: no banner at all; any other state shows it.
+            compare(banner.visible, data.state !== "connected");
+            compare(banner.implicitHeight > 0, data.state !== "connected");
             compare(findChild(banner, "retryNowButton").visible, data.state === "reconnecting" || data.state === "offline");
             compare(findChild(banner, "reconnectButton").visible, data.state === "stopped");
+        }
+
+        function test_closeExplainedWhenOffline() {
+            const banner = createTemporaryObject(bannerComponent, root, {
+                                                     "connectionState": "recovering",
+                                                     "closeExplanation": "Last close: Dropped"
+                                                 });
+            const label = findChild(banner, "closeExplanationLabel");
+            verify(label);
+            compare(label.textFormat, Text.PlainText);
+            verify(!label.visible, "while recovering, the banner does not blame anything yet");
+            banner.connectionState = "offline";
+            tryVerify(() => label.visible);
+            compare(label.text, "Last close: Dropped");
         }
 
         function test_statusTextWins() {

@@ -163,5 +163,22 @@ Dialog {
             textFormat: Text.PlainText
             color: Theme.text
         }
+        Label {
+            visible: lanInviteField.visible
+            text: qsTr("Invite (they need it to join):")
+            textFormat: Text.PlainText
+            color: Theme.textSecondary
+        }
+        TextField {
+            id: lanInviteField
+
+            objectName: "lanInviteField"
+            visible: root.connection.hostingOnLan && root.connection.lanInvite.length > 0
+            Layout.fillWidth: true
+            readOnly: true
+            selectByMouse: true
+            text: root.connection.lanInvite
+            Accessible.name: qsTr("LAN invite")
+        }
     }
 }

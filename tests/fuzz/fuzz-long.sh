@@ -18,7 +18,8 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/.ci/lsan.supp:print_suppressions=0}
 export QT_QPA_PLATFORM=offscreen
 start=$(date +%s)
-"$exe" -fork="$jobs" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 -max_total_time="$seconds" \
+TIMEFORMAT="fuzz_$name: %U s user + %S s system CPU"
+time "$exe" -fork="$jobs" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 -max_total_time="$seconds" \
   -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$out/" "$out/corpus" "tests/fuzz/corpus/$name" \
   2>&1 | tee "$out/last-run.log" | grep -E "^#[0-9]+.*(NEW|DONE|pulse)|crash|ERROR|SUMMARY|runtime error" | tail -n 40
 echo "fuzz_$name: $(( $(date +%s) - start )) s wall x $jobs job(s); corpus $(ls "$out/corpus" | wc -l) inputs;" \

@@ -32,6 +32,8 @@ static void check(const QString &token)
         HUBBUB_FUZZ_CHECK(!error.isEmpty());
         return;
     }
+    // protocol.md §9.2: `exp` is required (a token without one would be valid forever).
+    HUBBUB_FUZZ_CHECK(claims->expiresAt.isValid());
     // A token that verifies can also be read without the key, with the same claims.
     HUBBUB_FUZZ_CHECK(unverified.has_value());
     HUBBUB_FUZZ_CHECK(unverified->audience == claims->audience);

@@ -36,7 +36,11 @@ if [ "${HUBBUB_CI_ASAN:-1}" != 0 ]; then
   # child whose exit code nobody checks still fails the run.
   logs=build-asan/sanitizer-logs
   rm -rf "$logs" && mkdir -p "$logs"
-  phase "test asan" ctest --preset asan -j 2 -LE fuzz "$@"
+  # The chaos tests assert exactly-once delivery through injected faults, which needs every
+  # recovery to finish within the service's recovery window; sanitized and next to another test on
+  # 2 cores they did not (once, 9 links lost for good), alone they pass in the same time as unsanitized.
+  phase "test asan" ctest --preset asan -j 2 -LE "fuzz|chaos" "$@"
+  phase "chaos asan" ctest --preset asan -j 1 -L chaos "$@"
   phase "fuzz" ctest --preset asan -j 2 -L fuzz
   if compgen -G "$logs/*" >/dev/null; then
     echo "=== sanitizer reports ($logs)"

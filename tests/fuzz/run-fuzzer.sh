@@ -15,7 +15,7 @@ for dir in "$src/corpus/$name" "$src/regressions/$name"; do
 done
 case "$mode" in
   replay) exec "$exe" "${inputs[@]}" ;;
-  replay-libfuzzer) exec "$exe" -runs=0 "${inputs[@]}" ;;
+  replay-libfuzzer) mkdir -p "$scratch" && exec "$exe" -runs=0 -artifact_prefix="$scratch/$name-replay-" "${inputs[@]}" ;;
 esac
 # Fuzzing starts from the seed corpus only: an open bug's regression input would stop it at once.
 # The regressions are replayed by the other ctest (fuzz.<name>.regressions).

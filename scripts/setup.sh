@@ -16,6 +16,7 @@ packages=(
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qttest
   qml6-module-qt-labs-settings qml6-module-qtquick-dialogs qml6-module-qt-labs-platform
   doxygen fonts-noto-color-emoji iproute2
+  clang libclang-rt-14-dev
   nodejs npm
 )
 missing=()
@@ -36,7 +37,15 @@ fi
 
 # The official SDKs the interop tests and benchmarks run against, pinned by the lock file.
 for dir in tests/interop; do
-  if [ -f "$dir/package-lock.json" ]; then
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  [ -f "$dir/package-lock.json" ] || continue
+  # npm ci empties node_modules first: through a symlink (a worktree sharing another checkout's
+  # modules) that would wipe the other checkout's. And an install newer than the lock file is current.
+  if [ -L "$dir/node_modules" ]; then
+    echo "$dir/node_modules is a symlink: left as it is"
+    continue
   fi
+  if [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then
+    continue
+  fi
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
 done

@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+
 #include <jwt.h>
 
 #include <cstdlib>
@@ -53,7 +55,10 @@ QStringList toStringList(const QJsonValue &v)
 
 QDateTime fromEpoch(const QJsonValue &v)
 {
-    if (!v.isDouble())
+    // A NumericDate beyond year 9999 (or not finite) is no date: converting it to qint64 would be
+    // undefined behaviour, and an `exp` that far away means "never expires", which is refused.
+    constexpr double latest = 253402300799.0; // 9999-12-31T23:59:59Z
+    if (!v.isDouble() || !std::isfinite(v.toDouble()) || v.toDouble() < -latest || v.toDouble() > latest)
         return {};
     return QDateTime::fromSecsSinceEpoch(static_cast<qint64>(v.toDouble()), Qt::UTC);
 }
@@ -169,6 +174,11 @@ std::optional<TokenClaims> AccessToken::verify(const QString &token, const QByte
         return fail(QStringLiteral("not an HS256 token"));
     const auto payload = payloadOf(jwt.get());
     if (!payload)
+        return fail(QStringLiteral("malformed claims"));
+    // libjwt reads the claims as a C string: a signed body with a NUL inside would verify with
+    // only its first part. The claims we act on are the whole segment, parsed strictly.
+    const auto whole = decodeUnverified(token);
+    if (!whole || whole->all != *payload)
         return fail(QStringLiteral("malformed claims"));
     TokenClaims claims = claimsFromJson(*payload);
     // Azure refuses a token without `exp` (§5.2, §6.1: every SDK sets it): one that never expires

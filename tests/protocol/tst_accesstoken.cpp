@@ -69,6 +69,34 @@ private Q_SLOTS:
         QCOMPARE(v->roles, QStringList{QStringLiteral("r")});
         QVERIFY(!v->subject);
     }
+    void refusesExpiryBeyondAnyDate()
+    {
+        // Found by fuzz_accesstoken: an `exp` beyond qint64 was converted with undefined
+        // behaviour; such a token "never expires" and is refused, verified or not.
+        const QString token =
+            handMade("{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
+                     "{\"aud\":\"https://x/client/hubs/h\",\"exp\":1.8446744073709552e19}", kKey);
+        QString error;
+        QVERIFY(!AccessToken::verify(token, kKey, &error));
+        QCOMPARE(error, QStringLiteral("token has no expiry ('exp')"));
+        const auto unverified = AccessToken::decodeUnverified(token);
+        QVERIFY(unverified);
+        QVERIFY(!unverified->expiresAt.isValid());
+    }
+    void refusesClaimsWithAnEmbeddedNul()
+    {
+        // Found by fuzz_accesstoken: libjwt reads the claims as a C string, so a signed body
+        // `{…}\0{…}` verified with only its first part. The whole segment must be the claims.
+        const qint64 exp = QDateTime::currentSecsSinceEpoch() + 300;
+        QByteArray body =
+            QStringLiteral("{\"aud\":\"https://x/client/hubs/h\",\"exp\":%1}").arg(exp).toUtf8();
+        QVERIFY(AccessToken::verify(handMade("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", body, kKey), kKey));
+        body += QByteArray("\0\0\0{\"role\":[\"webpubsub.sendToGroup\"]}", 37);
+        QString error;
+        QVERIFY(
+            !AccessToken::verify(handMade("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", body, kKey), kKey, &error));
+        QCOMPARE(error, QStringLiteral("malformed claims"));
+    }
     void rejectsBadTokens()
     {
         TokenClaims c;

@@ -16,6 +16,7 @@ packages=(
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qttest
   qml6-module-qt-labs-settings qml6-module-qtquick-dialogs qml6-module-qt-labs-platform
   doxygen
+  openssl
   nodejs npm
 )
 missing=()

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "appoptions.h"
 
+#include "tlsconfiguration.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -82,6 +84,14 @@ QCommandLineOption localOption()
             QCoreApplication::translate("AppOptions",
                                         "Use the local service (embedded in this process if none runs).")};
 }
+QCommandLineOption caFileOption()
+{
+    return {QStringLiteral("ca-file"),
+            QCoreApplication::translate("AppOptions",
+                                        "Trust this PEM CA certificate (as well as the system's) for wss:// "
+                                        "and https://; a certificate that does not verify is refused."),
+            QStringLiteral("FILE")};
+}
 } // namespace
 
 void AppOptions::addOptions(QCommandLineParser &parser)
@@ -91,7 +101,7 @@ void AppOptions::addOptions(QCommandLineParser &parser)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({negotiateOption(), urlOption(), connectionStringOption(), hubOption(), userOption(),
-                       profileOption(), localOption()});
+                       profileOption(), localOption(), caFileOption()});
 }
 
 bool AppOptions::parse(const QStringList &arguments, AppOptions *options, QString *error, int *exitCode)
@@ -165,6 +175,13 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *options, QStrin
                         2);
     } else if (local) {
         o.endpoint = Endpoint::Local;
+    }
+    if (parser.isSet(QStringLiteral("ca-file"))) {
+        QString why;
+        o.clientOptions.caCertificates =
+            WebPubSub::TlsConfiguration::readCaFile(parser.value(QStringLiteral("ca-file")), &why);
+        if (o.clientOptions.caCertificates.isEmpty())
+            return fail(QStringLiteral("--ca-file: %1").arg(why), 2);
     }
     if (options)
         *options = o;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "clioptions.h"
 
+#include "tlsconfiguration.h"
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -59,6 +61,10 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments)
         {u"resend-in-doubt"_s,
          u"On a new connection, resend acked operations whose ack never came (at-least-once) instead of "
          u"failing them as Indeterminate."_s},
+        {u"ca-file"_s,
+         u"Trust this PEM CA certificate (as well as the system's) for wss:// and https://; a certificate "
+         u"that does not verify is refused, never ignored."_s,
+         u"FILE"_s},
         {u"log-level"_s, u"error, warning, info or debug (to standard error)."_s, u"L"_s},
     });
 
@@ -82,7 +88,7 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments)
     for (const QString &single :
          {u"url"_s, u"negotiate"_s, u"connection-string"_s, u"hub"_s, u"user"_s, u"protocol"_s,
           u"max-retries"_s, u"retry-delay-ms"_s, u"reconnect-delay-ms"_s, u"keepalive-ms"_s,
-          u"dead-link-ms"_s, u"log-level"_s}) {
+          u"dead-link-ms"_s, u"ca-file"_s, u"log-level"_s}) {
         if (parser.values(single).size() > 1) {
             m_error = u"--%1 given more than once"_s.arg(single);
             return Outcome::Error;
@@ -158,6 +164,15 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments)
     m_clientOptions.autoReconnect = !parser.isSet(u"no-auto-reconnect"_s);
     m_clientOptions.autoRejoinGroups = !parser.isSet(u"no-auto-rejoin"_s);
     m_clientOptions.resendInDoubt = parser.isSet(u"resend-in-doubt"_s);
+    if (parser.isSet(u"ca-file"_s)) {
+        QString why;
+        m_clientOptions.caCertificates =
+            WebPubSub::TlsConfiguration::readCaFile(parser.value(u"ca-file"_s), &why);
+        if (m_clientOptions.caCertificates.isEmpty()) {
+            m_error = u"--ca-file: %1"_s.arg(why);
+            return Outcome::Error;
+        }
+    }
 
     int maxRetries = m_clientOptions.messageRetry.maxRetries;
     int retryDelay = int(m_clientOptions.messageRetry.delay.count());
@@ -212,7 +227,7 @@ WebPubSub::Credential CliOptions::credential() const
     case Source::Url:
         return WebPubSub::Credential::fromUrl(m_url);
     case Source::Negotiate:
-        return WebPubSub::Credential::fromNegotiateUrl(m_negotiateUrl);
+        return WebPubSub::Credential::fromNegotiateUrl(m_negotiateUrl, m_clientOptions.caCertificates);
     case Source::ConnectionString:
         return WebPubSub::Credential::fromConnectionString(*m_connectionString, m_hub, m_tokenOptions);
     }

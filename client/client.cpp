@@ -6,8 +6,10 @@
 #include "client_p.h"
 #include "framecodec.h"
 #include "logging_p.h"
+#include "tlsconfiguration.h"
 
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 #include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
@@ -288,6 +290,17 @@ void ClientPrivate::openSocket(const QUrl &url)
                                  onSocketGone(s);
                          });
                      });
+    tlsError.clear();
+    if (url.scheme() == u"wss") {
+        s->setSslConfiguration(TlsConfiguration::withCaCertificates(options.caCertificates));
+        // Never ignored: the handshake fails, and the attempt is reported as a CertificateError.
+        QObject::connect(s, &QWebSocket::sslErrors, q, [this, s](const QList<QSslError> &errors) {
+            if (s != socket)
+                return;
+            tlsError = TlsConfiguration::describe(errors);
+            qCWarning(lcSocket).noquote() << "refusing the service's certificate:" << tlsError;
+        });
+    }
     if (!connectTimer.isActive())
         connectTimer.start(ms(options.connectTimeout));
     qCInfo(lcSocket).noquote() << "opening" << redactedUrl(url);
@@ -385,7 +398,9 @@ void ClientPrivate::onSocketGone(QWebSocket *s)
     case Phase::Handshaking:
         // A refused handshake (401, 403, no route) is worth telling the user about; the drop of
         // an established link is reported through the state instead.
-        if (!abortedByUs)
+        if (!abortedByUs && !tlsError.isEmpty())
+            Q_EMIT q->errorOccurred(Error::fromCode(Error::Code::CertificateError, tlsError));
+        else if (!abortedByUs)
             Q_EMIT q->errorOccurred(Error::fromCode(
                 Error::Code::NotConnected,
                 s->errorString().isEmpty() ? QStringLiteral("could not connect") : s->errorString()));

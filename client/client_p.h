@@ -56,6 +56,8 @@ public:
 
     // The current connection.
     QWebSocket *socket = nullptr;
+    //! Why the current socket's TLS handshake refused the service's certificate; empty if it did not.
+    QString tlsError;
     bool abortedByUs = false;
     bool closeHandshake = false; //!< a close frame was sent or received (else the link just broke)
     bool forceNew = false;

@@ -6,6 +6,8 @@
 
 #include "retrypolicy.h"
 
+#include <QList>
+#include <QSslCertificate>
 #include <QString>
 
 #include <chrono>
@@ -61,6 +63,9 @@ struct ClientOptions
     //! (carrying its ackId). true: it is resent on the new connection (at-least-once), for callers
     //! that deduplicate (e.g. by message id). Within one connection (recovery) nothing is in doubt.
     bool resendInDoubt = false;
+    //! CA certificates trusted for `wss://` in addition to the system's (a private CA). A
+    //! certificate that does not verify is never ignored: the attempt fails with CertificateError.
+    QList<QSslCertificate> caCertificates;
 
     //! For tests: the wall clock (ms since the epoch) that the liveness check compares with the
     //! monotonic clock to notice a resume from sleep. Empty: the system clock.

@@ -3,6 +3,7 @@
 #include "credential.h"
 
 #include "logging_p.h"
+#include "tlsconfiguration.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,6 +44,13 @@ Credential Credential::fromProvider(Provider provider)
 
 Credential Credential::fromNegotiateUrl(const QUrl &negotiateUrl, QNetworkAccessManager *nam)
 {
+    return fromNegotiateUrl(negotiateUrl, {}, nam);
+}
+
+Credential Credential::fromNegotiateUrl(const QUrl &negotiateUrl,
+                                        const QList<QSslCertificate> &caCertificates,
+                                        QNetworkAccessManager *nam)
+{
     // The internal manager is created lazily on first use, so it lives in the thread that asks
     // (QNetworkAccessManager is not thread-safe) and is shared by every copy of this credential.
     struct State
@@ -56,7 +64,7 @@ Credential Credential::fromNegotiateUrl(const QUrl &negotiateUrl, QNetworkAccess
     state->hadExternal = nam != nullptr;
 
     Credential c;
-    c.m_provider = [negotiateUrl, state]() -> QFuture<UrlResult> {
+    c.m_provider = [negotiateUrl, caCertificates, state]() -> QFuture<UrlResult> {
         QNetworkAccessManager *manager = state->external.data();
         if (!manager) {
             if (state->hadExternal)
@@ -73,12 +81,22 @@ Credential Credential::fromNegotiateUrl(const QUrl &negotiateUrl, QNetworkAccess
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                              QNetworkRequest::NoLessSafeRedirectPolicy);
         request.setTransferTimeout(30000);
+        if (negotiateUrl.scheme() == u"https")
+            request.setSslConfiguration(TlsConfiguration::withCaCertificates(caCertificates));
         QNetworkReply *reply = manager->get(request);
-        QObject::connect(reply, &QNetworkReply::finished, reply, [reply, promise, negotiateUrl] {
+        // Never ignored: the reply fails; remember why, for a clear CertificateError.
+        auto tlsError = std::make_shared<QString>();
+        QObject::connect(reply, &QNetworkReply::sslErrors, reply, [tlsError](const QList<QSslError> &errors) {
+            *tlsError = TlsConfiguration::describe(errors);
+        });
+        QObject::connect(reply, &QNetworkReply::finished, reply, [reply, promise, negotiateUrl, tlsError] {
             reply->deleteLater();
             UrlResult result;
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (reply->error() != QNetworkReply::NoError) {
+            if (!tlsError->isEmpty() && reply->error() != QNetworkReply::NoError) {
+                result.error = Error::fromCode(Error::Code::CertificateError,
+                                               QStringLiteral("negotiate refused: %1").arg(*tlsError));
+            } else if (reply->error() != QNetworkReply::NoError) {
                 result.error = Error(
                     status >= 400 && status < 500 && status != 408 ? QStringLiteral("BadRequest")
                                                                    : QStringLiteral("NotConnected"),

@@ -13,6 +13,8 @@
 #include "webpubsub_export.h"
 
 #include <QFuture>
+#include <QList>
+#include <QSslCertificate>
 #include <QUrl>
 
 #include <functional>
@@ -40,6 +42,10 @@ public:
     //! GETs \a negotiateUrl, which answers `{"url": "<client access url>"}`. \a nam may be null
     //! (an internal one is used).
     static Credential fromNegotiateUrl(const QUrl &negotiateUrl, QNetworkAccessManager *nam = nullptr);
+    //! As above, trusting \a caCertificates (a private CA) as well as the system's for `https://`;
+    //! a certificate that does not verify fails the request with a CertificateError.
+    static Credential fromNegotiateUrl(const QUrl &negotiateUrl, const QList<QSslCertificate> &caCertificates,
+                                       QNetworkAccessManager *nam = nullptr);
     //! Mints a token for \a hub from \a connectionString on every new connection.
     static Credential fromConnectionString(const ConnectionString &connectionString, const QString &hub,
                                            const ClientTokenOptions &options = {});

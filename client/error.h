@@ -40,6 +40,9 @@ public:
         //! written, but the connection was lost for good before its ack: it may or may not have
         //! taken effect (never resent under the old connection's ackId unless asked to)
         Indeterminate,
+        //! the service's TLS certificate did not verify (not trusted, another host, expired): the
+        //! connection was refused, never made
+        CertificateError,
     };
     Q_ENUM(Code)
 

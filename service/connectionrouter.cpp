@@ -7,6 +7,9 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSslConfiguration>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QWebSocketServer>
@@ -65,13 +68,11 @@ QByteArray withoutLeadingBlanks(const QByteArray &bytes)
 ConnectionRouter::ConnectionRouter(QWebSocketServer *webSockets, PendingConnectionServer *http,
                                    UpgradeHandler handler, QObject *parent)
     : QObject(parent)
-    , m_server(new QTcpServer(this))
     , m_webSockets(webSockets)
     , m_http(http)
     , m_handler(std::move(handler))
 {
-    m_server->setMaxPendingConnections(1024);
-    connect(m_server, &QTcpServer::newConnection, this, &ConnectionRouter::onNewConnection);
+    createServer(nullptr);
     connect(&m_sweep, &QTimer::timeout, this, &ConnectionRouter::sweep);
     m_clock.start();
     setLimits(Limits());
@@ -86,6 +87,50 @@ void ConnectionRouter::setLimits(const Limits &limits)
     // Timeouts are checked by a sweep; a quarter of the head timeout keeps them within 25 %.
     const auto interval = std::clamp<qint64>(m_limits.headTimeout.count() / 4, 25, 1000);
     m_sweep.setInterval(int(interval));
+}
+
+void ConnectionRouter::createServer(const QSslConfiguration *tls)
+{
+    if (m_server) {
+        m_server->close();
+        m_server->deleteLater();
+    }
+    m_tls = tls != nullptr;
+    if (!tls) {
+        m_server = new QTcpServer(this);
+        connect(m_server, &QTcpServer::newConnection, this, &ConnectionRouter::onNewConnection);
+    } else {
+        auto *server = new QSslServer(this);
+        server->setSslConfiguration(*tls);
+        // A socket is pending only once its handshake is done; which of the two signals announces
+        // it has changed between Qt versions, and onNewConnection() drains the queue either way.
+        connect(server, &QTcpServer::newConnection, this, &ConnectionRouter::onNewConnection);
+        connect(server, &QTcpServer::pendingConnectionAvailable, this, &ConnectionRouter::onNewConnection);
+        // Sockets whose handshake fails or is abandoned never reach the queue: delete them here.
+        connect(server, &QSslServer::startedEncryptionHandshake, this, [](QSslSocket *socket) {
+            connect(socket, &QSslSocket::disconnected, socket, [socket] {
+                if (!socket->isEncrypted())
+                    socket->deleteLater();
+            });
+        });
+        connect(server, &QSslServer::errorOccurred, this,
+                [](QSslSocket *socket, QAbstractSocket::SocketError error) {
+                    if (socket->isEncrypted())
+                        return; // a routed socket: its owner handles it
+                    qCInfo(lcService) << "TLS handshake failed:" << error << socket->errorString();
+                    socket->abort();
+                    socket->deleteLater();
+                });
+        m_server = server;
+    }
+    m_server->setMaxPendingConnections(1024);
+}
+
+void ConnectionRouter::setTlsConfiguration(const QSslConfiguration &configuration)
+{
+    if (configuration.isNull() && !m_tls)
+        return;
+    createServer(configuration.isNull() ? nullptr : &configuration);
 }
 
 void ConnectionRouter::setAuthorizer(Authorizer authorizer)

@@ -31,6 +31,7 @@
 #include <chrono>
 #include <functional>
 
+class QSslConfiguration;
 class QTcpServer;
 class QTcpSocket;
 class QWebSocketServer;
@@ -65,6 +66,10 @@ public:
 
     void setLimits(const Limits &limits);
     void setAuthorizer(Authorizer authorizer);
+    //! Serves TLS with \a configuration (its local certificate chain and private key) from the next
+    //! listen() on; a null configuration serves plain TCP.
+    void setTlsConfiguration(const QSslConfiguration &configuration);
+    bool isTls() const { return m_tls; }
 
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     void close();
@@ -102,6 +107,8 @@ private:
     };
 
     void onNewConnection();
+    //! A new listening server (plain or TLS) wired to onNewConnection().
+    void createServer(const QSslConfiguration *tls);
     void onReadyRead(QTcpSocket *socket);
     void onConsumed(QTcpSocket *socket);
     void inspectHead(QTcpSocket *socket, Tracked &t);
@@ -112,7 +119,8 @@ private:
     void refuse(QTcpSocket *socket, int status, const QByteArray &reason, const QString &message,
                 bool bodyFollows);
 
-    QTcpServer *m_server;
+    QTcpServer *m_server = nullptr;
+    bool m_tls = false;
     QWebSocketServer *m_webSockets;
     PendingConnectionServer *m_http;
     UpgradeHandler m_handler;

@@ -11,6 +11,10 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTimer>
 
 #include <csignal>
@@ -50,6 +54,42 @@ QString jsonString(const QString &value)
 {
     const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
+
+//! The TLS configuration for --tls-cert/--tls-key (PEM chain, server certificate first, and its
+//! private key), or a usage failure naming what is wrong.
+QSslConfiguration loadTls(const QString &certPath, const QString &keyPath)
+{
+    if (certPath.isEmpty() || keyPath.isEmpty())
+        failUsage(QStringLiteral("--tls-cert and --tls-key go together"));
+    if (!QSslSocket::supportsSsl())
+        failUsage(QStringLiteral("TLS is not available (no TLS backend: %1)")
+                      .arg(QSslSocket::sslLibraryVersionString()));
+    QFile certFile(certPath);
+    if (!certFile.open(QIODevice::ReadOnly))
+        failUsage(QStringLiteral("--tls-cert: cannot read '%1': %2").arg(certPath, certFile.errorString()));
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty() || chain.first().isNull())
+        failUsage(QStringLiteral("--tls-cert: '%1' holds no PEM certificate").arg(certPath));
+    QFile keyFile(keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        failUsage(QStringLiteral("--tls-key: cannot read '%1': %2").arg(keyPath, keyFile.errorString()));
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key;
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec}) {
+        key = QSslKey(keyPem, algorithm, QSsl::Pem, QSsl::PrivateKey);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull())
+        failUsage(
+            QStringLiteral("--tls-key: '%1' holds no unencrypted PEM RSA or EC private key").arg(keyPath));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    // A server does not ask clients for certificates.
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return tls;
 }
 
 } // namespace
@@ -98,8 +138,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption logLevelOption(QStringLiteral("log-level"),
                                             QStringLiteral("error, warning, info or debug."),
                                             QStringLiteral("L"), QStringLiteral("info"));
+    const QCommandLineOption tlsCertOption(
+        QStringLiteral("tls-cert"),
+        QStringLiteral("Serve TLS (https://, wss://) with this PEM certificate chain (with --tls-key)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
+                                          QStringLiteral("The PEM private key of --tls-cert."),
+                                          QStringLiteral("FILE"));
     parser.addOptions({listenOption, portOption, keyOption, hubConfigOption, upstreamOption,
-                       noNegotiateOption, inviteOption, logLevelOption});
+                       noNegotiateOption, inviteOption, tlsCertOption, tlsKeyOption, logLevelOption});
     if (!parser.parse(QCoreApplication::arguments()))
         failUsage(parser.errorText());
     if (parser.isSet(helpOption))
@@ -155,6 +202,9 @@ int main(int argc, char *argv[])
                       .arg(options.invite.size()));
     if (parser.isSet(hubConfigOption) && !QFile::exists(parser.value(hubConfigOption)))
         failUsage(QStringLiteral("--hub-config: '%1' does not exist").arg(parser.value(hubConfigOption)));
+
+    if (parser.isSet(tlsCertOption) || parser.isSet(tlsKeyOption))
+        options.tls = loadTls(parser.value(tlsCertOption), parser.value(tlsKeyOption));
 
     Hubbub::Service service(options);
     QString error;

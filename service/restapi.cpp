@@ -220,11 +220,11 @@ QHttpServerResponse RestApi::negotiate(const QHttpServerRequest &request)
     const QString token = d->signClientToken(hub, host, claims, std::chrono::hours(1));
     QUrl url = d->endpoint();
     if (!host.isEmpty()) {
-        const QUrl viaHost(QStringLiteral("http://") + QString::fromUtf8(host));
+        const QUrl viaHost(url.scheme() + QStringLiteral("://") + QString::fromUtf8(host));
         if (viaHost.isValid() && !viaHost.host().isEmpty())
             url = viaHost;
     }
-    url.setScheme(QStringLiteral("ws"));
+    url.setScheme(url.scheme() == u"https" ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setPath(QStringLiteral("/client/hubs/") + hub);
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("access_token"), token);

@@ -140,6 +140,7 @@ bool ServicePrivate::listen(const QHostAddress &address, quint16 port, QString *
         router->setLimits({options.requestHeadTimeout, options.httpIdleTimeout, options.maxHttpConnections,
                            options.maxRequestBodyBytes});
         router->setAuthorizer([this](const RequestHead &head) { return rest->authorizesHead(head); });
+        router->setTlsConfiguration(options.tls);
         connect(http, &RestServer::requestHandled, router, &ConnectionRouter::onRequestHandled);
         if (!options.upstreamUrlTemplate.isEmpty())
             upstream = new Upstream(options.upstreamUrlTemplate, key(), endpoint().host(), this);
@@ -194,7 +195,7 @@ void ServicePrivate::teardown()
 QUrl ServicePrivate::endpoint() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(options.tls.isNull() ? QStringLiteral("http") : QStringLiteral("https"));
     QHostAddress address = boundAddress.isNull() ? options.listenAddress : boundAddress;
     if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ||
         address == QHostAddress::AnyIPv6) {
@@ -236,7 +237,7 @@ bool ServicePrivate::audienceAccepted(const QString &audience, const QByteArray 
     const QString lowerAudience = aud.toString();
     QList<QUrl> candidates;
     if (!hostHeader.isEmpty()) {
-        QUrl viaHost(QStringLiteral("http://") + QString::fromUtf8(hostHeader));
+        QUrl viaHost(endpoint().scheme() + QStringLiteral("://") + QString::fromUtf8(hostHeader));
         if (viaHost.isValid() && !viaHost.host().isEmpty()) {
             viaHost.setPath(path.toLower());
             candidates.append(viaHost);
@@ -247,7 +248,7 @@ bool ServicePrivate::audienceAccepted(const QString &audience, const QByteArray 
     candidates.append(own);
     if (router && router->isListening()) {
         // The loopback names of our own endpoint (localhost vs 127.0.0.1) are the same service.
-        QUrl local(QStringLiteral("http://localhost"));
+        QUrl local(endpoint().scheme() + QStringLiteral("://localhost"));
         local.setPort(router->port());
         local.setPath(path.toLower());
         candidates.append(local);
@@ -347,7 +348,7 @@ QString ServicePrivate::signClientToken(const QString &hub, const QByteArray &ho
     TokenClaims claims = base;
     QUrl aud = endpoint();
     if (!hostHeader.isEmpty()) {
-        const QUrl viaHost(QStringLiteral("http://") + QString::fromUtf8(hostHeader));
+        const QUrl viaHost(endpoint().scheme() + QStringLiteral("://") + QString::fromUtf8(hostHeader));
         if (viaHost.isValid() && !viaHost.host().isEmpty())
             aud = viaHost;
     }

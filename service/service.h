@@ -11,6 +11,7 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QString>
 #include <QUrl>
 
@@ -29,6 +30,9 @@ struct ServiceOptions
     //! The invite guests need for `/negotiate` (at least 16 characters). Empty: one is generated
     //! (144 bits) when listening beyond loopback, and there is none on loopback.
     QString invite;
+    //! Serve TLS (`https://`, `wss://`) with this configuration's local certificate chain and
+    //! private key; a null configuration (the default) serves plain HTTP.
+    QSslConfiguration tls;
     // HTTP limits (ConnectionRouter; tests shorten them).
     std::chrono::milliseconds requestHeadTimeout{10000}; //!< a request head must arrive within this (408)
     std::chrono::milliseconds httpIdleTimeout{60000};    //!< idle keep-alive HTTP sockets are closed
@@ -64,9 +68,9 @@ public:
 
     bool isRunning() const;
     quint16 port() const;
-    //! http://ADDR:PORT as clients should use it (127.0.0.1 for loopback).
+    //! http://ADDR:PORT (https:// with TLS) as clients should use it (127.0.0.1 for loopback).
     QUrl endpoint() const;
-    //! `Endpoint=http://…;AccessKey=…;Version=1.0;`
+    //! `Endpoint=http(s)://…;AccessKey=…;Version=1.0;`
     QString connectionString() const;
     //! The invite in force (what guests need for `/negotiate`), empty when none: the configured one,
     //! or one generated once per Service while it listens beyond loopback.

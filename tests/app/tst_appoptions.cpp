@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: MIT
 #include "appoptions.h"
 
+#include <QFile>
+#include <QProcess>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Hubbub;
@@ -121,6 +124,45 @@ private Q_SLOTS:
         for (const char *flag :
              {"--negotiate", "--url", "--connection-string", "--hub", "--user", "--profile", "--local"})
             QVERIFY2(text.contains(QLatin1String(flag)), flag);
+    }
+
+    void caFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString pem = dir.filePath(QStringLiteral("ca.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                       dir.filePath(QStringLiteral("ca.key")), QStringLiteral("-out"), pem,
+                       QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=App Test CA")});
+        QVERIFY(openssl.waitForFinished(60000));
+        QCOMPARE(openssl.exitCode(), 0);
+
+        AppOptions o;
+        QString error;
+        QVERIFY2(AppOptions::parse({QStringLiteral("hubbub"), QStringLiteral("--ca-file"), pem}, &o, &error),
+                 qPrintable(error));
+        QCOMPARE(o.clientOptions.caCertificates.size(), 1);
+        QVERIFY(o.clientOptions.caCertificates.first()
+                    .subjectInfo(QSslCertificate::CommonName)
+                    .contains(u"App Test CA"));
+        QVERIFY(o.clientOptions.resendInDoubt); // the other defaults stay
+
+        const QString garbage = dir.filePath(QStringLiteral("garbage.pem"));
+        QFile file(garbage);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a certificate\n");
+        file.close();
+        for (const QString &bad : {garbage, dir.filePath(QStringLiteral("missing.pem"))}) {
+            int exitCode = -1;
+            QVERIFY(!AppOptions::parse({QStringLiteral("hubbub"), QStringLiteral("--ca-file"), bad}, &o,
+                                       &error, &exitCode));
+            QCOMPARE(exitCode, 2);
+            QVERIFY2(error.startsWith(u"--ca-file: "), qPrintable(error));
+        }
     }
 };
 

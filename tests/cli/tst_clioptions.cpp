@@ -4,6 +4,9 @@
 // the contract a process-level test cannot observe directly.
 #include "clioptions.h"
 
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -21,6 +24,7 @@ private Q_SLOTS:
     void connectionStringTokenOptions();
     void logLevels();
     void sourceNeverShowsSecrets();
+    void caFile();
 };
 
 namespace {
@@ -141,6 +145,46 @@ void TestCliOptions::sourceNeverShowsSecrets()
         CliOptions::Outcome::Run);
     QCOMPARE(negotiate.source(), CliOptions::Source::Negotiate);
     QVERIFY(!negotiate.describeSource().contains(u"SECRET"_s));
+}
+
+void TestCliOptions::caFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString pem = dir.filePath(u"ca.pem"_s);
+    QProcess openssl;
+    openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s,
+                                 dir.filePath(u"ca.key"_s), u"-out"_s, pem, u"-days"_s, u"1"_s, u"-subj"_s,
+                                 u"/CN=Cli Test CA"_s});
+    QVERIFY(openssl.waitForFinished(60000));
+    QCOMPARE(openssl.exitCode(), 0);
+
+    CliOptions options;
+    QCOMPARE(options.parse({u"hubbub-cli"_s, u"--url"_s, Url, u"--ca-file"_s, pem}),
+             CliOptions::Outcome::Run);
+    QCOMPARE(options.clientOptions().caCertificates.size(), 1);
+    QVERIFY(options.clientOptions()
+                .caCertificates.first()
+                .subjectInfo(QSslCertificate::CommonName)
+                .contains(u"Cli Test CA"_s));
+    CliOptions none;
+    QCOMPARE(none.parse({u"hubbub-cli"_s, u"--url"_s, Url}), CliOptions::Outcome::Run);
+    QVERIFY(none.clientOptions().caCertificates.isEmpty());
+
+    const QString garbage = dir.filePath(u"garbage.pem"_s);
+    QFile file(garbage);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not a certificate\n");
+    file.close();
+    for (const QString &bad : {garbage, dir.filePath(u"missing.pem"_s)}) {
+        CliOptions options;
+        QCOMPARE(options.parse({u"hubbub-cli"_s, u"--url"_s, Url, u"--ca-file"_s, bad}),
+                 CliOptions::Outcome::Error);
+        QVERIFY2(options.errorText().startsWith(u"--ca-file: "_s), qPrintable(options.errorText()));
+    }
+    CliOptions twice;
+    QCOMPARE(twice.parse({u"hubbub-cli"_s, u"--url"_s, Url, u"--ca-file"_s, pem, u"--ca-file"_s, pem}),
+             CliOptions::Outcome::Error);
 }
 
 QTEST_GUILESS_MAIN(TestCliOptions)

@@ -56,8 +56,8 @@ class TestJsonLineBuilder : public QObject
 private Q_SLOTS:
     void strings_data();
     void strings();
-    void loneSurrogatesAsQtWritesThem_data();
-    void loneSurrogatesAsQtWritesThem();
+    void lossyAsQtWritesThem_data();
+    void lossyAsQtWritesThem();
     void utf8Strings_data();
     void utf8Strings();
     void values_data();
@@ -75,9 +75,9 @@ void TestJsonLineBuilder::strings_data()
     QTest::newRow("latin and cjk") << u"héllo wörld 你好 ÿ Ā"_s;
     QTest::newRow("emoji (surrogate pairs)") << u"👍🏽 family 👨‍👩‍👧 𝄞"_s;
     QTest::newRow("line and paragraph separators") << u"a\u2028b\u2029c"_s;
-    QTest::newRow("BOM, U+FFFD and U+FFFF") << (u"\uFEFF\uFFFD"_s + QChar(0xffff));
+    QTest::newRow("U+FFFD and U+FFFF") << (u"\uFFFD"_s + QChar(0xffff));
     QTest::newRow("slash and html") << u"</script><!-- & ' />"_s;
-    QTest::newRow("nul inside") << QString(u"a\0b", 3);
+    QTest::newRow("nul inside") << (u"a"_s + QChar(0) + u"b"_s);
     QString big;
     big.reserve(1 << 20);
     const QString chunk = u"x\"\\\n\u00e9\u2028😀"_s + QChar(0x01);
@@ -100,7 +100,7 @@ void TestJsonLineBuilder::strings()
     QCOMPARE(fromUtf8, mine);
 }
 
-void TestJsonLineBuilder::loneSurrogatesAsQtWritesThem_data()
+void TestJsonLineBuilder::lossyAsQtWritesThem_data()
 {
     QTest::addColumn<QString>("text");
     QTest::newRow("lone high at end") << (u"ab"_s + QChar(0xd83d));
@@ -109,9 +109,12 @@ void TestJsonLineBuilder::loneSurrogatesAsQtWritesThem_data()
     QTest::newRow("reversed pair") << (QString(QChar(0xde00)) + QChar(0xd83d));
     QTest::newRow("two highs then low") << (QString(QChar(0xd83d)) + QChar(0xd83d) + QChar(0xde00));
     QTest::newRow("only a lone low") << QString(QChar(0xdfff));
+    // Not a surrogate, but QJsonDocument's parser drops a U+FEFF even inside a string: the text is
+    // still what QJsonDocument writes.
+    QTest::newRow("BOM") << u"a\uFEFFb"_s;
 }
 
-void TestJsonLineBuilder::loneSurrogatesAsQtWritesThem()
+void TestJsonLineBuilder::lossyAsQtWritesThem()
 {
     QFETCH(QString, text);
     QByteArray mine;
@@ -167,7 +170,7 @@ void TestJsonLineBuilder::values_data()
                     {u"a key \"quoted\"\n"_s, QJsonObject{{u"deep"_s, QJsonArray{QJsonArray{true}}}}},
                     {u"émoji 😀"_s, -1}});
     QTest::newRow("parsed numbers") << QJsonValue(
-        QJsonDocument::fromJson("[1, 2.50, 1e3, 123456789012345678, 0.3, -0, 1E400]").array());
+        QJsonDocument::fromJson("[1, 2.50, 1e3, 123456789012345678, 0.3, -0, -1.5e-7]").array());
 }
 
 void TestJsonLineBuilder::values()

@@ -102,7 +102,11 @@ bool OutputBuffer::writeSome()
         m_failed = true;
         break;
     }
-    m_buffer.clear();
+    // Keep an ordinary allocation for the next burst; give back one grown by an exceptional one.
+    if (m_buffer.capacity() > 1024 * 1024)
+        m_buffer.clear();
+    else
+        m_buffer.resize(0);
     m_written = 0;
     return true;
 }

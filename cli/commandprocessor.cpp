@@ -163,14 +163,8 @@ CommandProcessor::CommandProcessor(WebPubSub::Client *client, EventWriter *write
                                            {u"to"_s, to.toMSecsSinceEpoch()}});
             });
     connect(client, &Client::stopped, this, &CommandProcessor::onClientStopped);
-    connect(client, &Client::groupMessageReceived, this, [this](const WebPubSub::GroupMessage &message) {
-        QJsonObject fields{{u"group"_s, message.group},
-                           {u"fromUserId"_s, message.fromUserId ? QJsonValue(*message.fromUserId)
-                                                                : QJsonValue(QJsonValue::Null)},
-                           {u"sequenceId"_s, optionalNumber(message.sequenceId)}};
-        EventWriter::addPayload(fields, message.payload);
-        m_writer->write(u"group-message"_s, fields);
-    });
+    connect(client, &Client::groupMessageReceived, this,
+            [this](const WebPubSub::GroupMessage &message) { m_writer->writeGroupMessage(message); });
     connect(client, &Client::serverMessageReceived, this, [this](const WebPubSub::ServerMessage &message) {
         QJsonObject fields{{u"sequenceId"_s, optionalNumber(message.sequenceId)}};
         EventWriter::addPayload(fields, message.payload);

@@ -1,8 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Hubbub contributors
 // SPDX-License-Identifier: MIT
 //! \file eventwriter.h
-//! \brief Writes hubbub-cli's events: one compact JSON object per line, flushed at once, so that a
-//! script reading the pipe sees each event as it happens.
+//! \brief Writes hubbub-cli's events: one compact JSON object per line. Each line is built once,
+//! straight into the output buffer (JsonLineBuilder); on standard output the lines of a burst are
+//! written together when the program goes back to waiting (OutputBuffer), as spec/cli.md allows.
 #pragma once
 
 #include "error.h"
@@ -11,18 +12,32 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <memory>
+
 class QIODevice;
 
+namespace WebPubSub {
+struct GroupMessage;
+}
+
 namespace Hubbub::Cli {
+
+class JsonLineBuilder;
+class OutputBuffer;
 
 class EventWriter
 {
 public:
-    //! Writes to \a device (already open), or to standard output when null.
+    //! Writes to \a device (already open) line by line, or to a buffered standard output when null.
     explicit EventWriter(QIODevice *device = nullptr);
+    ~EventWriter();
 
-    //! Writes `{"event":<name>, …fields}` and flushes.
+    //! Writes `{"event":<name>, …fields}` (a field named `event` is ignored).
     void write(const QString &name, const QJsonObject &fields = {});
+    //! The `group-message` event, the hot path: built without any intermediate QJsonObject.
+    void writeGroupMessage(const WebPubSub::GroupMessage &message);
+    //! Writes out what is buffered, waiting for the reader if it must (before the program exits).
+    void flush();
 
     //! `{"name": …, "message": …}`
     static QJsonObject errorObject(const WebPubSub::Error &error);
@@ -33,7 +48,14 @@ public:
     static QJsonValue stringOrNull(const QString &text);
 
 private:
+    // Where a line is built: the output buffer itself, or a scratch line for a device.
+    QByteArray &target();
+    void lineDone(qsizetype lineStart);
+    static void appendPayload(JsonLineBuilder &line, const WebPubSub::Payload &payload);
+
     QIODevice *m_device = nullptr;
+    std::unique_ptr<OutputBuffer> m_output;
+    QByteArray m_scratch;
 };
 
 } // namespace Hubbub::Cli

@@ -49,5 +49,7 @@ int main(int argc, char *argv[])
 
     client.start();
     input.start();
-    return app.exec();
+    const int code = app.exec();
+    writer.flush(); // the last lines (`stopped`) before the program ends
+    return code;
 }

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: MIT
 // bench-client-throughput: N reliable group messages pushed over loopback at Hubbub's client and at
 // the official @azure/web-pubsub-client (Node), one after the other, same input; prints msgs/s and
-// peak RSS of each and the ratio.
+// peak RSS of each and the ratio. Then the same behind hubbub-cli's line interface: hubbub-cli vs a
+// Node script printing the same line per message with the official client, timed to the N-th
+// `group-message` line read from the receiver's standard output.
 #include "throughputserver.h"
 
 #include <QCommandLineParser>
@@ -59,6 +61,11 @@ int main(int argc, char *argv[])
         {u"skip-js"_s, u"Measure Hubbub's client only."_s},
         {u"rate"_s, u"Cap the send rate at this many messages/s (default: no cap)."_s, u"N"_s, u"0"_s},
         {u"skip-hubbub"_s, u"Measure the official client only."_s},
+        {u"cli"_s, u"hubbub-cli executable."_s, u"PATH"_s, QStringLiteral(BENCH_CLI_PATH)},
+        {u"js-cli"_s, u"The official client behind the CLI's line interface."_s, u"PATH"_s,
+         QStringLiteral(BENCH_JS_CLI)},
+        {u"skip-library"_s, u"Skip the library comparison (receivers counting in-process)."_s},
+        {u"skip-cli"_s, u"Skip the line-interface comparison (hubbub-cli vs the Node script)."_s},
         {u"timeout-s"_s, u"Give up on one receiver after this long (default 600)."_s, u"S"_s, u"600"_s},
     });
     parser.process(app);
@@ -85,30 +92,57 @@ int main(int argc, char *argv[])
     std::printf("%-34s %8s %10s %12s %10s %12s %12s %10s\n", "client", "N", "s(ack N)", "msgs/s(ack)",
                 "s(last)", "msgs/s(last)", "peak RSS MB", "CPU s");
     std::fflush(stdout);
-    Measurement ours;
-    ours.error = u"skipped"_s;
-    if (!parser.isSet(u"skip-hubbub"_s)) {
-        ours = server.measure(u"hubbub WebPubSub::Client (C++/Qt)"_s, parser.value(u"receiver"_s),
-                              {url, QString::number(messages)}, environment, timeoutMs);
-        printRow(ours);
-    }
-    std::fflush(stdout);
-    if (parser.isSet(u"skip-js"_s))
-        return ours.ok() ? 0 : 1;
-
     const QString nodeModules = parser.value(u"node-modules"_s);
-    environment.insert(u"NODE_PATH"_s, nodeModules);
-    const Measurement official = server.measure(
-        u"@azure/web-pubsub-client "_s + officialVersion(nodeModules), parser.value(u"node"_s),
-        {parser.value(u"js-receiver"_s), url, QString::number(messages)}, environment, timeoutMs);
-    printRow(official);
-    if (ours.ok() && official.ok()) {
-        std::printf("ratio hubbub/official: %.2fx msgs/s (ack N), %.2fx msgs/s (last msg), %.2fx peak RSS, "
-                    "%.2fx CPU time\n",
-                    official.secondsToAck / ours.secondsToAck, official.secondsToLast / ours.secondsToLast,
-                    double(ours.peakRssKb) / double(official.peakRssKb),
-                    double(ours.cpuMs) / double(official.cpuMs));
+    QProcessEnvironment nodeEnvironment = environment;
+    nodeEnvironment.insert(u"NODE_PATH"_s, nodeModules);
+    const QString officialLabel = u"@azure/web-pubsub-client "_s + officialVersion(nodeModules);
+    const bool runHubbub = !parser.isSet(u"skip-hubbub"_s);
+    const bool runJs = !parser.isSet(u"skip-js"_s);
+    bool allOk = true;
+    const auto run = [&](bool wanted, const QString &label, const QString &program,
+                         const QStringList &arguments, const QProcessEnvironment &env,
+                         ThroughputServer::Report report) {
+        Measurement m;
+        m.client = label;
+        m.messages = messages;
+        m.error = u"skipped"_s;
+        if (wanted) {
+            m = server.measure(label, program, arguments, env, timeoutMs, report);
+            printRow(m);
+            allOk = allOk && m.ok();
+        }
+        std::fflush(stdout);
+        return m;
+    };
+    const auto printRatio = [](const char *what, const Measurement &ours, const Measurement &official) {
+        if (!ours.ok() || !official.ok())
+            return;
+        std::printf(
+            "ratio %s: %.2fx msgs/s (ack N), %.2fx msgs/s (last msg), %.2fx peak RSS, %.2fx CPU time\n", what,
+            official.secondsToAck / ours.secondsToAck, official.secondsToLast / ours.secondsToLast,
+            double(ours.peakRssKb) / double(official.peakRssKb), double(ours.cpuMs) / double(official.cpuMs));
+        std::fflush(stdout);
+    };
+
+    if (!parser.isSet(u"skip-library"_s)) {
+        const Measurement ours =
+            run(runHubbub, u"hubbub WebPubSub::Client (C++/Qt)"_s, parser.value(u"receiver"_s),
+                {url, QString::number(messages)}, environment, ThroughputServer::Report::DoneLine);
+        const Measurement official = run(runJs, officialLabel, parser.value(u"node"_s),
+                                         {parser.value(u"js-receiver"_s), url, QString::number(messages)},
+                                         nodeEnvironment, ThroughputServer::Report::DoneLine);
+        printRatio("hubbub/official", ours, official);
     }
-    std::fflush(stdout);
-    return ours.ok() && official.ok() ? 0 : 1;
+    if (!parser.isSet(u"skip-cli"_s)) {
+        // Each prints one `group-message` line per message; "last msg" is the N-th such line read
+        // here, on the consumer's side of the pipe. RSS and CPU are read from /proc at that moment.
+        const Measurement ours = run(runHubbub, u"hubbub-cli (lines)"_s, parser.value(u"cli"_s),
+                                     {u"--url"_s, url, u"--log-level"_s, u"warning"_s}, environment,
+                                     ThroughputServer::Report::EventLines);
+        const Measurement official =
+            run(runJs, officialLabel + u" (lines)"_s, parser.value(u"node"_s),
+                {parser.value(u"js-cli"_s), url}, nodeEnvironment, ThroughputServer::Report::EventLines);
+        printRatio("hubbub-cli/official lines", ours, official);
+    }
+    return allOk ? 0 : 1;
 }

@@ -3,14 +3,49 @@
 #include "throughputserver.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTimer>
 
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace {
+
+struct ProcessStats
+{
+    long peakRssKb = -1;
+    long cpuMs = -1;
+};
+
+// Another process's VmHWM and user+system CPU time, from /proc (for receivers that do not report
+// their own).
+ProcessStats processStats(qint64 pid)
+{
+    ProcessStats stats;
+    QFile status(u"/proc/%1/status"_s.arg(pid));
+    if (status.open(QIODevice::ReadOnly)) {
+        const QByteArray text = status.readAll();
+        const qsizetype at = text.indexOf("VmHWM:");
+        if (at >= 0)
+            stats.peakRssKb =
+                text.mid(at + 6, text.indexOf('\n', at) - at - 6).trimmed().split(' ').value(0).toLong();
+    }
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (stat.open(QIODevice::ReadOnly)) {
+        // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        const long ticks = ::sysconf(_SC_CLK_TCK);
+        if (fields.size() > 12 && ticks > 0)
+            stats.cpuMs = (fields.at(11).toLong() + fields.at(12).toLong()) * 1000 / ticks;
+    }
+    return stats;
+}
+
 // Enough queued bytes to keep the loopback socket busy, few enough that the sender's memory stays
 // flat whatever N is.
 constexpr qint64 HighWaterBytes = 512 * 1024;
@@ -47,7 +82,7 @@ QUrl ThroughputServer::url() const
 
 Measurement ThroughputServer::measure(const QString &label, const QString &program,
                                       const QStringList &arguments, const QProcessEnvironment &environment,
-                                      int timeoutMs)
+                                      int timeoutMs, Report report)
 {
     Measurement result;
     result.client = label;
@@ -57,6 +92,9 @@ Measurement ThroughputServer::measure(const QString &label, const QString &progr
     m_lastNs = -1;
     m_peakRssKb = -1;
     m_cpuMs = -1;
+    m_linesSeen = 0;
+    m_partialLine.clear();
+    m_lineError.clear();
     m_clock.invalidate();
     m_accepting = true;
 
@@ -65,7 +103,11 @@ Measurement ThroughputServer::measure(const QString &label, const QString &progr
     receiver.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     QEventLoop loop;
     connect(this, &ThroughputServer::finishedOne, &loop, &QEventLoop::quit);
-    connect(&receiver, &QProcess::readyReadStandardOutput, this, [this, &receiver] {
+    connect(&receiver, &QProcess::readyReadStandardOutput, this, [this, &receiver, report] {
+        if (report == Report::EventLines) {
+            consumeEventLines(receiver);
+            return;
+        }
         while (receiver.canReadLine()) {
             const QList<QByteArray> words = receiver.readLine().trimmed().split(' ');
             if (words.size() == 4 && words.at(0) == "done" && words.at(1).toLongLong() == m_messages) {
@@ -83,7 +125,9 @@ Measurement ThroughputServer::measure(const QString &label, const QString &progr
     receiver.start(program, arguments);
     loop.exec();
 
-    if (m_ackNs >= 0 && m_lastNs >= 0) {
+    if (!m_lineError.isEmpty()) {
+        result.error = m_lineError;
+    } else if (m_ackNs >= 0 && m_lastNs >= 0) {
         result.secondsToAck = double(m_ackNs) / 1e9;
         result.secondsToLast = double(m_lastNs) / 1e9;
         result.peakRssKb = m_peakRssKb;
@@ -105,6 +149,31 @@ Measurement ThroughputServer::measure(const QString &label, const QString &progr
         m_socket->abort();
     m_socket = nullptr;
     return result;
+}
+
+void ThroughputServer::consumeEventLines(QProcess &receiver)
+{
+    // The consumer a script would be: reads every line, picks out the group messages.
+    static const QByteArray prefix = QByteArrayLiteral("{\"event\":\"group-message\"");
+    m_partialLine += receiver.readAllStandardOutput();
+    qsizetype start = 0;
+    for (qsizetype nl = m_partialLine.indexOf('\n'); nl >= 0; nl = m_partialLine.indexOf('\n', start)) {
+        const QByteArrayView line(m_partialLine.constData() + start, nl - start);
+        start = nl + 1;
+        if (!line.startsWith(prefix) || ++m_linesSeen != m_messages)
+            continue;
+        m_lastNs = m_clock.isValid() ? m_clock.nsecsElapsed() : 0;
+        const ProcessStats stats = processStats(receiver.processId());
+        m_peakRssKb = stats.peakRssKb;
+        m_cpuMs = stats.cpuMs;
+        // The N-th line must be message N, whole: a lost, merged or split line would show here.
+        const QJsonObject last = QJsonDocument::fromJson(line.toByteArray()).object();
+        if (last.value(u"sequenceId"_s).toInteger() != m_messages)
+            m_lineError = u"line %1 is not message %1: %2"_s.arg(m_messages)
+                              .arg(QString::fromUtf8(line.first(qMin<qsizetype>(line.size(), 200))));
+        checkDone();
+    }
+    m_partialLine.remove(0, start);
 }
 
 void ThroughputServer::onNewConnection()

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -42,10 +43,17 @@ public:
     //! The Client Access URL receivers connect to (the token is not checked).
     QUrl url() const;
 
+    //! How a receiver tells that it has message N.
+    enum class Report {
+        DoneLine,  //!< prints `done N <VmHWM kB> <CPU ms>` (the library receivers)
+        EventLines //!< prints one hubbub-cli `group-message` line per message: the N-th counts
+    };
+
     //! Runs \a program \a arguments (which must connect to url()), serves it N messages and waits
-    //! for both its sequenceAck of N and its `done N <kB>` line, at most \a timeoutMs.
+    //! for both its sequenceAck of N and its report of message N, at most \a timeoutMs.
     Measurement measure(const QString &label, const QString &program, const QStringList &arguments,
-                        const QProcessEnvironment &environment, int timeoutMs);
+                        const QProcessEnvironment &environment, int timeoutMs,
+                        Report report = Report::DoneLine);
 
 Q_SIGNALS:
     void finishedOne();
@@ -55,6 +63,8 @@ private:
     void pump();
     void onText(const QString &text);
     void checkDone();
+    // Consumes a line-printing receiver's output: counts `group-message` lines up to the N-th.
+    void consumeEventLines(QProcess &receiver);
 
     QWebSocketServer m_server;
     QPointer<QWebSocket> m_socket;
@@ -69,4 +79,7 @@ private:
     qint64 m_lastNs = -1;
     long m_peakRssKb = -1;
     long m_cpuMs = -1;
+    qint64 m_linesSeen = 0;
+    QByteArray m_partialLine;
+    QString m_lineError;
 };

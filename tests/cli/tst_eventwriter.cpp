@@ -4,6 +4,8 @@
 // the contract says (base64 for binary, the JSON value for json, a string for text).
 #include "eventwriter.h"
 
+#include "datamessage.h"
+
 #include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,6 +21,7 @@ private Q_SLOTS:
     void oneCompactLinePerEvent();
     void payloadEncodings();
     void errorsAndNulls();
+    void groupMessages();
 };
 
 void TestEventWriter::oneCompactLinePerEvent()
@@ -74,6 +77,45 @@ void TestEventWriter::errorsAndNulls()
     QCOMPARE(timeout.value(u"name"_s).toString(), u"Timeout"_s);
     QVERIFY(EventWriter::stringOrNull(QString()).isNull());
     QCOMPARE(EventWriter::stringOrNull(u"x"_s).toString(), u"x"_s);
+}
+
+void TestEventWriter::groupMessages()
+{
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    EventWriter writer(&buffer);
+    WebPubSub::GroupMessage text{
+        u"g \"1\""_s, u"bob"_s, WebPubSub::Payload::fromText(u"hi\n\u2028😀"_s), 7, {}};
+    WebPubSub::GroupMessage json{
+        u"g"_s, std::nullopt, WebPubSub::Payload::fromJson(QJsonObject{{u"a"_s, 1}}), std::nullopt, {}};
+    WebPubSub::GroupMessage binary{
+        u"g"_s, u"x"_s, WebPubSub::Payload::fromBinary(QByteArray("\x00\xff", 2)), 9, {}};
+    writer.writeGroupMessage(text);
+    writer.writeGroupMessage(json);
+    writer.writeGroupMessage(binary);
+
+    const QList<QByteArray> lines = buffer.data().split('\n');
+    QCOMPARE(lines.size(), 4);
+    QVERIFY(lines.at(0).startsWith(R"({"event":"group-message",)"));
+    QCOMPARE(QJsonDocument::fromJson(lines.at(0)).object(), (QJsonObject{{u"event"_s, u"group-message"_s},
+                                                                         {u"group"_s, u"g \"1\""_s},
+                                                                         {u"fromUserId"_s, u"bob"_s},
+                                                                         {u"dataType"_s, u"text"_s},
+                                                                         {u"data"_s, u"hi\n\u2028😀"_s},
+                                                                         {u"sequenceId"_s, 7}}));
+    QCOMPARE(QJsonDocument::fromJson(lines.at(1)).object(),
+             (QJsonObject{{u"event"_s, u"group-message"_s},
+                          {u"group"_s, u"g"_s},
+                          {u"fromUserId"_s, QJsonValue::Null},
+                          {u"dataType"_s, u"json"_s},
+                          {u"data"_s, QJsonObject{{u"a"_s, 1}}},
+                          {u"sequenceId"_s, QJsonValue::Null}}));
+    QCOMPARE(QJsonDocument::fromJson(lines.at(2)).object(), (QJsonObject{{u"event"_s, u"group-message"_s},
+                                                                         {u"group"_s, u"g"_s},
+                                                                         {u"fromUserId"_s, u"x"_s},
+                                                                         {u"dataType"_s, u"binary"_s},
+                                                                         {u"data"_s, u"AP8="_s},
+                                                                         {u"sequenceId"_s, 9}}));
 }
 
 QTEST_GUILESS_MAIN(TestEventWriter)

@@ -133,7 +133,8 @@ void Backfill::handleRequest(const QString &room, const QString &fromUserId, con
     // Sending to a group does not require joining it: only a member we see present in the room
     // gets an answer (which goes to the group, where only joined connections receive it anyway).
     if (!m_hooks.isPresent || !m_hooks.isPresent(room, fromUserId)) {
-        qCInfo(lcApp) << "backfill request in" << room << "from" << fromUserId << "refused: not a present member";
+        qCInfo(lcApp) << "backfill request in" << room << "from" << fromUserId
+                      << "refused: not a present member";
         return;
     }
     const QString k = key(room, fromUserId);
@@ -178,8 +179,8 @@ void Backfill::answer(const QString &room, const QString &requester, const Messa
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDateTime to = std::min(request.to, now);
-    const QDateTime from =
-        std::max(request.from, to.addSecs(-std::chrono::duration_cast<std::chrono::seconds>(kMaxWindow).count()));
+    const QDateTime from = std::max(
+        request.from, to.addSecs(-std::chrono::duration_cast<std::chrono::seconds>(kMaxWindow).count()));
     const int limit = std::clamp(request.max, 0, MessageEnvelope::kMaxBackfillMessages);
     if (from > to || limit == 0)
         return;

@@ -106,15 +106,15 @@ private:
     std::chrono::milliseconds m_answerDelayMax{2000};
     std::chrono::milliseconds m_perRequester{10000};
     std::chrono::milliseconds m_perRoom{1000};
-    QHash<QString, Gap> m_gaps;  // requestId → gap (ours)
+    QHash<QString, Gap> m_gaps;            // requestId → gap (ours)
     QHash<QString, QStringList> m_markers; // room → marker ids
-    QStringList m_unsent;        // requestIds waiting for a connection
+    QStringList m_unsent;                  // requestIds waiting for a connection
     QStringList m_sentRequests;
-    QSet<QString> m_seen;        // request and answer ids already handled (resends are harmless)
+    QSet<QString> m_seen; // request and answer ids already handled (resends are harmless)
     QStringList m_seenOrder;
-    QSet<QString> m_answered;    // requestIds someone has answered: ours is not needed
+    QSet<QString> m_answered; // requestIds someone has answered: ours is not needed
     QStringList m_answeredOrder;
-    QSet<QString> m_scheduled;   // room \x1f requester with an answer waiting for its delay
+    QSet<QString> m_scheduled;                // room \x1f requester with an answer waiting for its delay
     QHash<QString, QDateTime> m_lastAnswerTo; // room \x1f requester → when we answered
     QHash<QString, QDateTime> m_lastAnswerIn; // room → when we answered
 };

@@ -217,7 +217,7 @@ QList<ChatMessage> HistoryStore::latest(const QString &room, int limit) const
 }
 
 QList<ChatMessage> HistoryStore::receivedBetween(const QString &room, const QDateTime &from,
-                                                const QDateTime &to, int limit) const
+                                                 const QDateTime &to, int limit) const
 {
     QList<ChatMessage> out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));

@@ -51,8 +51,8 @@ QString MessageEnvelope::kindName(Kind kind)
 
 MessageEnvelope::Kind MessageEnvelope::kindFromName(QStringView name)
 {
-    for (Kind k : {Kind::Message, Kind::Presence, Kind::Goodbye, Kind::Who, Kind::Typing, Kind::BackfillRequest,
-                   Kind::Backfill}) {
+    for (Kind k : {Kind::Message, Kind::Presence, Kind::Goodbye, Kind::Who, Kind::Typing,
+                   Kind::BackfillRequest, Kind::Backfill}) {
         if (name == kindName(k))
             return k;
     }
@@ -86,10 +86,11 @@ QJsonObject MessageEnvelope::toJson() const
         o.insert(QStringLiteral("requestId"), requestId);
         QJsonArray messages;
         for (const Relayed &r : relayed) {
-            messages.append(QJsonObject{{QStringLiteral("id"), r.id},
-                                        {QStringLiteral("sender"), r.sender},
-                                        {QStringLiteral("text"), r.text},
-                                        {QStringLiteral("ts"), r.timestamp.toUTC().toString(Qt::ISODateWithMs)}});
+            messages.append(
+                QJsonObject{{QStringLiteral("id"), r.id},
+                            {QStringLiteral("sender"), r.sender},
+                            {QStringLiteral("text"), r.text},
+                            {QStringLiteral("ts"), r.timestamp.toUTC().toString(Qt::ISODateWithMs)}});
         }
         o.insert(QStringLiteral("messages"), messages);
     }

@@ -54,17 +54,17 @@ struct MessageEnvelope
     };
 
     Kind kind = Kind::Message;
-    QString id;          //!< Message: UUID (no braces)
-    QString text;        //!< Message
-    QString sender;      //!< display name
-    QDateTime timestamp; //!< UTC; the sender's clock
-    QString instance;    //!< presence/typing/who: the app instance (one per connection)
-    QString state;       //!< Presence: "online" | "away"
-    int version = 0;     //!< backfill kinds: `v`
-    QString requestId;   //!< Backfill: the id of the request it answers
-    QDateTime from;      //!< BackfillRequest: the window start (UTC)
-    QDateTime to;        //!< BackfillRequest: the window end (UTC)
-    int max = 0;         //!< BackfillRequest: at most this many messages
+    QString id;             //!< Message: UUID (no braces)
+    QString text;           //!< Message
+    QString sender;         //!< display name
+    QDateTime timestamp;    //!< UTC; the sender's clock
+    QString instance;       //!< presence/typing/who: the app instance (one per connection)
+    QString state;          //!< Presence: "online" | "away"
+    int version = 0;        //!< backfill kinds: `v`
+    QString requestId;      //!< Backfill: the id of the request it answers
+    QDateTime from;         //!< BackfillRequest: the window start (UTC)
+    QDateTime to;           //!< BackfillRequest: the window end (UTC)
+    int max = 0;            //!< BackfillRequest: at most this many messages
     QList<Relayed> relayed; //!< Backfill: at most kMaxBackfillMessages
 
     static QString kindName(Kind kind);

@@ -275,7 +275,9 @@ QString MessageModel::gapText(const QDateTime &lostAt, const QDateTime &restored
         locale.toString(restoredAt.toLocalTime().time(), QStringLiteral("HH:mm")));
     if (filled <= 0)
         return tr("Disconnected %1 — some messages may be missing").arg(window);
-    return tr("Disconnected %1 — %n message(s) filled from peers", nullptr, filled).arg(window);
+    if (filled == 1)
+        return tr("Disconnected %1 — 1 message filled from peers").arg(window);
+    return tr("Disconnected %1 — %2 messages filled from peers").arg(window).arg(filled);
 }
 
 QString MessageModel::addGapMarker(const QDateTime &lostAt, const QDateTime &restoredAt)

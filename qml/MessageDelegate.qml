@@ -25,6 +25,10 @@ Item {
     required property string daySeparator
     required property bool firstUnread
     required property var links
+    //! "message", or "gap" for a gap marker row (shown by GapMarker instead of the message layout).
+    required property string rowKind
+    //! Who relayed this message after a gap ("" when received directly): then the sender is a claim.
+    required property string relayedBy
 
     //! The local time of the message, e.g. "10:42".
     readonly property string timeText: root.timestamp ? root.timestamp.toLocaleTimeString(Qt.locale(), Locale.ShortFormat) : ""
@@ -45,7 +49,7 @@ Item {
     signal deleteRequested(string messageId)
     signal linkActivated(string url)
 
-    implicitHeight: column.implicitHeight
+    implicitHeight: root.rowKind === "gap" ? gapMarker.implicitHeight + Theme.spacing * 2 : column.implicitHeight
     width: ListView.view ? ListView.view.width : implicitWidth
 
     Accessible.role: Accessible.ListItem
@@ -54,9 +58,20 @@ Item {
     Accessible.name: root.senderLabel + ", " + root.timeText + ": " + root.text
                      + (root.statusText.length > 0 ? ", " + root.statusText : "")
 
+    GapMarker {
+        id: gapMarker
+
+        visible: root.rowKind === "gap"
+        text: root.rowKind === "gap" ? root.text : ""
+        x: Theme.spacing * 2
+        y: Theme.spacing
+        width: parent.width - Theme.spacing * 4
+    }
+
     ColumnLayout {
         id: column
 
+        visible: root.rowKind !== "gap"
         width: parent.width
         spacing: 0
 
@@ -142,6 +157,18 @@ Item {
                 font.pointSize: Qt.application.font.pointSize * 0.85
                 elide: Text.ElideRight
                 Layout.maximumWidth: root.width / 4
+            }
+            // A relayed message's sender is only what the relayer claims: say who relayed it.
+            Label {
+                objectName: "relayedByLabel"
+                visible: root.relayedBy.length > 0
+                text: qsTr("(claimed) · relayed by %1").arg(root.relayedBy)
+                textFormat: Text.PlainText
+                color: Theme.mutedText
+                font.italic: true
+                font.pointSize: Qt.application.font.pointSize * 0.85
+                elide: Text.ElideRight
+                Layout.maximumWidth: root.width / 3
             }
             Label {
                 text: root.timeText

@@ -55,8 +55,9 @@ Item {
     Accessible.role: Accessible.ListItem
     // Concatenated rather than String.arg() chained: the sender and the text are untrusted and may
     // themselves contain "%2"-style markers.
-    Accessible.name: root.senderLabel + ", " + root.timeText + ": " + root.text
-                     + (root.statusText.length > 0 ? ", " + root.statusText : "")
+    Accessible.name: root.rowKind === "gap" ? root.text
+                     : root.senderLabel + (root.relayedBy.length > 0 ? " " + qsTr("(claimed) · relayed by %1").arg(root.relayedBy) : "")
+                       + ", " + root.timeText + ": " + root.text + (root.statusText.length > 0 ? ", " + root.statusText : "")
 
     GapMarker {
         id: gapMarker

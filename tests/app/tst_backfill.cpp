@@ -171,7 +171,14 @@ private Q_SLOTS:
             item(QStringLiteral("m1"), QStringLiteral("carol"), QStringLiteral("first"), kLost.addSecs(10)),
             // claimed far outside the window: clamped to its end
             item(QStringLiteral("m3"), QStringLiteral("dave"), QStringLiteral("late"), kRestored.addDays(3))};
+        m_model->setUnreadDivider(1); // on "live"
         m_backfill->handle(kRoom, QStringLiteral("bob"), answerOf(requestId, items));
+        // Rows inserted above keep the divider on the same message.
+        QCOMPARE(m_model->firstUnreadRow(), m_model->rowOf(QStringLiteral("live")));
+        QCOMPARE(m_model->index(m_model->rowOf(QStringLiteral("live")))
+                     .data(MessageModel::FirstUnreadRole)
+                     .toBool(),
+                 true);
         QStringList order;
         for (int row = 0; row < m_model->count(); ++row)
             order.append(m_model->at(row).gapMarker ? QStringLiteral("gap") : m_model->at(row).id);

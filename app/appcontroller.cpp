@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "appcontroller.h"
 
+#include "backfill.h"
 #include "client.h"
 #include "connectioncontroller.h"
 #include "historystore.h"
@@ -68,6 +69,25 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     connect(m_tray, &TrayNotifier::systemNotificationRequested, this,
             &AppController::systemNotificationRequested);
     connect(m_rooms, &RoomListModel::roomChanged, this, &AppController::persistRoom);
+    m_backfill = new Backfill(
+        m_history.get(),
+        {[this](const QString &room, const QJsonObject &envelope) {
+             if (!m_client || m_client->state() != Client::State::Connected)
+                 return false;
+             // Acked, so a send in doubt is resent on a new connection: safe, as receivers drop
+             // backfill requests and answers by id.
+             Client::SendOptions options;
+             options.noEcho = true;
+             m_client->sendToGroup(room, WebPubSub::Payload::fromJson(envelope), options);
+             return true;
+         },
+         [this](const QString &room, const QString &userId) {
+             const MemberModel *members = m_memberModels.value(room);
+             return members && members->presence(userId) != MemberModel::Presence::Offline;
+         },
+         [this](const QString &room) { return m_rooms->contains(room) ? messageModel(room) : nullptr; },
+         [this]() { return m_userId; }},
+        this);
 
     const auto saved = m_history->rooms();
     for (const HistoryStore::RoomState &r : saved) {
@@ -297,6 +317,11 @@ void AppController::onClientChanged(Client *client)
             [this](const QString &group, const WebPubSub::Error &error) {
                 Q_EMIT errorShown(tr("Could not rejoin %1: %2").arg(group, error.message()));
             });
+    connect(client, &Client::gapDetected, this,
+            [this](const QStringList &groups, const QDateTime &lostAt, const QDateTime &restoredAt) {
+                flushIncoming(); // what arrived before the gap goes above its marker
+                m_backfill->gapDetected(groups, lostAt, restoredAt);
+            });
     connect(client, &Client::recovered, this, [this]() {
         // Nothing was lost, but sends that failed while the link was down may wait.
         flushOutbox();
@@ -323,6 +348,8 @@ void AppController::onConnected(const QString &, const QString &userId, bool)
             sendPresence(room, QStringLiteral("who"));
         }
     }
+    // After our presence, so that members answering see us present in the room.
+    m_backfill->sendPending();
     flushOutbox();
 }
 
@@ -399,6 +426,7 @@ void AppController::leaveRoom(const QString &name)
     m_history->removeRoom(name);
     m_incoming.remove(name);
     m_lastTypingSent.remove(name);
+    m_backfill->forgetRoom(name);
     if (wasCurrent) {
         m_currentRoom.clear();
         const QStringList rest = m_rooms->roomNames();
@@ -736,6 +764,10 @@ void AppController::handleEnvelope(const QString &room, const QString &fromUserI
         memberModel(room)->heard(userId, name, env.instance, false, now);
         memberModel(room)->setTyping(userId, name, now.addMSecs(m_options.typingExpiry.count()));
         updateTypingText();
+        return;
+    case MessageEnvelope::Kind::BackfillRequest:
+    case MessageEnvelope::Kind::Backfill:
+        m_backfill->handle(room, fromUserId, env);
         return;
     case MessageEnvelope::Kind::Unknown:
         return;

@@ -37,6 +37,7 @@ class Error;
 
 namespace Hubbub {
 
+class Backfill;
 class HistoryStore;
 class SecretStore;
 class TrayNotifier;
@@ -102,6 +103,8 @@ public:
     MessageModel *messageModel(const QString &room);
     MemberModel *memberModel(const QString &room);
     HistoryStore *history() const { return m_history.get(); }
+    //! Gap markers and backfill from peers.
+    Backfill *backfill() const { return m_backfill; }
     TrayNotifier *trayNotifier() const { return m_tray; }
     //! Own messages not yet acknowledged, in send order.
     QStringList outboxIds() const;
@@ -198,6 +201,7 @@ private:
     ConnectionController *m_connection;
     RoomListModel *m_rooms;
     TrayNotifier *m_tray;
+    Backfill *m_backfill = nullptr;
     QPointer<WebPubSub::Client> m_client;
     QHash<QString, MessageModel *> m_messageModels;
     QHash<QString, MemberModel *> m_memberModels;

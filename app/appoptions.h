@@ -47,7 +47,9 @@ struct AppOptions
     //! The app opts in to resending in-doubt sends on a new connection (at-least-once) because
     //! every acked kind it sends is safe to receive twice: chat messages carry an id that every
     //! receiver deduplicates on (MessageModel, HistoryStore), presence and goodbye are idempotent
-    //! state, and typing is fire-and-forget (never in doubt). A new kind must keep this true.
+    //! state, typing is fire-and-forget (never in doubt), and backfill requests and answers carry
+    //! an id receivers handle once (their relayed messages deduplicate by message id too). A new
+    //! kind must keep this true.
     WebPubSub::ClientOptions clientOptions = [] {
         WebPubSub::ClientOptions o;
         o.resendInDoubt = true;

@@ -27,6 +27,14 @@ struct ChatMessage
     QDateTime timestamp; //!< UTC
     bool own = false;
     DeliveryStatus status = DeliveryStatus::Received;
+    //! Non-empty when the message was relayed by another member after a gap (backfill): the
+    //! relayer's userId. Then senderId is only the relayer's claim and cannot be verified.
+    QString relayedBy;
+    //! A gap marker row (not a message): "Disconnected timestamp–gapEnd — …", gapFilled messages
+    //! filled from peers so far.
+    bool gapMarker = false;
+    QDateTime gapEnd;
+    int gapFilled = 0;
 };
 
 } // namespace Hubbub

@@ -26,9 +26,10 @@ ChatMessage readMessage(const QSqlQuery &q)
     m.timestamp = QDateTime::fromMSecsSinceEpoch(q.value(5).toLongLong(), Qt::UTC);
     m.own = q.value(6).toBool();
     m.status = deliveryStatusFromName(q.value(7).toString());
+    m.relayedBy = q.value(8).toString();
     return m;
 }
-const auto kColumns = QStringLiteral("room, id, sender_id, sender_name, text, ts, own, status");
+const auto kColumns = QStringLiteral("room, id, sender_id, sender_name, text, ts, own, status, relayed_by");
 } // namespace
 
 HistoryStore::HistoryStore(const QString &path)
@@ -54,6 +55,18 @@ HistoryStore::HistoryStore(const QString &path)
                         " status TEXT NOT NULL DEFAULT 'received',"
                         " UNIQUE(room, id))"));
     exec(QStringLiteral("CREATE INDEX IF NOT EXISTS messages_room_seq ON messages(room, seq)"));
+    // Relayed (backfilled) messages must stay marked as relayed after a restart; histories from
+    // before backfill get the column, empty (= received directly).
+    {
+        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+        bool hasRelayedBy = false;
+        if (q.exec(QStringLiteral("PRAGMA table_info(messages)"))) {
+            while (q.next())
+                hasRelayedBy = hasRelayedBy || q.value(1).toString() == u"relayed_by";
+        }
+        if (!hasRelayedBy)
+            exec(QStringLiteral("ALTER TABLE messages ADD COLUMN relayed_by TEXT NOT NULL DEFAULT ''"));
+    }
     exec(QStringLiteral("CREATE TABLE IF NOT EXISTS rooms ("
                         " name TEXT PRIMARY KEY, unread INTEGER NOT NULL DEFAULT 0,"
                         " muted INTEGER NOT NULL DEFAULT 0, position INTEGER NOT NULL DEFAULT 0)"));
@@ -95,7 +108,7 @@ bool HistoryStore::insert(const ChatMessage &m)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO messages (") + kColumns +
-              QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+              QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     // A null QString binds as SQL NULL, which the NOT NULL columns reject, and INSERT OR IGNORE
     // would drop the message silently: an anonymous sender or a name withheld is "", not NULL.
     const auto notNull = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
@@ -107,6 +120,7 @@ bool HistoryStore::insert(const ChatMessage &m)
     q.addBindValue(m.timestamp.toMSecsSinceEpoch());
     q.addBindValue(m.own ? 1 : 0);
     q.addBindValue(deliveryStatusName(m.status));
+    q.addBindValue(notNull(m.relayedBy));
     if (!q.exec()) {
         m_lastError = q.lastError().text();
         qCWarning(lcApp) << "history insert:" << m_lastError;
@@ -199,6 +213,28 @@ QList<ChatMessage> HistoryStore::latest(const QString &room, int limit) const
         return out;
     while (q.next())
         out.prepend(readMessage(q));
+    return out;
+}
+
+QList<ChatMessage> HistoryStore::receivedBetween(const QString &room, const QDateTime &from,
+                                                 const QDateTime &to, int limit) const
+{
+    QList<ChatMessage> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    // Only what this instance saw itself: received directly (not relayed) or own and sent.
+    q.prepare(QStringLiteral("SELECT ") + kColumns +
+              QStringLiteral(" FROM messages WHERE room = ? AND ts >= ? AND ts <= ? AND relayed_by = ''"
+                             " AND status IN (?, ?) ORDER BY ts ASC, seq ASC LIMIT ?"));
+    q.addBindValue(room);
+    q.addBindValue(from.toMSecsSinceEpoch());
+    q.addBindValue(to.toMSecsSinceEpoch());
+    q.addBindValue(deliveryStatusName(DeliveryStatus::Received));
+    q.addBindValue(deliveryStatusName(DeliveryStatus::Sent));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.append(readMessage(q));
     return out;
 }
 

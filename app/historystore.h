@@ -9,6 +9,7 @@
 
 #include "chatmessage.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -50,6 +51,11 @@ public:
 
     //! Up to \a limit newest messages of \a room, oldest first.
     QList<ChatMessage> latest(const QString &room, int limit) const;
+    //! Up to \a limit messages of \a room timestamped within [\a from, \a to], oldest first, that
+    //! this instance saw itself: received directly (not relayed) or own and sent. What a backfill
+    //! answer may carry.
+    QList<ChatMessage> receivedBetween(const QString &room, const QDateTime &from, const QDateTime &to,
+                                       int limit) const;
     //! Up to \a limit messages older than \a beforeMessageId (oldest first).
     QList<ChatMessage> olderThan(const QString &room, const QString &beforeMessageId, int limit) const;
     //! Own messages still "sending" (the outbox of the last session), in send order.

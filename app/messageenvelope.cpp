@@ -6,8 +6,11 @@
 #include "payload.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace Hubbub {
 
@@ -36,6 +39,10 @@ QString MessageEnvelope::kindName(Kind kind)
         return QStringLiteral("who");
     case Kind::Typing:
         return QStringLiteral("typing");
+    case Kind::BackfillRequest:
+        return QStringLiteral("backfill-request");
+    case Kind::Backfill:
+        return QStringLiteral("backfill");
     case Kind::Unknown:
         break;
     }
@@ -44,7 +51,8 @@ QString MessageEnvelope::kindName(Kind kind)
 
 MessageEnvelope::Kind MessageEnvelope::kindFromName(QStringView name)
 {
-    for (Kind k : {Kind::Message, Kind::Presence, Kind::Goodbye, Kind::Who, Kind::Typing}) {
+    for (Kind k : {Kind::Message, Kind::Presence, Kind::Goodbye, Kind::Who, Kind::Typing,
+                   Kind::BackfillRequest, Kind::Backfill}) {
         if (name == kindName(k))
             return k;
     }
@@ -66,6 +74,26 @@ QJsonObject MessageEnvelope::toJson() const
         o.insert(QStringLiteral("instance"), instance);
     if (kind == Kind::Presence)
         o.insert(QStringLiteral("state"), state.isEmpty() ? QStringLiteral("online") : state);
+    if (kind == Kind::BackfillRequest || kind == Kind::Backfill) {
+        o.insert(QStringLiteral("v"), version > 0 ? version : kBackfillVersion);
+        o.insert(QStringLiteral("id"), id);
+    }
+    if (kind == Kind::BackfillRequest) {
+        o.insert(QStringLiteral("from"), from.toUTC().toString(Qt::ISODateWithMs));
+        o.insert(QStringLiteral("to"), to.toUTC().toString(Qt::ISODateWithMs));
+        o.insert(QStringLiteral("max"), max);
+    } else if (kind == Kind::Backfill) {
+        o.insert(QStringLiteral("requestId"), requestId);
+        QJsonArray messages;
+        for (const Relayed &r : relayed) {
+            messages.append(
+                QJsonObject{{QStringLiteral("id"), r.id},
+                            {QStringLiteral("sender"), r.sender},
+                            {QStringLiteral("text"), r.text},
+                            {QStringLiteral("ts"), r.timestamp.toUTC().toString(Qt::ISODateWithMs)}});
+        }
+        o.insert(QStringLiteral("messages"), messages);
+    }
     return o;
 }
 
@@ -95,6 +123,41 @@ std::optional<MessageEnvelope> MessageEnvelope::fromJson(const QJsonObject &o)
     } else if (e.kind == Kind::Presence) {
         e.state = o.value(QStringLiteral("state")).toString() == u"away" ? QStringLiteral("away")
                                                                          : QStringLiteral("online");
+    } else if (e.kind == Kind::BackfillRequest || e.kind == Kind::Backfill) {
+        // A newer version may mean something else by the same fields: ignore it (harmless).
+        e.version = o.value(QStringLiteral("v")).toInt(0);
+        const QString id = o.value(QStringLiteral("id")).toString();
+        if (e.version < 1 || e.version > kBackfillVersion || id.isEmpty() || id.size() > 128)
+            return std::nullopt;
+        e.id = id;
+        if (e.kind == Kind::BackfillRequest) {
+            e.from = parseTimestamp(o.value(QStringLiteral("from")));
+            e.to = parseTimestamp(o.value(QStringLiteral("to")));
+            e.max = std::clamp(o.value(QStringLiteral("max")).toInt(kMaxBackfillMessages), 0,
+                               kMaxBackfillMessages);
+            if (!e.from.isValid() || !e.to.isValid() || e.to < e.from)
+                return std::nullopt;
+        } else {
+            e.requestId = o.value(QStringLiteral("requestId")).toString();
+            if (e.requestId.isEmpty() || e.requestId.size() > 128)
+                return std::nullopt;
+            // Bounded however long the array is: extra or malformed entries are dropped.
+            const QJsonArray messages = o.value(QStringLiteral("messages")).toArray();
+            for (const QJsonValue &v : messages) {
+                if (e.relayed.size() >= kMaxBackfillMessages)
+                    break;
+                const QJsonObject m = v.toObject();
+                Relayed r;
+                r.id = m.value(QStringLiteral("id")).toString();
+                r.sender = m.value(QStringLiteral("sender")).toString().left(256);
+                r.timestamp = parseTimestamp(m.value(QStringLiteral("ts")));
+                const QJsonValue text = m.value(QStringLiteral("text"));
+                if (r.id.isEmpty() || r.id.size() > 128 || !text.isString() || !r.timestamp.isValid())
+                    continue;
+                r.text = text.toString().left(kMaxTextLength);
+                e.relayed.append(r);
+            }
+        }
     }
     return e;
 }

@@ -12,6 +12,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -25,22 +26,46 @@ namespace Hubbub {
 
 struct MessageEnvelope
 {
+    //! Version of the backfill kinds this app speaks (`v`); a receiver ignores higher versions.
+    static constexpr int kBackfillVersion = 1;
+    //! Bounds of one backfill answer: messages, and serialized bytes (well under the 1 MB frame).
+    static constexpr int kMaxBackfillMessages = 200;
+    static constexpr int kMaxBackfillBytes = 256 * 1024;
+
+    //! One message carried by a Backfill answer: every field is the relayer's claim.
+    struct Relayed
+    {
+        QString id;
+        QString sender; //!< the userId the relayer says sent it
+        QString text;
+        QDateTime timestamp;
+    };
+
     enum class Kind {
         Message,  //!< a chat message
         Presence, //!< announce / heartbeat / answer to "who": state is online or away
         Goodbye,  //!< the instance leaves the room (or quits)
         Who,      //!< "who is here?": everyone answers with Presence after a random delay
         Typing,   //!< the sender is typing (expires by itself)
+        //! "send me what you have of this room between from and to" (after a gap; docs/message-envelope.md)
+        BackfillRequest,
+        Backfill, //!< an answer to a BackfillRequest: messages relayed by the sender
         Unknown,  //!< a kind from a newer version: ignored
     };
 
     Kind kind = Kind::Message;
-    QString id;          //!< Message: UUID (no braces)
-    QString text;        //!< Message
-    QString sender;      //!< display name
-    QDateTime timestamp; //!< UTC; the sender's clock
-    QString instance;    //!< presence/typing/who: the app instance (one per connection)
-    QString state;       //!< Presence: "online" | "away"
+    QString id;             //!< Message: UUID (no braces)
+    QString text;           //!< Message
+    QString sender;         //!< display name
+    QDateTime timestamp;    //!< UTC; the sender's clock
+    QString instance;       //!< presence/typing/who: the app instance (one per connection)
+    QString state;          //!< Presence: "online" | "away"
+    int version = 0;        //!< backfill kinds: `v`
+    QString requestId;      //!< Backfill: the id of the request it answers
+    QDateTime from;         //!< BackfillRequest: the window start (UTC)
+    QDateTime to;           //!< BackfillRequest: the window end (UTC)
+    int max = 0;            //!< BackfillRequest: at most this many messages
+    QList<Relayed> relayed; //!< Backfill: at most kMaxBackfillMessages
 
     static QString kindName(Kind kind);
     static Kind kindFromName(QStringView name);

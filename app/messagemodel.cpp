@@ -9,6 +9,9 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
+#include <QUuid>
+
+#include <algorithm>
 
 namespace Hubbub {
 
@@ -48,6 +51,8 @@ QHash<int, QByteArray> MessageModel::roleNames() const
         {AvatarIndexRole, "avatarIndex"},
         {InitialsRole, "initials"},
         {LastOfRunRole, "lastOfRun"},
+        {RowKindRole, "rowKind"},
+        {RelayedByRole, "relayedBy"},
     };
     return names;
 }
@@ -68,6 +73,9 @@ QString MessageModel::dayLabel(const QDate &day, const QDate &today)
 
 bool MessageModel::startsRun(const ChatMessage &prev, const ChatMessage &m)
 {
+    // A gap marker ends a run, and a relayed message starts its own (its sender is only a claim).
+    if (prev.gapMarker || m.gapMarker || prev.relayedBy != m.relayedBy)
+        return true;
     if (prev.senderId != m.senderId || prev.senderName != m.senderName)
         return true;
     if (prev.timestamp.toLocalTime().date() != m.timestamp.toLocalTime().date())
@@ -84,7 +92,11 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
-        return m.text;
+        return m.gapMarker ? gapText(m.timestamp, m.gapEnd, m.gapFilled) : m.text;
+    case RowKindRole:
+        return m.gapMarker ? QStringLiteral("gap") : QStringLiteral("message");
+    case RelayedByRole:
+        return m.relayedBy;
     case MessageIdRole:
         return m.id;
     case SenderIdRole:
@@ -102,9 +114,9 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case DeliveryStatusRole:
         return deliveryStatusName(m.status);
     case ShowSenderRole:
-        return row == 0 || startsRun(m_rows.at(row - 1), m);
+        return !m.gapMarker && (row == 0 || startsRun(m_rows.at(row - 1), m));
     case LastOfRunRole:
-        return row == m_rows.size() - 1 || startsRun(m, m_rows.at(row + 1));
+        return !m.gapMarker && (row == m_rows.size() - 1 || startsRun(m, m_rows.at(row + 1)));
     case AvatarIndexRole:
         return Avatar::colourIndex(SenderPolicy::label(m.senderId));
     case InitialsRole:
@@ -118,7 +130,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case FirstUnreadRole:
         return m_hasFirstUnread && row == rowForKey(m_firstUnreadKey);
     case LinksRole:
-        return linksIn(m.text);
+        return m.gapMarker ? QStringList() : linksIn(m.text);
     default:
         return {};
     }
@@ -270,6 +282,80 @@ void MessageModel::clear()
     m_firstKey = 0;
     m_hasFirstUnread = false;
     endResetModel();
+    Q_EMIT countChanged();
+}
+
+QString MessageModel::gapText(const QDateTime &lostAt, const QDateTime &restoredAt, int filled)
+{
+    const QLocale locale;
+    const QString window = QStringLiteral("%1–%2").arg(
+        locale.toString(lostAt.toLocalTime().time(), QStringLiteral("HH:mm")),
+        locale.toString(restoredAt.toLocalTime().time(), QStringLiteral("HH:mm")));
+    if (filled <= 0)
+        return tr("Disconnected %1 — some messages may be missing").arg(window);
+    if (filled == 1)
+        return tr("Disconnected %1 — 1 message filled from peers").arg(window);
+    return tr("Disconnected %1 — %2 messages filled from peers").arg(window).arg(filled);
+}
+
+QString MessageModel::addGapMarker(const QDateTime &lostAt, const QDateTime &restoredAt)
+{
+    ChatMessage marker;
+    marker.id = QStringLiteral("gap-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    marker.room = m_room;
+    marker.gapMarker = true;
+    marker.timestamp = lostAt.toUTC();
+    marker.gapEnd = restoredAt.toUTC();
+    appendMessage(marker);
+    return marker.id;
+}
+
+int MessageModel::insertRelayed(const QString &gapId, const QList<ChatMessage> &messages)
+{
+    const int gapRow = rowOf(gapId);
+    if (gapRow < 0 || !m_rows.at(gapRow).gapMarker)
+        return 0;
+    QList<ChatMessage> fresh = unseen(messages);
+    std::stable_sort(fresh.begin(), fresh.end(),
+                     [](const ChatMessage &a, const ChatMessage &b) { return a.timestamp < b.timestamp; });
+    // Each goes after the marker and the relayed rows already filled in before its timestamp.
+    for (const ChatMessage &m : std::as_const(fresh)) {
+        int row = gapRow + 1;
+        while (row < m_rows.size() && !m_rows.at(row).relayedBy.isEmpty() && !m_rows.at(row).gapMarker &&
+               m_rows.at(row).timestamp <= m.timestamp)
+            ++row;
+        insertAt(row, {m});
+    }
+    if (!fresh.isEmpty()) {
+        m_rows[gapRow].gapFilled += int(fresh.size());
+        emitRowChanged(gapRow, {TextRole, Qt::DisplayRole});
+    }
+    return int(fresh.size());
+}
+
+void MessageModel::insertAt(int row, const QList<ChatMessage> &messages)
+{
+    if (row >= m_rows.size()) {
+        appendMessages(messages);
+        return;
+    }
+    const int n = int(messages.size());
+    const qint64 firstKey = m_firstKey + row;
+    beginInsertRows({}, row, row + n - 1);
+    // Keys at or after the insertion point move down by n (O(rows): backfill is rare and bounded).
+    for (auto it = m_rowKeyById.begin(); it != m_rowKeyById.end(); ++it) {
+        if (*it >= firstKey)
+            *it += n;
+    }
+    if (m_hasFirstUnread && m_firstUnreadKey >= firstKey)
+        m_firstUnreadKey += n;
+    for (int i = 0; i < n; ++i) {
+        m_rows.insert(row + i, messages.at(i));
+        m_rowKeyById.insert(messages.at(i).id, firstKey + i);
+    }
+    endInsertRows();
+    // The row after the inserted ones may gain or lose its sender header or day separator.
+    emitRowChanged(row + n, {ShowSenderRole, DaySeparatorRole});
     Q_EMIT countChanged();
 }
 

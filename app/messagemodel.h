@@ -49,6 +49,12 @@ public:
         InitialsRole,
         //! The last message of a run (the next row starts a new run or there is none).
         LastOfRunRole,
+        //! "message" | "gap": a gap marker row says where messages may be missing (TextRole has
+        //! its sentence; it has no sender).
+        RowKindRole,
+        //! The userId of the member who relayed this message after a gap, "" when received
+        //! directly: then the sender is only that member's claim.
+        RelayedByRole,
     };
     Q_ENUM(Roles)
 
@@ -81,6 +87,16 @@ public:
     bool removeMessage(const QString &messageId);
     void clear();
 
+    //! Appends a gap marker for the window [\a lostAt, \a restoredAt] (nothing filled yet) and
+    //! returns its row id.
+    QString addGapMarker(const QDateTime &lostAt, const QDateTime &restoredAt);
+    //! Inserts relayed \a messages just after the gap marker \a gapId, among the relayed rows
+    //! already there, ordered by timestamp (the caller clamps them into the window); known ids
+    //! are skipped. Adds the count to the marker's filled count. Returns how many were added.
+    int insertRelayed(const QString &gapId, const QList<ChatMessage> &messages);
+    //! "Disconnected 10:02–10:03 — some messages may be missing" / "… — N messages filled from peers".
+    static QString gapText(const QDateTime &lostAt, const QDateTime &restoredAt, int filled);
+
     //! Puts the "new messages" divider above the \a unreadCount-th last row (0 = no divider). It
     //! stays on that message while more rows arrive, until set again.
     void setUnreadDivider(int unreadCount);
@@ -102,6 +118,7 @@ private:
     static QStringList linksIn(const QString &text);
     int rowForKey(qint64 key) const { return int(key - m_firstKey); }
     void emitRowChanged(int row, const QList<int> &roles);
+    void insertAt(int row, const QList<ChatMessage> &messages);
 
     QString m_room;
     QList<ChatMessage> m_rows;

@@ -31,6 +31,10 @@ Item {
     required property var links
     required property int avatarIndex
     required property string initials
+    //! "message", or "gap" for a gap marker row (shown by GapMarker instead of the message layout).
+    required property string rowKind
+    //! Who relayed this message after a gap ("" when received directly): then the sender is a claim.
+    required property string relayedBy
 
     //! The local time of the message, e.g. "10:42".
     readonly property string timeText: root.timestamp ? root.timestamp.toLocaleTimeString(Qt.locale(), Locale.ShortFormat) : ""
@@ -55,14 +59,25 @@ Item {
     signal deleteRequested(string messageId)
     signal linkActivated(string url)
 
-    implicitHeight: column.implicitHeight
+    implicitHeight: root.rowKind === "gap" ? gapMarker.implicitHeight + Theme.spacing * 2 : column.implicitHeight
     width: ListView.view ? ListView.view.width : implicitWidth
 
     Accessible.role: Accessible.ListItem
     // Concatenated rather than String.arg() chained: the sender and the text are untrusted and may
     // themselves contain "%2"-style markers.
-    Accessible.name: root.senderLabel + ", " + root.timeText + ": " + root.text
-                     + (root.statusText.length > 0 ? ", " + root.statusText : "")
+    Accessible.name: root.rowKind === "gap" ? root.text
+                     : root.senderLabel + (root.relayedBy.length > 0 ? " " + qsTr("(claimed) · relayed by %1").arg(root.relayedBy) : "")
+                       + ", " + root.timeText + ": " + root.text + (root.statusText.length > 0 ? ", " + root.statusText : "")
+
+    GapMarker {
+        id: gapMarker
+
+        visible: root.rowKind === "gap"
+        text: root.rowKind === "gap" ? root.text : ""
+        x: Theme.spacing * 2
+        y: Theme.spacing
+        width: parent.width - Theme.spacing * 4
+    }
 
     HoverHandler {
         id: hover
@@ -70,6 +85,8 @@ Item {
 
     ColumnLayout {
         id: column
+
+        visible: root.rowKind !== "gap"
 
         // The text column stays readable on wide windows: at most textColumnMax, centred.
         width: Math.min(root.width, Theme.textColumnMax + 2 * Theme.spacingXl)
@@ -243,6 +260,18 @@ Item {
                         font.pixelSize: Theme.fontMeta
                         elide: Text.ElideRight
                         Layout.maximumWidth: content.width / 4
+                    }
+                    // A relayed message's sender is only what the relayer claims: say who relayed it.
+                    Label {
+                        objectName: "relayedByLabel"
+                        visible: root.relayedBy.length > 0
+                        text: qsTr("(claimed) · relayed by %1").arg(root.relayedBy)
+                        textFormat: Text.PlainText
+                        color: Theme.textSecondary
+                        font.italic: true
+                        font.pixelSize: Theme.fontMeta
+                        elide: Text.ElideRight
+                        Layout.maximumWidth: content.width / 3
                     }
                     Label {
                         objectName: "ownTag"

@@ -1,0 +1,266 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+// Gaps and backfill end to end: AppControllers and raw clients through an in-process
+// Hubbub::Service. A real gap (offline longer than the recovery window, so a new connection),
+// filled from a peer; requests from non-members refused; one answer per burst of requests.
+#include "appcontroller.h"
+#include "backfill.h"
+#include "client.h"
+#include "messageenvelope.h"
+#include "service.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+using namespace Hubbub;
+using namespace std::chrono_literals;
+
+namespace {
+const auto kHub = QStringLiteral("chat");
+const auto kKey = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefgh");
+constexpr int kTimeout = 20000;
+
+int gapRow(MessageModel *model)
+{
+    for (int row = 0; row < model->count(); ++row) {
+        if (model->at(row).gapMarker)
+            return row;
+    }
+    return -1;
+}
+} // namespace
+
+class TestGapBackfill : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<Service> m_service;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
+    int m_profileCounter = 0;
+
+    AppOptions options(const QString &user)
+    {
+        AppOptions o;
+        o.endpoint = AppOptions::Endpoint::ConnectionString;
+        o.connectionString = m_service->connectionString();
+        o.hub = kHub;
+        o.user = user;
+        o.profile = user + QString::number(++m_profileCounter);
+        o.useKeychain = false;
+        o.whoJitterMax = 200ms;
+        o.clientOptions.reconnectRetry.delay = 200ms;
+        o.clientOptions.reconnectRetry.maxDelay = 1000ms;
+        o.clientOptions.recoveryRetryDelay = 200ms;
+        o.clientOptions.messageRetry.delay = 200ms;
+        // Offline longer than this: the connection cannot be recovered, a new one has a gap.
+        o.clientOptions.recoveryTimeout = 500ms;
+        return o;
+    }
+    std::unique_ptr<AppController> makeApp(const QString &user)
+    {
+        auto app = std::make_unique<AppController>(options(user));
+        app->backfill()->setAnswerDelayMax(100ms);
+        app->start();
+        return app;
+    }
+    void watch(QAbstractItemModel *model)
+    {
+        m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
+            model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+    }
+    bool joinBoth(AppController *a, AppController *b, const QString &room)
+    {
+        a->joinRoom(room);
+        b->joinRoom(room);
+        watch(a->messageModel(room));
+        watch(b->messageModel(room));
+        QDeadlineTimer deadline(kTimeout);
+        while (!deadline.hasExpired()) {
+            if (a->memberModel(room)->presence(b->userId()) != MemberModel::Presence::Offline &&
+                b->memberModel(room)->presence(a->userId()) != MemberModel::Presence::Offline)
+                return true;
+            QTest::qWait(20);
+        }
+        return false;
+    }
+    std::unique_ptr<WebPubSub::Client> rawClient(const QString &userId, const QStringList &roles)
+    {
+        const auto cs = WebPubSub::ConnectionString::parse(m_service->connectionString());
+        WebPubSub::ClientTokenOptions token;
+        token.userId = userId;
+        token.roles = roles;
+        auto client = std::make_unique<WebPubSub::Client>(
+            WebPubSub::Credential::fromConnectionString(*cs, kHub, token));
+        return client;
+    }
+    static void sendEnvelope(WebPubSub::Client *client, const QString &room, const MessageEnvelope &env)
+    {
+        client->sendToGroup(room, env.toPayload());
+    }
+    static MessageEnvelope request(const QDateTime &from, const QDateTime &to)
+    {
+        MessageEnvelope r;
+        r.kind = MessageEnvelope::Kind::BackfillRequest;
+        r.version = 1;
+        r.id = MessageEnvelope::newId();
+        r.from = from;
+        r.to = to;
+        r.max = 200;
+        return r;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setApplicationName(QStringLiteral("hubbub-tst-gapbackfill"));
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).removeRecursively();
+        ServiceOptions so;
+        so.port = 0;
+        so.accessKey = kKey;
+        m_service = std::make_unique<Service>(so);
+        QString error;
+        QVERIFY2(m_service->start(&error), qPrintable(error));
+    }
+    void cleanup() { m_testers.clear(); }
+    void cleanupTestCase() { m_service.reset(); }
+
+    void gapIsMarkedAndFilledFromAPeer()
+    {
+        auto alice = makeApp(QStringLiteral("alice"));
+        auto bob = makeApp(QStringLiteral("bob"));
+        QTRY_VERIFY_WITH_TIMEOUT(alice->connection()->isConnected() && bob->connection()->isConnected(),
+                                 kTimeout);
+        const QString room = QStringLiteral("gap");
+        const QString quiet = QStringLiteral("quiet");
+        QVERIFY(joinBoth(alice.get(), bob.get(), room));
+        QVERIFY(joinBoth(alice.get(), bob.get(), quiet));
+        MessageModel *aliceModel = alice->messageModel(room);
+        MessageModel *bobModel = bob->messageModel(room);
+        QVERIFY(bob->sendMessageTo(room, QStringLiteral("before")));
+        QTRY_COMPARE_WITH_TIMEOUT(aliceModel->count(), 1, kTimeout);
+
+        // Alice is offline longer than the recovery window while Bob talks.
+        QSignalSpy gaps(alice->connection()->client(), &WebPubSub::Client::gapDetected);
+        alice->connection()->goOffline(3);
+        QTRY_VERIFY_WITH_TIMEOUT(!alice->connection()->isConnected(), kTimeout);
+        QStringList missed;
+        for (int i = 1; i <= 3; ++i) {
+            QVERIFY(bob->sendMessageTo(room, QStringLiteral("missed %1").arg(i)));
+            missed.append(bobModel->at(bobModel->count() - 1).id);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(bob->connection()->outboxCount(), 0, kTimeout);
+        QCOMPARE(aliceModel->count(), 1);
+
+        QTRY_COMPARE_WITH_TIMEOUT(gaps.count(), 1, 60000);
+        const QDateTime lostAt = gaps.at(0).at(1).toDateTime();
+        const QDateTime restoredAt = gaps.at(0).at(2).toDateTime();
+        // A marker in each affected room, at the gap's place, with the client's window.
+        QCOMPARE(alice->backfill()->gapMarkers(room).size(), 1);
+        QCOMPARE(alice->backfill()->gapMarkers(quiet).size(), 1);
+        const int marker = gapRow(aliceModel);
+        QCOMPARE(marker, 1);
+        QCOMPARE(aliceModel->at(marker).timestamp, lostAt.toUTC());
+        QCOMPARE(aliceModel->at(marker).gapEnd, restoredAt.toUTC());
+        QCOMPARE(aliceModel->index(marker).data(MessageModel::RowKindRole).toString(), QStringLiteral("gap"));
+
+        // Bob answers Alice's request: exactly the missed ids, relayed by bob, under the marker.
+        QTRY_COMPARE_WITH_TIMEOUT(aliceModel->count(), 5, kTimeout);
+        for (int i = 0; i < missed.size(); ++i) {
+            const int row = aliceModel->rowOf(missed.at(i));
+            QCOMPARE(row, marker + 1 + i);
+            QCOMPARE(aliceModel->at(row).text, QStringLiteral("missed %1").arg(i + 1));
+            QCOMPARE(aliceModel->index(row).data(MessageModel::RelayedByRole).toString(),
+                     QStringLiteral("bob"));
+            QCOMPARE(aliceModel->at(row).senderId, QStringLiteral("bob"));
+            QVERIFY(aliceModel->at(row).timestamp >= lostAt && aliceModel->at(row).timestamp <= restoredAt);
+        }
+        QVERIFY(aliceModel->index(marker)
+                    .data(MessageModel::TextRole)
+                    .toString()
+                    .endsWith(QStringLiteral("— 3 messages filled from peers")));
+        // Nothing was missed in the quiet room: nobody answers, the marker says so.
+        MessageModel *quietModel = alice->messageModel(quiet);
+        QTest::qWait(500);
+        QCOMPARE(quietModel->count(), 1);
+        QVERIFY(quietModel->index(0)
+                    .data(MessageModel::TextRole)
+                    .toString()
+                    .endsWith(QStringLiteral("— some messages may be missing")));
+
+        // Live messages go on below; nobody got anything twice.
+        QVERIFY(bob->sendMessageTo(room, QStringLiteral("after")));
+        QTRY_COMPARE_WITH_TIMEOUT(aliceModel->count(), 6, kTimeout);
+        QCOMPARE(aliceModel->at(5).text, QStringLiteral("after"));
+        QCOMPARE(aliceModel->at(5).relayedBy, QString());
+        QCOMPARE(bobModel->count(), 5);
+    }
+
+    void requestsFromNonMembersAreRefusedAndBurstsGetOneAnswer()
+    {
+        auto bob = makeApp(QStringLiteral("bob"));
+        QTRY_VERIFY_WITH_TIMEOUT(bob->connection()->isConnected(), kTimeout);
+        const QString room = QStringLiteral("guarded");
+        bob->joinRoom(room);
+        watch(bob->messageModel(room));
+        QTRY_VERIFY_WITH_TIMEOUT(bob->connection()->client()->groups().contains(room), kTimeout);
+        const QDateTime from = QDateTime::currentDateTimeUtc();
+        QVERIFY(bob->sendMessageTo(room, QStringLiteral("secret")));
+        QTRY_COMPARE_WITH_TIMEOUT(bob->connection()->outboxCount(), 0, kTimeout);
+
+        // A member-to-be watches the group for answers.
+        auto member = rawClient(QStringLiteral("member"), {QStringLiteral("webpubsub.sendToGroup"),
+                                                           QStringLiteral("webpubsub.joinLeaveGroup")});
+        QList<MessageEnvelope> answers;
+        connect(member.get(), &WebPubSub::Client::groupMessageReceived, this,
+                [&](const WebPubSub::GroupMessage &m) {
+                    const auto env = MessageEnvelope::fromGroupMessage(m);
+                    if (env && env->kind == MessageEnvelope::Kind::Backfill)
+                        answers.append(*env);
+                });
+        QSignalSpy memberUp(member.get(), &WebPubSub::Client::connected);
+        member->start();
+        QTRY_COMPARE_WITH_TIMEOUT(memberUp.count(), 1, kTimeout);
+        member->joinGroup(room);
+        QTRY_VERIFY_WITH_TIMEOUT(member->groups().contains(room), kTimeout);
+
+        // An outsider may send to the group without joining it: it gets no answer.
+        auto outsider = rawClient(QStringLiteral("outsider"), {QStringLiteral("webpubsub.sendToGroup")});
+        QSignalSpy outsiderUp(outsider.get(), &WebPubSub::Client::connected);
+        outsider->start();
+        QTRY_COMPARE_WITH_TIMEOUT(outsiderUp.count(), 1, kTimeout);
+        sendEnvelope(outsider.get(), room, request(from, QDateTime::currentDateTimeUtc()));
+        QTest::qWait(1500);
+        QCOMPARE(answers.size(), 0);
+
+        // The joined member announces itself and asks twice in a row: one answer, to the first.
+        MessageEnvelope hello;
+        hello.kind = MessageEnvelope::Kind::Presence;
+        hello.instance = QStringLiteral("member-1");
+        hello.state = QStringLiteral("online");
+        sendEnvelope(member.get(), room, hello);
+        QTRY_VERIFY_WITH_TIMEOUT(bob->memberModel(room)->presence(QStringLiteral("member")) !=
+                                     MemberModel::Presence::Offline,
+                                 kTimeout);
+        const MessageEnvelope first = request(from, QDateTime::currentDateTimeUtc());
+        sendEnvelope(member.get(), room, first);
+        sendEnvelope(member.get(), room, request(from, QDateTime::currentDateTimeUtc()));
+        QTRY_COMPARE_WITH_TIMEOUT(answers.size(), 1, kTimeout);
+        QTest::qWait(1500);
+        QCOMPARE(answers.size(), 1);
+        QCOMPARE(answers.at(0).requestId, first.id);
+        QCOMPARE(answers.at(0).relayed.size(), 1);
+        QCOMPARE(answers.at(0).relayed.at(0).text, QStringLiteral("secret"));
+        QCOMPARE(answers.at(0).relayed.at(0).sender, QStringLiteral("bob"));
+        member->stop();
+        outsider->stop();
+    }
+};
+
+QTEST_MAIN(TestGapBackfill)
+#include "tst_gapbackfill.moc"

@@ -228,7 +228,7 @@ ApplicationWindow {
             objectName: "statusBanner"
             Layout.fillWidth: true
             connectionState: root.app.connection.state
-            statusText: root.app.connection.statusText
+            statusText: root.app.connection.bannerText
             reconnectCountdown: root.app.connection.reconnectCountdown
             outboxCount: root.app.connection.outboxCount
             endpointDescription: root.app.connection.hostingOnLan && root.app.connection.lanAddress.length > 0

@@ -3,8 +3,10 @@
 #include "connectioncontroller.h"
 
 #include "client.h"
+#include "connectionreport.h"
 #include "connectionstring.h"
 #include "credential.h"
+#include "hosthandoff.h"
 #include "localservice.h"
 #include "logging.h"
 #include "secretstore.h"
@@ -68,7 +70,15 @@ ConnectionController::ConnectionController(const AppOptions &options, SecretStor
     , m_options(options)
     , m_secrets(secrets)
     , m_transitions(new TransitionLogModel(200, this))
+    , m_handoff(new HostHandoff(this))
+    , m_report(new ConnectionReport(this))
 {
+    connect(m_handoff, &HostHandoff::tookOver, this, &ConnectionController::onTookOver);
+    connect(m_report, &ConnectionReport::changed, this, [this]() {
+        Q_EMIT reportChanged();
+        updateBanner();
+    });
+    connect(this, &ConnectionController::statusTextChanged, this, &ConnectionController::updateBanner);
     m_userId = options.effectiveUser();
     m_hub = options.effectiveHub();
     m_countdownTimer.setInterval(1000);
@@ -87,6 +97,7 @@ ConnectionController::ConnectionController(const AppOptions &options, SecretStor
         connect(info, &QNetworkInformation::reachabilityChanged, this,
                 &ConnectionController::applyReachability);
     m_statusText = tr("Not connected");
+    updateBanner();
 }
 
 ConnectionController::~ConnectionController()
@@ -99,7 +110,7 @@ ConnectionController::~ConnectionController()
     if (m_service) {
         m_service->stop();
         if (m_published)
-            LocalService::publishEndpoint({});
+            LocalService::withdrawEndpoint(m_publishedEndpoint);
     }
 }
 
@@ -164,14 +175,16 @@ void ConnectionController::connectLocal()
         if (generation != m_generation)
             return;
         std::unique_ptr<Client> client;
+        QString handoffKey;
         const QString user = m_options.effectiveUser();
         m_userId = user;
         m_hub = m_options.effectiveHub();
         if (embedded) {
             if (m_service && m_published)
-                LocalService::publishEndpoint({});
+                LocalService::withdrawEndpoint(m_publishedEndpoint);
             m_service = m_local->takeService();
             m_published = true;
+            m_publishedEndpoint = m_service->endpoint();
             const auto cs = WebPubSub::ConnectionString::parse(m_service->connectionString());
             WebPubSub::ClientTokenOptions tokenOptions;
             tokenOptions.userId = user;
@@ -196,6 +209,7 @@ void ConnectionController::connectLocal()
                 WebPubSub::Credential::fromConnectionString(*cs, m_hub, tokenOptions),
                 m_options.clientOptions);
             setEndpoint(tr("Local service on %1:%2").arg(endpoint.host()).arg(endpoint.port()), false, {});
+            handoffKey = m_local->accessKey();
         } else {
             // A service started with another key (hubbub-service --access-key): its loopback
             // /negotiate is what is left.
@@ -212,6 +226,10 @@ void ConnectionController::connectLocal()
         m_local->deleteLater();
         m_local = nullptr;
         setClient(std::move(client));
+        // Another instance hosts the service we reached with the shared key: should it go, this
+        // instance may take it over (HostHandoff says when and why).
+        if (!handoffKey.isEmpty())
+            m_handoff->watch(m_client.get(), endpoint, handoffKey);
     });
     m_local->locate(m_options.localServicePort, m_options.discoverLocalService);
 }
@@ -326,6 +344,7 @@ void ConnectionController::useLocalService()
 
 void ConnectionController::setClient(std::unique_ptr<Client> client)
 {
+    m_handoff->disarm();
     if (m_client) {
         m_client->disconnect(this);
         m_client->stop();
@@ -333,6 +352,7 @@ void ConnectionController::setClient(std::unique_ptr<Client> client)
         m_client.release()->deleteLater();
     }
     m_client = std::move(client);
+    m_report->watch(m_client.get());
     m_countdown = -1;
     m_countdownTimer.stop();
     Q_EMIT reconnectCountdownChanged();
@@ -356,13 +376,21 @@ void ConnectionController::setClient(std::unique_ptr<Client> client)
         connect(c, &Client::recovered, this, [this](const QString &connectionId) {
             m_transitions->append(tr("recovered %1: nothing lost").arg(connectionId));
         });
-        connect(c, &Client::disconnected, this, [this](const QString &connectionId, const QString &message) {
-            const auto d = m_client->diagnostics();
-            m_transitions->append(tr("connection %1 lost (close %2%3)")
-                                      .arg(connectionId)
-                                      .arg(d.lastCloseCode)
-                                      .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message));
-        });
+        connect(c, &Client::disconnected, this,
+                [this](const QString &connectionId, const QString &message, int closeCode,
+                       const QString &closeReason) {
+                    const int code = closeCode != 0 ? closeCode : m_client->diagnostics().lastCloseCode;
+                    m_transitions->append(
+                        tr("connection %1 lost (close %2%3)")
+                            .arg(connectionId)
+                            .arg(ConnectionReport::describeClose(code, closeReason))
+                            .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message));
+                });
+        connect(c, &Client::gapDetected, this,
+                [this](const QStringList &groups, const QDateTime &lostAt, const QDateTime &restoredAt) {
+                    m_transitions->append(
+                        tr("gap: %1").arg(ConnectionReport::describeGap(groups, lostAt, restoredAt)));
+                });
         connect(c, &Client::errorOccurred, this, [this](const WebPubSub::Error &error) {
             m_transitions->append(tr("error %1: %2").arg(error.name(), error.message()));
         });
@@ -440,6 +468,7 @@ void ConnectionController::updateStatus()
         m_statusText = text;
         Q_EMIT statusTextChanged();
     }
+    updateBanner();
 }
 
 void ConnectionController::tickCountdown()
@@ -495,6 +524,9 @@ QVariantMap ConnectionController::diagnostics() const
     map.insert(QStringLiteral("state"), m_state);
     map.insert(QStringLiteral("networkReachability"), reachabilityName());
     map.insert(QStringLiteral("outboxSize"), m_outboxCount);
+    map.insert(QStringLiteral("lastCloseCode"), m_report->lastCloseCode());
+    map.insert(QStringLiteral("lastCloseReasonText"), m_report->lastCloseReasonText());
+    map.insert(QStringLiteral("lastGap"), m_report->lastGapText());
     if (!m_client) {
         map.insert(QStringLiteral("hub"), m_hub);
         map.insert(QStringLiteral("userId"), m_userId);
@@ -511,12 +543,18 @@ QVariantMap ConnectionController::diagnostics() const
     map.insert(QStringLiteral("lastAckedSequenceId"), d.lastAckedSequenceId);
     map.insert(QStringLiteral("duplicatesDropped"), d.duplicatesDropped);
     map.insert(QStringLiteral("pendingOperations"), d.pendingOperations);
-    // The app's own outbox (messages typed while disconnected) plus the client's.
-    map.insert(QStringLiteral("outboxSize"), m_outboxCount + d.outboxSize);
+    // One rule, so a message never counts twice: outboxSize is the app's own chat messages not yet
+    // acknowledged (what the banner shows). While one is being sent, or waits in the client for a
+    // connection, the client's queue holds it TOO: that queue (which also holds presence and joins)
+    // is shown apart as clientQueue, never added to outboxSize.
+    map.insert(QStringLiteral("outboxSize"), m_outboxCount);
+    map.insert(QStringLiteral("clientQueue"), d.outboxSize);
     map.insert(QStringLiteral("recoveries"), d.recoveries);
     map.insert(QStringLiteral("reconnects"), d.reconnects);
     map.insert(QStringLiteral("lastCloseCode"), d.lastCloseCode);
     map.insert(QStringLiteral("lastCloseReason"), d.lastCloseReason);
+    map.insert(QStringLiteral("lastCloseReasonText"), m_report->lastCloseReasonText());
+    map.insert(QStringLiteral("lastGap"), m_report->lastGapText());
     map.insert(QStringLiteral("roundTripMs"), d.roundTripMs);
     const QDateTime last = d.lastFrameReceivedAt.isValid() ? d.lastFrameReceivedAt : m_lastMessageAt;
     map.insert(QStringLiteral("lastMessageAgeSeconds"), last.isValid() ? last.secsTo(now) : -1);
@@ -671,6 +709,55 @@ void ConnectionController::setEndpoint(const QString &description, bool hostingO
     m_hostingOnLan = hostingOnLan;
     m_lanAddress = lanAddress;
     Q_EMIT endpointChanged();
+}
+
+} // namespace Hubbub
+
+namespace Hubbub {
+
+int ConnectionController::lastCloseCode() const
+{
+    return m_report->lastCloseCode();
+}
+
+QString ConnectionController::lastCloseReasonText() const
+{
+    return m_report->lastCloseReasonText();
+}
+
+QString ConnectionController::lastGapText() const
+{
+    return m_report->lastGapText();
+}
+
+void ConnectionController::updateBanner()
+{
+    // The state first; while the link is down, why it went; then the last gap, if any.
+    QString text = m_statusText;
+    const bool down = m_state != u"connected" && m_state != u"connecting";
+    if (down && !m_report->lastCloseReasonText().isEmpty())
+        text += QStringLiteral(" — ") + m_report->lastCloseReasonText();
+    if (!m_report->lastGapText().isEmpty())
+        text += QStringLiteral(" · ") + tr("last gap: %1").arg(m_report->lastGapText());
+    if (text != m_bannerText) {
+        m_bannerText = text;
+        Q_EMIT bannerTextChanged();
+    }
+}
+
+void ConnectionController::onTookOver(const QUrl &endpoint)
+{
+    std::unique_ptr<Service> service = m_handoff->takeService();
+    if (!service)
+        return;
+    m_service = std::move(service);
+    m_published = true;
+    m_publishedEndpoint = m_service->endpoint();
+    LocalService::publishEndpoint(m_publishedEndpoint);
+    m_transitions->append(tr("the local service's host is gone: this app hosts it now on %1:%2")
+                              .arg(endpoint.host())
+                              .arg(endpoint.port()));
+    setEndpoint(tr("Local service on %1:%2 (this app)").arg(endpoint.host()).arg(endpoint.port()), false, {});
 }
 
 } // namespace Hubbub

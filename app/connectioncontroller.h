@@ -15,6 +15,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <QUrl>
 #include <QVariantMap>
 
 #include <memory>
@@ -28,6 +29,8 @@ namespace Hubbub {
 class Service;
 class SecretStore;
 class LocalService;
+class HostHandoff;
+class ConnectionReport;
 
 class ConnectionController : public QObject
 {
@@ -38,8 +41,17 @@ class ConnectionController : public QObject
     Q_PROPERTY(QString statusText READ statusText NOTIFY statusTextChanged)
     //! Seconds until the next connection attempt; -1 when none is scheduled.
     Q_PROPERTY(int reconnectCountdown READ reconnectCountdown NOTIFY reconnectCountdownChanged)
-    //! Own messages waiting to be sent (the banner's count).
+    //! Own messages waiting to be sent (the banner's count). Counted once: the app's own chat
+    //! messages not yet acknowledged, whether or not the client also holds them (see diagnostics()).
     Q_PROPERTY(int outboxCount READ outboxCount NOTIFY outboxCountChanged)
+    //! The last WebSocket close code (1001: the host quit; 1006: no close frame), 0 when none yet.
+    Q_PROPERTY(int lastCloseCode READ lastCloseCode NOTIFY reportChanged)
+    //! The last close (or refused connection) in words; empty when none yet.
+    Q_PROPERTY(QString lastCloseReasonText READ lastCloseReasonText NOTIFY reportChanged)
+    //! The last gap in words ("messages between 12:01:03 and 12:01:05 may be missing (lobby)").
+    Q_PROPERTY(QString lastGapText READ lastGapText NOTIFY reportChanged)
+    //! What the banner shows: statusText, why the link was lost while it is down, the last gap.
+    Q_PROPERTY(QString bannerText READ bannerText NOTIFY bannerTextChanged)
     Q_PROPERTY(bool connected READ isConnected NOTIFY stateChanged)
     //! Multi-line snapshot of diagnostics + transitions, tokens redacted (what copyDiagnostics copies).
     Q_PROPERTY(QString diagnosticsText READ diagnosticsText NOTIFY diagnosticsChanged)
@@ -69,6 +81,12 @@ public:
     QString statusText() const { return m_statusText; }
     int reconnectCountdown() const { return m_countdown; }
     int outboxCount() const { return m_outboxCount; }
+    int lastCloseCode() const;
+    QString lastCloseReasonText() const;
+    QString lastGapText() const;
+    QString bannerText() const { return m_bannerText; }
+    //! Takes the local service over when its host goes (tests tune its delay).
+    HostHandoff *hostHandoff() const { return m_handoff; }
     bool isConnected() const { return m_state == QLatin1String("connected"); }
     QString diagnosticsText() const;
     QVariantMap diagnostics() const;
@@ -115,6 +133,8 @@ Q_SIGNALS:
     void statusTextChanged();
     void reconnectCountdownChanged();
     void outboxCountChanged();
+    void reportChanged();
+    void bannerTextChanged();
     void diagnosticsChanged();
     void endpointChanged();
     void diagnosticsVisibleChanged();
@@ -138,6 +158,8 @@ private:
     QString guestDeviceKey() const;
 
     void applyReachability();
+    void onTookOver(const QUrl &endpoint);
+    void updateBanner();
 
     AppOptions m_options;
     SecretStore *m_secrets;
@@ -164,6 +186,10 @@ private:
     bool m_diagnosticsVisible = false;
     QDateTime m_lastMessageAt;
     QVariantMap m_diagnosticsCache;
+    HostHandoff *m_handoff;
+    ConnectionReport *m_report;
+    QString m_bannerText;
+    QUrl m_publishedEndpoint;
     friend class AppController;
 };
 

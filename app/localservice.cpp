@@ -30,7 +30,7 @@ LocalService::LocalService(QObject *parent)
 LocalService::~LocalService()
 {
     if (m_service)
-        publishEndpoint({});
+        withdrawEndpoint(m_service->endpoint());
 }
 
 std::unique_ptr<Service> LocalService::takeService()
@@ -68,6 +68,16 @@ void LocalService::publishEndpoint(const QUrl &endpoint)
         settings.setValue(QStringLiteral("endpoint"), endpoint.toString());
         settings.setValue(QStringLiteral("pid"), QCoreApplication::applicationPid());
     }
+}
+
+void LocalService::withdrawEndpoint(const QUrl &endpoint)
+{
+    QSettings settings(sharedSettingsPath(), QSettings::IniFormat);
+    const qint64 pid = settings.value(QStringLiteral("pid")).toLongLong();
+    const QUrl published(settings.value(QStringLiteral("endpoint")).toString());
+    if (pid != QCoreApplication::applicationPid() || (!endpoint.isEmpty() && published != endpoint))
+        return;
+    publishEndpoint({});
 }
 
 void LocalService::locate(quint16 preferredPort, bool discover)

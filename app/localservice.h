@@ -53,6 +53,9 @@ public:
     static QString sharedSettingsPath();
     //! Publishes (or with an empty url, withdraws) this process's embedded service endpoint.
     static void publishEndpoint(const QUrl &endpoint);
+    //! Withdraws \a endpoint if this process published it: after a host handoff, another process
+    //! may have published the same endpoint already, and a late withdrawal must not hide it.
+    static void withdrawEndpoint(const QUrl &endpoint);
 
 Q_SIGNALS:
     //! \a endpoint: http://host:port. \a embedded: the service runs in this process.

@@ -21,6 +21,7 @@ namespace {
 constexpr int kOutboxWaitMs = 1500;
 constexpr int kCloseWaitMs = 1500;
 constexpr int kPollMs = 25;
+constexpr int kServiceDrainMs = 150;
 } // namespace
 
 QuitSequence::QuitSequence(AppController *app, QObject *parent)
@@ -124,18 +125,26 @@ void QuitSequence::finish()
     m_stepDeadline.stop();
     m_stepDeadline.disconnect(this);
     if (m_app) {
-        if (Service *service = m_app->connection()->service())
-            service->stop(); // its peers get a close frame instead of a dropped connection
         if (HistoryStore *history = m_app->history())
             history->checkpoint();
     }
-    m_running = false;
-    qCInfo(lcApp) << "quit: done";
-    // One more turn of the event loop writes out what the steps above queued (close frames).
-    QTimer::singleShot(50, this, [this]() {
-        Q_EMIT finished(m_exitCode);
-        if (m_exitApplication)
-            QCoreApplication::exit(m_exitCode);
+    const bool hosting = m_app && m_app->connection()->service();
+    // An embedded service has not read what our own client wrote last (the goodbye, the close) when
+    // the client reports stopped: it would drop it, and the others would see us linger until their
+    // presence timeout. A few turns of the event loop let it read and forward it first.
+    QTimer::singleShot(hosting ? kServiceDrainMs : 0, this, [this]() {
+        if (m_app) {
+            if (Service *service = m_app->connection()->service())
+                service->stop(); // its peers get a close frame instead of a dropped connection
+        }
+        m_running = false;
+        qCInfo(lcApp) << "quit: done";
+        // One more turn of the event loop writes out what the steps above queued (close frames).
+        QTimer::singleShot(50, this, [this]() {
+            Q_EMIT finished(m_exitCode);
+            if (m_exitApplication)
+                QCoreApplication::exit(m_exitCode);
+        });
     });
 }
 

@@ -379,12 +379,10 @@ ApplicationWindow {
                     objectName: "statusBanner"
                     Layout.fillWidth: true
                     connectionState: root.app.connection.state
-                    statusText: root.app.connection.statusText
+                    // The state, the last close in words and the last gap, from ConnectionReport.
+                    statusText: root.app.connection.bannerText
                     reconnectCountdown: root.app.connection.reconnectCountdown
                     outboxCount: root.app.connection.outboxCount
-                    closeExplanation: (root.app.connection.diagnostics.lastCloseCode ?? 0) > 0
-                                      ? qsTr("Last close: %1").arg(UiHelper.closeCodeMeaning(root.app.connection.diagnostics.lastCloseCode))
-                                      : ""
                     endpointDescription: root.app.connection.hostingOnLan && root.app.connection.lanAddress.length > 0
                                          ? qsTr("Hosting on %1").arg(root.app.connection.lanAddress)
                                          : root.app.connection.endpointDescription

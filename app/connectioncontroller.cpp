@@ -219,8 +219,9 @@ void ConnectionController::connectLocal()
             query.addQueryItem(QStringLiteral("hub"), m_hub);
             query.addQueryItem(QStringLiteral("userId"), user);
             negotiate.setQuery(query);
-            client = std::make_unique<Client>(WebPubSub::Credential::fromNegotiateUrl(negotiate),
-                                              m_options.clientOptions);
+            client = std::make_unique<Client>(
+                WebPubSub::Credential::fromNegotiateUrl(negotiate, m_options.clientOptions.caCertificates),
+                m_options.clientOptions);
             setEndpoint(tr("Local service on %1:%2").arg(endpoint.host()).arg(endpoint.port()), false, {});
         }
         m_local->deleteLater();
@@ -299,8 +300,9 @@ void ConnectionController::connectWithCredential(const QString &kind, const QStr
             Q_EMIT errorShown(tr("A negotiate URL starts with http:// or https://."));
             return;
         }
-        client =
-            std::make_unique<Client>(WebPubSub::Credential::fromNegotiateUrl(url), m_options.clientOptions);
+        client = std::make_unique<Client>(
+            WebPubSub::Credential::fromNegotiateUrl(url, m_options.clientOptions.caCertificates),
+            m_options.clientOptions);
         setEndpoint(describeHost(url), false, {});
     } else if (kind == u"url") {
         const QUrl url(value);

@@ -309,9 +309,11 @@ void ConnectionRouter::inspectHead(QTcpSocket *socket, Tracked &t)
     const bool bodyFollows = chunked || length > 0;
     if (bodyFollows) {
         // Refused on the head alone, before one byte of the body is read or buffered.
-        if (!m_authorizer || !m_authorizer(*head)) {
+        const QString problem = m_authorizer ? m_authorizer(*head) : QStringLiteral("no authorizer");
+        if (!problem.isEmpty()) {
             refuse(socket, 401, "Unauthorized",
-                   QStringLiteral("A request with a body needs a valid 'Authorization: Bearer' token."),
+                   QStringLiteral("A request with a body needs a valid 'Authorization: Bearer' token: %1.")
+                       .arg(problem),
                    true);
             return;
         }

@@ -47,9 +47,9 @@ public:
     //! Called for every WebSocket upgrade on `/client…`; the callee must eventually call
     //! acceptWebSocket() or reject() for \a socket (it may do so asynchronously).
     using UpgradeHandler = std::function<void(QTcpSocket *socket, const RequestHead &head)>;
-    //! Whether \a head carries a valid `Authorization: Bearer` token for its path (checked before
-    //! any body byte is read).
-    using Authorizer = std::function<bool(const RequestHead &head)>;
+    //! Why \a head carries no valid `Authorization: Bearer` token for its path, empty when it does
+    //! (checked before any body byte is read).
+    using Authorizer = std::function<QString(const RequestHead &head)>;
 
     struct Limits
     {

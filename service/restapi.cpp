@@ -111,9 +111,9 @@ QString RestApi::bearerProblem(const QByteArray &authorization, const QByteArray
     return {};
 }
 
-bool RestApi::authorizesHead(const RequestHead &head) const
+QString RestApi::headAuthorizationProblem(const RequestHead &head) const
 {
-    return bearerProblem(head.header("authorization"), head.header("host"), head.path()).isEmpty();
+    return bearerProblem(head.header("authorization"), head.header("host"), head.path());
 }
 
 std::optional<QHttpServerResponse> RestApi::authorize(const QHttpServerRequest &request) const

@@ -24,9 +24,9 @@ public:
 
     static const QStringList &supportedApiVersions();
 
-    //! Whether \a head carries a valid bearer token for its path: ConnectionRouter asks before it
-    //! lets a request body be read.
-    bool authorizesHead(const RequestHead &head) const;
+    //! Why \a head carries no valid bearer token for its path (empty when it does):
+    //! ConnectionRouter asks before it lets a request body be read, and says why it refused.
+    QString headAuthorizationProblem(const RequestHead &head) const;
 
 private:
     QHttpServerResponse handleHub(const QHttpServerRequest &request, const QString &hub,

@@ -139,7 +139,8 @@ bool ServicePrivate::listen(const QHostAddress &address, quint16 port, QString *
             [this](QTcpSocket *socket, const RequestHead &head) { onUpgradeRequest(socket, head); }, this);
         router->setLimits({options.requestHeadTimeout, options.httpIdleTimeout, options.maxHttpConnections,
                            options.maxRequestBodyBytes});
-        router->setAuthorizer([this](const RequestHead &head) { return rest->authorizesHead(head); });
+        router->setAuthorizer(
+            [this](const RequestHead &head) { return rest->headAuthorizationProblem(head); });
         router->setTlsConfiguration(options.tls);
         connect(http, &RestServer::requestHandled, router, &ConnectionRouter::onRequestHandled);
         if (!options.upstreamUrlTemplate.isEmpty())

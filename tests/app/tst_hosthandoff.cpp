@@ -21,6 +21,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -171,9 +172,16 @@ class TestHostHandoff : public QObject
         QCOMPARE(QUrl(shared.value(QStringLiteral("endpoint")).toString()).port(), int(port));
     }
 
+    QTemporaryDir m_home;
+
 private Q_SLOTS:
     void initTestCase()
     {
+        // The published endpoint lives in the generic config folder, which test mode shares with
+        // every other test process (~/.qttest): ctest -j runs those beside this one, and their local
+        // services publish there too. A home of its own keeps "who hosts" this test's alone.
+        QVERIFY(m_home.isValid());
+        qputenv("HOME", QFile::encodeName(m_home.path()));
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setApplicationName(QStringLiteral("hubbub-tst-hosthandoff"));
         QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();

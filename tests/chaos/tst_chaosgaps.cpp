@@ -237,7 +237,10 @@ void TestChaosGaps::everyLossIsInsideAReportedGap()
         int lost = 0, outside = 0, outsideTime = 0, received = 0;
         for (int s = 0; s < kSenders; ++s) {
             received += int(positions[s].size());
-            for (const auto &[n, times] : senders[s].acked) {
+            for (const auto &entry : senders[s].acked) {
+                // Not a structured binding: clang 14 (the asan build) cannot capture one in a lambda.
+                const auto n = entry.first;
+                const auto &times = entry.second;
                 const auto &byNumber = positions[s];
                 if (byNumber.count(n))
                     continue;

@@ -29,6 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (frame.type == Frame::Type::Unknown)
         return 0; // ignored by readers; its serialisation only keeps the raw type
     const FrameCodec::ParseResult again = FrameCodec::parse(once);
+    if (!again.ok()) // what was written and why it no longer reads, for whoever replays the input
+        std::fprintf(stderr, "re-parse of %s failed: %s\n", once.constData(), qPrintable(again.error));
     HUBBUB_FUZZ_CHECK(again.ok());
     HUBBUB_FUZZ_CHECK(again.frame->type == frame.type);
     HUBBUB_FUZZ_CHECK(FrameCodec::serialize(*again.frame) == once);

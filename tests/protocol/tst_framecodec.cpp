@@ -3,6 +3,7 @@
 // Every frame of protocol.md §2–3 through FrameCodec, both directions, plus the malformed ones.
 #include "framecodec.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -210,6 +211,43 @@ private Q_SLOTS:
         QVERIFY2(out.contains("9007199254740993"), out.constData());
     }
 
+    // JSON.stringify(2**64) is "18446744073709552000": valid JSON that a browser or SDK peer may send
+    // in `data`, and what Qt's writer makes of such a double when our service forwards it. simdjson
+    // alone refuses it (found by fuzz.framecodec_text).
+    void readsIntegersBeyond64Bits()
+    {
+        Frame f = parseOk("{\"type\":\"message\",\"from\":\"group\",\"group\":\"g\",\"fromUserId\":\"u\","
+                          "\"dataType\":\"json\",\"data\":{\"n\":18446744073709552000,\"m\":[-100000000000000000000,"
+                          "1],\"s\":\"x\"},\"sequenceId\":9007199254740993}");
+        QCOMPARE(f.type, Type::GroupMessage);
+        QCOMPARE(*f.sequenceId, quint64(9007199254740993ULL)); // ids stay exact beside a big number
+        const QJsonObject data = f.payload.json().toObject();
+        QCOMPARE(data.value(QLatin1StringView("n")).toDouble(), 18446744073709551616.0);
+        QCOMPARE(data.value(QLatin1StringView("m")).toArray().at(0).toDouble(), -1e20);
+        QCOMPARE(data.value(QLatin1StringView("s")).toString(), QStringLiteral("x"));
+
+        // What we write of it reads back the same, as the service forwards it to our own clients.
+        const QByteArray once = FrameCodec::serialize(f);
+        const auto again = FrameCodec::parse(once);
+        QVERIFY2(again.ok(), qPrintable(again.error));
+        QCOMPARE(FrameCodec::serialize(*again.frame), once);
+
+        // The peer's own text cannot pose as one of the fallback's markers, escaped or not.
+        for (const char *json :
+             {"{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"json\",\"data\":[\"hubbub.bignumber.0\","
+              "1e400000000000000000000]}",
+              "{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"json\",\"data\":[\"hubbub\\u002ebignumber.0\","
+              "100000000000000000000]}"}) {
+            const auto r = FrameCodec::parse(QByteArray(json));
+            QVERIFY2(!r.ok(), json);
+            QVERIFY(!r.error.isEmpty());
+        }
+        // An id that Qt could only round is refused rather than read inexactly.
+        const auto r = FrameCodec::parse(QByteArray("{\"type\":\"sequenceAck\",\"sequenceId\":18446744073709551616,"
+                                                    "\"x\":100000000000000000000}"));
+        QVERIFY(!r.ok());
+    }
+
     void ignoresUnknownTypesAndFields()
     {
         Frame f = parseOk("{\"type\":\"streamAck\",\"streamId\":\"s\"}");
@@ -251,6 +289,8 @@ private Q_SLOTS:
             << QByteArray("{\"type\":\"message\",\"from\":\"group\",\"data\":1}");
         QTest::newRow("message without data")
             << QByteArray("{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"text\"}");
+        QTest::newRow("leading zero") << QByteArray("{\"type\":\"sequenceAck\",\"sequenceId\":01}");
+        QTest::newRow("bare minus") << QByteArray("{\"type\":\"ack\",\"ackId\":1,\"success\":true,\"x\":-}");
         QTest::newRow("invokeResponse without success")
             << QByteArray("{\"type\":\"invokeResponse\",\"invocationId\":\"1\"}");
     }

@@ -132,9 +132,13 @@ int main(int argc, char *argv[])
                                                QStringLiteral("Turn off the demo /negotiate endpoint."));
     const QCommandLineOption inviteOption(
         QStringLiteral("invite"),
-        QStringLiteral("The invite guests need for /negotiate (at least 16 characters); also HUBBUB_INVITE. "
-                       "Default: generated per run when listening beyond loopback, none on loopback."),
+        QStringLiteral("The invite guests need for /negotiate and /join (at least 16 characters); also HUBBUB_INVITE. "
+                       "Default: generated per run when listening beyond loopback or with --join-page, none otherwise."),
         QStringLiteral("SECRET"));
+    const QCommandLineOption joinPageOption(
+        QStringLiteral("join-page"),
+        QStringLiteral("Serve the guest web page at /join, so people join a demo from a phone's browser "
+                       "(an invite is then always in force; the ready line gives the joinUrl)."));
     const QCommandLineOption logLevelOption(QStringLiteral("log-level"),
                                             QStringLiteral("error, warning, info or debug."),
                                             QStringLiteral("L"), QStringLiteral("info"));
@@ -146,7 +150,7 @@ int main(int argc, char *argv[])
                                           QStringLiteral("The PEM private key of --tls-cert."),
                                           QStringLiteral("FILE"));
     parser.addOptions({listenOption, portOption, keyOption, hubConfigOption, upstreamOption,
-                       noNegotiateOption, inviteOption, tlsCertOption, tlsKeyOption, logLevelOption});
+                       noNegotiateOption, inviteOption, joinPageOption, tlsCertOption, tlsKeyOption, logLevelOption});
     if (!parser.parse(QCoreApplication::arguments()))
         failUsage(parser.errorText());
     if (parser.isSet(helpOption))
@@ -193,6 +197,9 @@ int main(int argc, char *argv[])
     options.accessKey = key;
     options.upstreamUrlTemplate = parser.value(upstreamOption);
     options.negotiateEnabled = !parser.isSet(noNegotiateOption);
+    options.joinPage = parser.isSet(joinPageOption);
+    if (options.joinPage && !options.negotiateEnabled)
+        failUsage(QStringLiteral("--join-page needs the /negotiate endpoint: drop --no-negotiate"));
     options.invite =
         parser.isSet(inviteOption) ? parser.value(inviteOption) : qEnvironmentVariable("HUBBUB_INVITE");
     if (parser.isSet(inviteOption) && options.invite.isEmpty())
@@ -236,6 +243,8 @@ int main(int argc, char *argv[])
             .arg(jsonString(service.endpoint().toString()), jsonString(service.connectionString()));
     if (!service.invite().isEmpty())
         ready += QStringLiteral(",\"invite\":%1").arg(jsonString(service.invite()));
+    if (const QUrl joinUrl = service.joinUrl(); !joinUrl.isEmpty())
+        ready += QStringLiteral(",\"joinUrl\":%1").arg(jsonString(joinUrl.toString(QUrl::FullyEncoded)));
     ready += QStringLiteral("}\n");
     std::fputs(ready.toUtf8().constData(), stdout);
     std::fflush(stdout);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "restapi.h"
 
+#include "joinpage.h"
+
 #include "hostpolicy.h"
 #include "httppayload.h"
 #include "invitegate.h"
@@ -147,6 +149,8 @@ QHttpServerResponse RestApi::handle(const QHttpServerRequest &request)
                              QStringLiteral("Use GET."));
             return negotiate(request);
         }
+        if (segments == QStringList{QStringLiteral("join")})
+            return joinPage(request);
         if (segments.size() < 3 || segments.at(0) != u"api" || segments.at(1) != u"hubs")
             return notFound(QStringLiteral("No such endpoint."));
         const QString version = request.query().queryItemValue(QStringLiteral("api-version"));
@@ -165,6 +169,29 @@ QHttpServerResponse RestApi::handle(const QHttpServerRequest &request)
     return response;
 }
 
+QHttpServerResponse RestApi::joinPage(const QHttpServerRequest &request)
+{
+    if (!d->options.joinPage)
+        return notFound(QStringLiteral("The guest page is off (start the service with --join-page)."));
+    if (request.method() != QHttpServerRequest::Method::Get)
+        return error(Status::MethodNotAllowed, QStringLiteral("Error.MethodNotAllowed"), QStringLiteral("Use GET."));
+    const QUrlQuery query = request.query();
+    if (!d->invites.inviteMatches(query.queryItemValue(QStringLiteral("invite"), QUrl::FullyDecoded),
+                                  d->inviteNeeded())) {
+        qCInfo(lcServiceRest) << "join page refused: missing or wrong invite";
+        return error(Status::Forbidden, QStringLiteral("Error.Forbidden"),
+                     QStringLiteral("A valid invite is required: ask the speaker for the room's link."));
+    }
+    // The page reads hub and room from its own URL; refuse names it could never join.
+    const QString hub = query.queryItemValue(QStringLiteral("hub"), QUrl::FullyDecoded);
+    if (query.hasQueryItem(QStringLiteral("hub")) && !NameRules::isValidHub(hub))
+        return badRequest(QStringLiteral("Query parameter 'hub' must name a valid hub."));
+    const QString room = query.queryItemValue(QStringLiteral("room"), QUrl::FullyDecoded);
+    if (query.hasQueryItem(QStringLiteral("room")) && !NameRules::isValidGroup(room))
+        return badRequest(QStringLiteral("Query parameter 'room' must name a valid group."));
+    return JoinPage::response();
+}
+
 QHttpServerResponse RestApi::negotiate(const QHttpServerRequest &request)
 {
     const QByteArray host = headerValue(request, "host");
@@ -180,7 +207,7 @@ QHttpServerResponse RestApi::negotiate(const QHttpServerRequest &request)
         return badRequest(QStringLiteral("Query parameter 'hub' must name a valid hub."));
     TokenClaims claims;
     const QString userId = query.queryItemValue(QStringLiteral("userId"), QUrl::FullyDecoded);
-    const bool beyondLoopback = !d->loopbackOnly();
+    const bool beyondLoopback = d->inviteNeeded();
     if (!d->invites.invite(beyondLoopback).isEmpty()) {
         // An invite is in force: only its holders get tokens, as guests, under a name they hold.
         if (!d->invites.inviteMatches(query.queryItemValue(QStringLiteral("invite"), QUrl::FullyDecoded),

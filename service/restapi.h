@@ -32,6 +32,7 @@ private:
     QHttpServerResponse handleHub(const QHttpServerRequest &request, const QString &hub,
                                   const QStringList &rest);
     QHttpServerResponse negotiate(const QHttpServerRequest &request);
+    QHttpServerResponse joinPage(const QHttpServerRequest &request);
     std::optional<QHttpServerResponse> authorize(const QHttpServerRequest &request) const;
     //! Empty when \a authorization is a valid bearer token for \a path as addressed via \a host.
     QString bearerProblem(const QByteArray &authorization, const QByteArray &host, const QString &path) const;

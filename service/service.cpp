@@ -13,6 +13,8 @@
 #include "restapi.h"
 #include "restserver.h"
 #include "service_p.h"
+
+#include "joinpage.h"
 #include "upstream.h"
 
 #include <connectionstring.h>
@@ -224,7 +226,7 @@ bool ServicePrivate::loopbackOnly() const
 
 bool ServicePrivate::hostMustBeLoopback()
 {
-    return loopbackOnly() && invites.invite(false).isEmpty();
+    return loopbackOnly() && invites.invite(inviteNeeded()).isEmpty();
 }
 
 bool ServicePrivate::audienceAccepted(const QString &audience, const QByteArray &hostHeader,
@@ -1005,7 +1007,14 @@ QString Service::connectionString() const
 
 QString Service::invite() const
 {
-    return isRunning() ? d->invites.invite(!d->loopbackOnly()) : d->options.invite;
+    return isRunning() ? d->invites.invite(d->inviteNeeded()) : d->options.invite;
+}
+
+QUrl Service::joinUrl() const
+{
+    if (!d->options.joinPage || !isRunning())
+        return {};
+    return JoinPage::guestUrl(endpoint(), d->options.listenAddress, invite());
 }
 
 int Service::connectionCount() const

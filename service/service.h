@@ -30,6 +30,8 @@ struct ServiceOptions
     //! The invite guests need for `/negotiate` (at least 16 characters). Empty: one is generated
     //! (144 bits) when listening beyond loopback, and there is none on loopback.
     QString invite;
+    //! Serve the guest page at `/join` (service.md). An invite is then always in force, on loopback too.
+    bool joinPage = false;
     //! Serve TLS (`https://`, `wss://`) with this configuration's local certificate chain and
     //! private key; a null configuration (the default) serves plain HTTP.
     QSslConfiguration tls;
@@ -75,6 +77,8 @@ public:
     //! The invite in force (what guests need for `/negotiate`), empty when none: the configured one,
     //! or one generated once per Service while it listens beyond loopback.
     QString invite() const;
+    //! With ServiceOptions::joinPage, the URL a guest opens (invite included); empty otherwise.
+    QUrl joinUrl() const;
     int connectionCount() const;
     const ServiceOptions &options() const;
 

@@ -50,6 +50,8 @@ public:
     QByteArray key() const { return options.accessKey.toUtf8(); }
     //! Listening on a loopback address only.
     bool loopbackOnly() const;
+    //! Whether an invite must be in force: beyond loopback, or with the guest page.
+    bool inviteNeeded() const { return !loopbackOnly() || options.joinPage; }
     //! Loopback mode without an invite: `/negotiate` is open to local tools, so Host must name a
     //! loopback host (DNS rebinding). With an invite in force the invite is the gate (and a tunnel
     //! or reverse proxy to a loopback service may use its own name).

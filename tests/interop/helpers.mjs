@@ -136,6 +136,7 @@ export async function startService(extraArgs = []) {
   return {
     endpoint: ready.endpoint,
     connectionString: ready.connectionString,
+    ready,
     process: child,
     stderr,
     get exited() {

@@ -111,6 +111,55 @@ private Q_SLOTS:
         stop(lan);
     }
 
+    // --join-page (service.md): an invite is in force on loopback too, the ready line names the
+    // page, and the page is served only with that invite.
+    void joinPageNeedsTheInvite()
+    {
+        QProcess page;
+        const QJsonObject ready = start(page, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--join-page")});
+        const QString invite = ready.value(u"invite").toString();
+        QVERIFY2(invite.size() >= 22, qPrintable(invite));
+        const QUrl endpoint(ready.value(u"endpoint").toString());
+        const QUrl joinUrl(ready.value(u"joinUrl").toString());
+        QCOMPARE(joinUrl.host(), endpoint.host());
+        QCOMPARE(joinUrl.port(), endpoint.port());
+        QCOMPARE(joinUrl.path(), u"/join");
+        QCOMPARE(QUrlQuery(joinUrl).queryItemValue(QStringLiteral("invite"), QUrl::FullyDecoded), invite);
+        const quint16 port = quint16(endpoint.port());
+        const QByteArray host = endpoint.authority().toUtf8();
+        const Answer served = get(port, joinUrl.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority).toUtf8(), host);
+        QCOMPARE(served.status, 200);
+        QVERIFY(served.body.contains("Your name"));
+        QVERIFY(served.head.toLower().contains("content-security-policy: default-src 'none'"));
+        QCOMPARE(get(port, "/join", host).status, 403);
+        QCOMPARE(get(port, "/join?invite=" + invite.toUtf8() + "x", host).status, 403);
+        QCOMPARE(get(port, "/join?invite=" + invite.toUtf8() + "&hub=" + QByteArray(200, 'h'), host).status, 400);
+        // On loopback too, /negotiate now wants the invite: a guest page without one is no gate.
+        QCOMPARE(get(port, "/negotiate?hub=hubbub&userId=a&device=0123456789abcdef0", host).status, 403);
+        QCOMPARE(get(port,
+                     "/negotiate?hub=hubbub&userId=a&device=0123456789abcdef0&invite=" + invite.toUtf8(), host)
+                     .status,
+                 200);
+        stop(page);
+
+        QProcess plain;
+        const QJsonObject plainReady = start(plain, {QStringLiteral("--port"), QStringLiteral("0")});
+        QVERIFY(!plainReady.contains(u"joinUrl"));
+        const QUrl plainEndpoint(plainReady.value(u"endpoint").toString());
+        QCOMPARE(get(quint16(plainEndpoint.port()), "/join?invite=anything-at-all-here",
+                     plainEndpoint.authority().toUtf8())
+                     .status,
+                 404);
+        stop(plain);
+
+        QProcess contradiction;
+        prepare(contradiction, {QStringLiteral("--join-page"), QStringLiteral("--no-negotiate")});
+        contradiction.start();
+        QVERIFY(contradiction.waitForFinished(10000));
+        QCOMPARE(contradiction.exitCode(), 2);
+        QVERIFY(contradiction.readAllStandardError().contains("--join-page"));
+    }
+
     void badInviteIsAUsageError()
     {
         QProcess process;

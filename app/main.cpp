@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 //! \brief The `hubbub` desktop app: flags → AppController → Main.qml. All logic lives in HubbubAppCore.
 #include "appcontroller.h"
+#include "apptranslator.h"
 #include "appoptions.h"
 #include "logging.h"
 #include "quitsequence.h"
@@ -50,6 +51,7 @@ int main(int argc, char *argv[])
     if (wantsHelpOrVersion(argc, argv)) {
         QCoreApplication core(argc, argv);
         setApplicationInfo();
+        const Hubbub::AppTranslator translator;
         Hubbub::AppOptions options;
         QString message;
         int exitCode = 0;
@@ -63,6 +65,8 @@ int main(int argc, char *argv[])
     // every platform QGuiApplication does, offscreen (the headless tests) included.
     QApplication app(argc, argv);
     setApplicationInfo();
+    // The system language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), before any text is made.
+    const Hubbub::AppTranslator translator;
     QGuiApplication::setDesktopFileName(u"io.hubbub.Hubbub"_s);
 
     Hubbub::AppOptions options;

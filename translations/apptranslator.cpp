@@ -5,7 +5,8 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcTranslations, "hubbub.app.translations")
+// Debug output only on request (QT_LOGGING_RULES), like the other hubbub.app categories.
+Q_LOGGING_CATEGORY(lcTranslations, "hubbub.app.translations", QtInfoMsg)
 
 namespace Hubbub {
 

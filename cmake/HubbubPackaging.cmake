@@ -67,4 +67,6 @@ set(hubbub_runtime_depends
     qt6-qpa-plugins
     fonts-noto-color-emoji)
 list(JOIN hubbub_runtime_depends ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
+# Qt's own strings (command line help, standard buttons) in the user's language (AppTranslator).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS qt6-translations-l10n)
 include(CPack)

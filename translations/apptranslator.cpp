@@ -3,6 +3,7 @@
 #include "apptranslator.h"
 
 #include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QLoggingCategory>
 
 // Debug output only on request (QT_LOGGING_RULES), like the other hubbub.app categories.
@@ -20,10 +21,20 @@ AppTranslator::AppTranslator(const QLocale &locale)
     }
     m_installed = QCoreApplication::installTranslator(&m_translator);
     qCDebug(lcTranslations) << "installed" << m_translator.language() << "for" << locale.uiLanguages();
+    // Qt's catalogue for the same language ("qt_de.qm" pulls in qtbase, qtdeclarative, …); not for
+    // a language the app itself does not speak, so that a window never mixes two languages.
+    const QString qtDirectory = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+    if (m_qtTranslator.load(QLocale(m_translator.language()), QStringLiteral("qt"), QStringLiteral("_"),
+                            qtDirectory))
+        m_qtInstalled = QCoreApplication::installTranslator(&m_qtTranslator);
+    else
+        qCDebug(lcTranslations) << "no Qt translation for" << m_translator.language() << "in" << qtDirectory;
 }
 
 AppTranslator::~AppTranslator()
 {
+    if (m_qtInstalled)
+        QCoreApplication::removeTranslator(&m_qtTranslator);
     if (m_installed)
         QCoreApplication::removeTranslator(&m_translator);
 }

@@ -39,6 +39,9 @@ for pkg in libqt6core6 libqt6gui6 libqt6network6 libqt6qml6 libqt6websockets6 li
     fonts-noto-color-emoji; do
   has_dep "$pkg" || fail "Depends lacks $pkg"
 done
+recommends=$(dpkg-deb -f "$deb" Recommends)
+echo "Recommends: $recommends"
+grep -qw qt6-translations-l10n <<< "$recommends" || fail "Recommends lacks qt6-translations-l10n"
 # Every module the QML files import is in the Depends line (a new import needs a new package).
 while read -r module; do
   case $module in

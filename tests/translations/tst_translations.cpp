@@ -137,6 +137,10 @@ void TestTranslations::initTestCase()
     QVERIFY(m_translator->isInstalled());
     QCOMPARE(m_translator->language(), QStringLiteral("de"));
     QCOMPARE(QCoreApplication::translate("MessageView", "Messages"), QStringLiteral("Nachrichten"));
+    // Qt's own strings too (qt6-translations-l10n): --help's standard options, dialogs' buttons.
+    QVERIFY(m_translator->isQtInstalled());
+    QCOMPARE(QCoreApplication::translate("QCommandLineParser", "Displays version information."),
+             QStringLiteral("Zeigt Versionsinformation an."));
 
     QString error;
     const QList<TsMessage> messages = readTsFile(QStringLiteral(HUBBUB_TS_FILE), &error);

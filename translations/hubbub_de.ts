@@ -274,7 +274,7 @@
     </message>
     <message>
         <source>Last close</source>
-        <translation>Letzter Abbruch</translation>
+        <translation>Letzter Close-Code</translation>
     </message>
     <message>
         <source>none</source>
@@ -392,7 +392,7 @@
     </message>
     <message>
         <source>connection %1 lost (close %2%3)</source>
-        <translation>Verbindung %1 verloren (Abbruch %2%3)</translation>
+        <translation>Verbindung %1 verloren (%2%3)</translation>
     </message>
     <message>
         <source>gap: %1</source>
@@ -594,7 +594,7 @@
     <name>Hubbub::Ui::UiHelper</name>
     <message>
         <source>No close yet</source>
-        <translation>Noch kein Abbruch</translation>
+        <translation>Noch nicht geschlossen</translation>
     </message>
     <message>
         <source>Normal close: the connection was ended on purpose</source>

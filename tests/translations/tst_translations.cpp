@@ -3,7 +3,8 @@
 // The German translation, with the system language set to German (LANGUAGE/LC_ALL in the test's
 // environment): AppTranslator picks it from the system locale, the .ts file is complete, and the
 // real main window (over an AppController on its embedded service) shows no English string that
-// has a German translation: not in the window, the diagnostics panel or the shortcuts sheet.
+// has a German translation: not in the window, the diagnostics panel, the shortcuts sheet, the
+// connect dialog or the menu.
 #include "../e2e/inprocessapp.h"
 #include "../e2e/isolatedhome.h"
 
@@ -86,6 +87,20 @@ QStringList placeholders(const QString &text)
     return found;
 }
 
+QQuickItem *findItem(QQuickItem *root, const QString &objectName)
+{
+    if (!root)
+        return nullptr;
+    if (root->objectName() == objectName)
+        return root;
+    const auto children = root->childItems();
+    for (QQuickItem *child : children) {
+        if (QQuickItem *found = findItem(child, objectName))
+            return found;
+    }
+    return nullptr;
+}
+
 //! Repeater- and delegate-made items have no QObject parent: walk the visible items.
 void collectTexts(QQuickItem *item, QList<QPair<QString, QString>> *texts)
 {
@@ -115,6 +130,8 @@ private Q_SLOTS:
     void mainWindow();
     void diagnosticsPanel();
     void shortcutsSheet();
+    void connectDialog();
+    void mainMenu();
 
 private:
     QQuickWindow *window() const;
@@ -255,6 +272,35 @@ void TestTranslations::shortcutsSheet()
     QTRY_VERIFY(sheet->property("opened").toBool());
     QTRY_VERIFY(checkVisibleTexts() > before);
     QVERIFY2(checkVisibleTexts() > before, "untranslated strings in the shortcuts sheet (see the warning)");
+}
+
+void TestTranslations::connectDialog()
+{
+    // Close the shortcuts sheet, then Ctrl+O opens the connect dialog.
+    QObject *sheet = window()->findChild<QObject *>(QStringLiteral("shortcutsSheet"));
+    QVERIFY(sheet);
+    QTest::keyClick(window(), Qt::Key_Escape);
+    QTRY_VERIFY(!sheet->property("visible").toBool());
+    const int before = checkVisibleTexts();
+    QVERIFY2(before >= 0, "untranslated strings in the main window (see the warning)");
+    QTest::keyClick(window(), Qt::Key_O, Qt::ControlModifier);
+    QTRY_VERIFY(checkVisibleTexts() > before);
+    QVERIFY2(checkVisibleTexts() > before, "untranslated strings in the connect dialog (see the warning)");
+    QTest::keyClick(window(), Qt::Key_Escape);
+    QTRY_COMPARE(checkVisibleTexts(), before);
+}
+
+void TestTranslations::mainMenu()
+{
+    QQuickItem *button = findItem(window()->contentItem(), QStringLiteral("menuButton"));
+    QVERIFY(button);
+    const int before = checkVisibleTexts();
+    QVERIFY2(before >= 0, "untranslated strings in the main window (see the warning)");
+    QTest::mouseClick(window(), Qt::LeftButton, {},
+                      button->mapToScene(QPointF(button->width() / 2, button->height() / 2)).toPoint());
+    QTRY_VERIFY(checkVisibleTexts() > before);
+    QVERIFY2(checkVisibleTexts() > before, "untranslated strings in the menu (see the warning)");
+    QTest::keyClick(window(), Qt::Key_Escape);
 }
 
 QQuickWindow *TestTranslations::window() const

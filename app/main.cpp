@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 //! \brief The `hubbub` desktop app: flags → AppController → Main.qml. All logic lives in HubbubAppCore.
 #include "appcontroller.h"
-#include "apptranslator.h"
 #include "appoptions.h"
+#include "apptranslator.h"
 #include "logging.h"
 #include "quitsequence.h"
 #include "unixsignalwatcher.h"

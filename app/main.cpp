@@ -7,6 +7,8 @@
 #include "quitsequence.h"
 #include "unixsignalwatcher.h"
 
+#include <hubbubversion.h>
+
 #include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -29,7 +31,7 @@ namespace {
 void setApplicationInfo()
 {
     QCoreApplication::setApplicationName(u"hubbub"_s);
-    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(HUBBUB_VERSION));
 }
 
 // --help and --version must work without a display, so they are answered before QGuiApplication.

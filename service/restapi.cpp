@@ -12,6 +12,7 @@
 
 #include <accesstoken.h>
 #include <frame.h>
+#include <protocolnames.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -216,7 +217,7 @@ QHttpServerResponse RestApi::negotiate(const QHttpServerRequest &request)
             claims.subject = userId;
     }
     // Join, leave and send to groups (rooms), nothing more; no initial groups.
-    claims.roles = {QStringLiteral("webpubsub.joinLeaveGroup"), QStringLiteral("webpubsub.sendToGroup")};
+    claims.roles = {ProtocolNames::JoinLeaveGroupRole, ProtocolNames::SendToGroupRole};
     const QString token = d->signClientToken(hub, host, claims, std::chrono::hours(1));
     QUrl url = d->endpoint();
     if (!host.isEmpty()) {
@@ -227,7 +228,7 @@ QHttpServerResponse RestApi::negotiate(const QHttpServerRequest &request)
     url.setScheme(url.scheme() == u"https" ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setPath(QStringLiteral("/client/hubs/") + hub);
     QUrlQuery q;
-    q.addQueryItem(QStringLiteral("access_token"), token);
+    q.addQueryItem(ProtocolNames::AccessTokenKey, token);
     url.setQuery(q);
     return QHttpServerResponse(QJsonObject{{QStringLiteral("url"), url.toString(QUrl::FullyEncoded)}});
 }

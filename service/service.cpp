@@ -17,6 +17,7 @@
 
 #include <connectionstring.h>
 #include <framecodec.h>
+#include <protocolnames.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,8 +37,6 @@ using namespace std::chrono_literals;
 namespace Hubbub {
 
 namespace {
-const QString JsonProtocol = QStringLiteral("json.webpubsub.azure.v1");
-const QString ReliableJsonProtocol = QStringLiteral("json.reliable.webpubsub.azure.v1");
 const QString NotRecoverable = QStringLiteral("The connection can no longer be recovered.");
 
 QJsonArray toStringArray(const QJsonValue &value)
@@ -126,7 +125,8 @@ bool ServicePrivate::listen(const QHostAddress &address, quint16 port, QString *
     if (!router) {
         webSockets =
             new QWebSocketServer(QStringLiteral("hubbub-service"), QWebSocketServer::NonSecureMode, this);
-        webSockets->setSupportedSubprotocols({JsonProtocol, ReliableJsonProtocol});
+        webSockets->setSupportedSubprotocols(
+            {ProtocolNames::JsonSubprotocol, ProtocolNames::ReliableJsonSubprotocol});
         webSockets->setMaxPendingConnections(1024);
         connect(webSockets, &QWebSocketServer::newConnection, this, &ServicePrivate::onNewWebSocket);
         rest = new RestApi(this, this);
@@ -407,20 +407,19 @@ void ServicePrivate::onUpgradeRequest(QTcpSocket *socket, const RequestHead &hea
     handshake.created = now;
     const QString key = peerKey(socket->peerAddress(), socket->peerPort());
 
-    if (query.hasQueryItem(QStringLiteral("awps_connection_id"))) {
+    if (query.hasQueryItem(ProtocolNames::ConnectionIdKey)) {
         // Recovery: the original access_token may be present and even expired; the reconnection
         // token is what counts. A failed recovery is an accepted upgrade closed with 1008.
         handshake.recovery = true;
-        handshake.connectionId =
-            query.queryItemValue(QStringLiteral("awps_connection_id"), QUrl::FullyDecoded);
+        handshake.connectionId = query.queryItemValue(ProtocolNames::ConnectionIdKey, QUrl::FullyDecoded);
         handshake.recoveryToken =
-            query.queryItemValue(QStringLiteral("awps_reconnection_token"), QUrl::FullyDecoded);
+            query.queryItemValue(ProtocolNames::ReconnectionTokenKey, QUrl::FullyDecoded);
         m_pendingHandshakes.insert(key, handshake);
         router->acceptWebSocket(socket);
         return;
     }
 
-    QString token = query.queryItemValue(QStringLiteral("access_token"), QUrl::FullyDecoded);
+    QString token = query.queryItemValue(ProtocolNames::AccessTokenKey, QUrl::FullyDecoded);
     if (token.isEmpty()) {
         const QByteArray authorization = head.header("authorization");
         if (authorization.toLower().startsWith("bearer "))
@@ -464,7 +463,7 @@ void ServicePrivate::onUpgradeRequest(QTcpSocket *socket, const RequestHead &hea
         claimMap.insert(it.key(), toStringArray(it.value()));
     QJsonObject queryMap;
     for (const auto &item : query.queryItems(QUrl::FullyDecoded)) {
-        if (item.first == u"access_token")
+        if (item.first == ProtocolNames::AccessTokenKey)
             continue;
         QJsonArray values = queryMap.value(item.first).toArray();
         values.append(item.second);
@@ -551,9 +550,9 @@ void ServicePrivate::onNewWebSocket()
 void ServicePrivate::admit(QWebSocket *socket, Handshake handshake)
 {
     ClientConnection::Kind kind = ClientConnection::Kind::Simple;
-    if (socket->subprotocol() == JsonProtocol)
+    if (socket->subprotocol() == ProtocolNames::JsonSubprotocol)
         kind = ClientConnection::Kind::Json;
-    else if (socket->subprotocol() == ReliableJsonProtocol)
+    else if (socket->subprotocol() == ProtocolNames::ReliableJsonSubprotocol)
         kind = ClientConnection::Kind::ReliableJson;
     ClientConnection::Limits limits;
     limits.maxUnackedMessages = options.maxUnackedMessages;
@@ -610,7 +609,7 @@ void ServicePrivate::recover(QWebSocket *socket, const Handshake &handshake)
 {
     ClientConnection *c = connection(handshake.hub, handshake.connectionId);
     if (!c || c->isFinished() || c->kind() != ClientConnection::Kind::ReliableJson ||
-        socket->subprotocol() != ReliableJsonProtocol) {
+        socket->subprotocol() != ProtocolNames::ReliableJsonSubprotocol) {
         rejectRecovery(socket);
         return;
     }

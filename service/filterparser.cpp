@@ -207,26 +207,24 @@ private:
         const Nesting nesting(m_depth);
         if (tooDeep())
             return failTooDeep();
-        NodePtr left = parseAnd();
-        while (left && isKeyword(peek(), u"or")) {
-            next();
-            NodePtr right = parseAnd();
-            if (!right)
-                return nullptr;
-            left = binary(FilterNode::Kind::Or, QStringLiteral("or"), left, right);
-        }
-        return left;
+        return parseChain(&Parser::parseAnd, FilterNode::Kind::Or, QStringLiteral("or"));
     }
 
     NodePtr parseAnd()
     {
-        NodePtr left = parseComparison();
-        while (left && isKeyword(peek(), u"and")) {
+        return parseChain(&Parser::parseComparison, FilterNode::Kind::And, QStringLiteral("and"));
+    }
+
+    //! `operand (keyword operand)*`, left-associative.
+    NodePtr parseChain(NodePtr (Parser::*operand)(), FilterNode::Kind kind, const QString &keyword)
+    {
+        NodePtr left = (this->*operand)();
+        while (left && isKeyword(peek(), keyword)) {
             next();
-            NodePtr right = parseComparison();
+            NodePtr right = (this->*operand)();
             if (!right)
                 return nullptr;
-            left = binary(FilterNode::Kind::And, QStringLiteral("and"), left, right);
+            left = binary(kind, keyword, left, right);
         }
         return left;
     }

@@ -29,11 +29,6 @@ ErrorDetail invalidEventName()
                        QStringLiteral("Invalid event name: use 1 to 128 letters, digits or underscores.")};
 }
 
-ErrorDetail invalidGroupName()
-{
-    return ErrorDetail{QStringLiteral("BadRequest"), QStringLiteral("Invalid group name.")};
-}
-
 //! The error of an event whose handler did not answer 2xx (or was never asked).
 ErrorDetail upstreamFailure(const Upstream::Response &response)
 {
@@ -152,18 +147,24 @@ void FrameHandler::handleFrame(ClientConnection *c, const Frame &frame)
     }
 }
 
+std::optional<ErrorDetail> FrameHandler::groupRefusal(const ClientConnection *c, const Frame &frame,
+                                                      Permissions::Action action, const QString &verb)
+{
+    if (!NameRules::isValidGroup(frame.group))
+        return ErrorDetail{QStringLiteral("BadRequest"), QStringLiteral("Invalid group name.")};
+    if (!Permissions::allows(c->roles, action, frame.group))
+        return ErrorDetail{
+            QStringLiteral("Forbidden"),
+            QStringLiteral("The client has no permission to %1 group '%2'.").arg(verb, frame.group)};
+    return std::nullopt;
+}
+
 void FrameHandler::joinOrLeave(ClientConnection *c, const Frame &frame)
 {
     const bool join = frame.type == Frame::Type::JoinGroup;
-    if (!NameRules::isValidGroup(frame.group)) {
-        sendAck(c, frame.ackId, invalidGroupName());
-        return;
-    }
-    if (!Permissions::allows(c->roles, Permissions::Action::JoinLeaveGroup, frame.group)) {
-        sendAck(c, frame.ackId,
-                ErrorDetail{QStringLiteral("Forbidden"),
-                            QStringLiteral("The client has no permission to %1 group '%2'.")
-                                .arg(join ? QStringLiteral("join") : QStringLiteral("leave"), frame.group)});
+    if (const auto refusal = groupRefusal(c, frame, Permissions::Action::JoinLeaveGroup,
+                                          join ? QStringLiteral("join") : QStringLiteral("leave"))) {
+        sendAck(c, frame.ackId, refusal);
         return;
     }
     if (join)
@@ -175,15 +176,9 @@ void FrameHandler::joinOrLeave(ClientConnection *c, const Frame &frame)
 
 void FrameHandler::sendToGroup(ClientConnection *c, const Frame &frame)
 {
-    if (!NameRules::isValidGroup(frame.group)) {
-        sendAck(c, frame.ackId, invalidGroupName());
-        return;
-    }
-    if (!Permissions::allows(c->roles, Permissions::Action::SendToGroup, frame.group)) {
-        sendAck(c, frame.ackId,
-                ErrorDetail{QStringLiteral("Forbidden"),
-                            QStringLiteral("The client has no permission to send message to group '%1'.")
-                                .arg(frame.group)});
+    if (const auto refusal =
+            groupRefusal(c, frame, Permissions::Action::SendToGroup, QStringLiteral("send message to"))) {
+        sendAck(c, frame.ackId, refusal);
         return;
     }
     const Frame message = Frame::groupMessage(frame.group, c->userId, frame.payload, std::nullopt);

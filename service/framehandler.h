@@ -5,6 +5,8 @@
 //! a simple WebSocket client, with their acks and the upstream events they raise.
 #pragma once
 
+#include "permissions.h"
+
 #include <frame.h>
 
 #include <QString>
@@ -31,6 +33,11 @@ private:
     void handleUserEvent(ClientConnection *connection, const WebPubSub::Frame &frame);
     void handleInvoke(ClientConnection *connection, const WebPubSub::Frame &frame);
     void handleSimpleFrame(ClientConnection *connection, const WebPubSub::Payload &payload);
+    //! Why \a c may not \a verb (`join`, ...) the group of \a frame: an invalid name or no permission.
+    static std::optional<WebPubSub::ErrorDetail> groupRefusal(const ClientConnection *c,
+                                                              const WebPubSub::Frame &frame,
+                                                              Permissions::Action action,
+                                                              const QString &verb);
     static void sendAck(ClientConnection *connection, std::optional<quint64> ackId,
                         std::optional<WebPubSub::ErrorDetail> error = std::nullopt);
 

@@ -231,21 +231,31 @@ QHttpServerResponse HubResources::group(const HubRequest &r) const
     if (r.size() == 3 && r.segment(2) == u"connections")
         return r.method() == M::Get ? listGroupConnections(r, group) : notAllowed();
     if (r.size() == 4 && r.segment(2) == u"connections") {
-        ClientConnection *c = d->hubs.connection(r.hub(), r.segment(3));
-        if (r.method() == M::Put) {
-            if (!c)
-                return HubRequest::noSuchConnection(r.segment(3));
-            c->groups.insert(group);
-            return empty(Status::Ok);
-        }
-        if (r.method() == M::Delete) {
-            if (c)
-                c->groups.remove(group);
-            return empty(Status::NoContent);
-        }
-        return notAllowed();
+        auto answer = putOrDelete(
+            r, [&](ClientConnection *c) { c->groups.insert(group); },
+            [&](ClientConnection *c) { c->groups.remove(group); });
+        return answer ? std::move(*answer) : notAllowed();
     }
     return noSuchOperation();
+}
+
+std::optional<QHttpServerResponse>
+HubResources::putOrDelete(const HubRequest &r, const std::function<void(ClientConnection *)> &put,
+                          const std::function<void(ClientConnection *)> &remove) const
+{
+    ClientConnection *c = d->hubs.connection(r.hub(), r.segment(3));
+    if (r.method() == M::Put) {
+        if (!c)
+            return HubRequest::noSuchConnection(r.segment(3));
+        put(c);
+        return empty(Status::Ok);
+    }
+    if (r.method() == M::Delete) {
+        if (c)
+            remove(c);
+        return empty(Status::NoContent);
+    }
+    return std::nullopt;
 }
 
 QHttpServerResponse HubResources::listGroupConnections(const HubRequest &r, const QString &group) const
@@ -295,19 +305,16 @@ QHttpServerResponse HubResources::permission(const HubRequest &r) const
     if (role.isEmpty())
         return badRequest(
             QStringLiteral("Unknown permission '%1' (use sendToGroup or joinLeaveGroup).").arg(permission));
+    auto answer = putOrDelete(
+        r,
+        [&](ClientConnection *c) {
+            if (!c->roles.contains(role))
+                c->roles.append(role);
+        },
+        [&](ClientConnection *c) { c->roles.removeAll(role); });
+    if (answer)
+        return std::move(*answer);
     ClientConnection *c = d->hubs.connection(r.hub(), r.segment(3));
-    if (r.method() == M::Put) {
-        if (!c)
-            return HubRequest::noSuchConnection(r.segment(3));
-        if (!c->roles.contains(role))
-            c->roles.append(role);
-        return empty(Status::Ok);
-    }
-    if (r.method() == M::Delete) {
-        if (c)
-            c->roles.removeAll(role);
-        return empty(Status::NoContent);
-    }
     if (r.method() == M::Head) {
         if (!c)
             return empty(Status::NotFound);

@@ -9,8 +9,12 @@
 #include <QHttpServerResponse>
 #include <QString>
 
+#include <functional>
+#include <optional>
+
 namespace Hubbub {
 
+class ClientConnection;
 class HubRequest;
 class ServicePrivate;
 
@@ -34,6 +38,11 @@ private:
     //! `/groups/{group}[/:send|/:closeConnections|/connections[/{id}]]`
     QHttpServerResponse group(const HubRequest &request) const;
     QHttpServerResponse listGroupConnections(const HubRequest &request, const QString &group) const;
+    //! PUT (\a put, 404 without the connection) or DELETE (\a remove, if it exists) on the
+    //! connection of segment 3; nullopt for other methods.
+    std::optional<QHttpServerResponse>
+    putOrDelete(const HubRequest &request, const std::function<void(ClientConnection *)> &put,
+                const std::function<void(ClientConnection *)> &remove) const;
     //! `/permissions/{permission}/connections/{id}`
     QHttpServerResponse permission(const HubRequest &request) const;
 

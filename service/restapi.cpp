@@ -14,6 +14,7 @@
 #include <protocolnames.h>
 
 #include <QJsonObject>
+#include <QMetaEnum>
 #include <QUrlQuery>
 
 using namespace WebPubSub;
@@ -24,24 +25,11 @@ using namespace RestReply;
 
 namespace {
 
-QString methodName(QHttpServerRequest::Method m)
+//! `GET`, `PUT`, ... for the log (`OTHER` for none of the enum's names).
+QByteArray methodName(QHttpServerRequest::Method m)
 {
-    switch (m) {
-    case QHttpServerRequest::Method::Get:
-        return QStringLiteral("GET");
-    case QHttpServerRequest::Method::Put:
-        return QStringLiteral("PUT");
-    case QHttpServerRequest::Method::Delete:
-        return QStringLiteral("DELETE");
-    case QHttpServerRequest::Method::Post:
-        return QStringLiteral("POST");
-    case QHttpServerRequest::Method::Head:
-        return QStringLiteral("HEAD");
-    case QHttpServerRequest::Method::Options:
-        return QStringLiteral("OPTIONS");
-    default:
-        return QStringLiteral("OTHER");
-    }
+    const char *name = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(m));
+    return name ? QByteArray(name).toUpper() : QByteArrayLiteral("OTHER");
 }
 
 } // namespace

@@ -8,6 +8,8 @@
 #include "quitsequence.h"
 #include "unixsignalwatcher.h"
 
+#include <hubbubversion.h>
+
 #include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>

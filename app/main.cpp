@@ -3,9 +3,12 @@
 //! \brief The `hubbub` desktop app: flags → AppController → Main.qml. All logic lives in HubbubAppCore.
 #include "appcontroller.h"
 #include "appoptions.h"
+#include "apptranslator.h"
 #include "logging.h"
 #include "quitsequence.h"
 #include "unixsignalwatcher.h"
+
+#include <hubbubversion.h>
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -29,7 +32,7 @@ namespace {
 void setApplicationInfo()
 {
     QCoreApplication::setApplicationName(u"hubbub"_s);
-    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(HUBBUB_VERSION));
 }
 
 // --help and --version must work without a display, so they are answered before QGuiApplication.
@@ -50,6 +53,7 @@ int main(int argc, char *argv[])
     if (wantsHelpOrVersion(argc, argv)) {
         QCoreApplication core(argc, argv);
         setApplicationInfo();
+        const Hubbub::AppTranslator translator;
         Hubbub::AppOptions options;
         QString message;
         int exitCode = 0;
@@ -63,6 +67,8 @@ int main(int argc, char *argv[])
     // every platform QGuiApplication does, offscreen (the headless tests) included.
     QApplication app(argc, argv);
     setApplicationInfo();
+    // The system language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), before any text is made.
+    const Hubbub::AppTranslator translator;
     QGuiApplication::setDesktopFileName(u"io.hubbub.Hubbub"_s);
 
     Hubbub::AppOptions options;

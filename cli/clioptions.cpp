@@ -4,6 +4,8 @@
 
 #include "tlsconfiguration.h"
 
+#include <protocolnames.h>
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -13,6 +15,8 @@
 using namespace Qt::StringLiterals;
 
 namespace Hubbub::Cli {
+
+namespace ProtocolNames = WebPubSub::ProtocolNames;
 
 namespace {
 
@@ -49,7 +53,8 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments)
         {u"role"_s, u"A role put in a minted token (repeatable)."_s, u"ROLE"_s},
         {u"group"_s, u"A group joined on connect, put in a minted token (repeatable)."_s, u"G"_s},
         {u"protocol"_s,
-         u"json.reliable.webpubsub.azure.v1 (default, or: reliable) or json.webpubsub.azure.v1 (or: json)."_s,
+         u"%1 (default, or: reliable) or %2 (or: json)."_s.arg(ProtocolNames::ReliableJsonSubprotocol,
+                                                               ProtocolNames::JsonSubprotocol),
          u"P"_s},
         {u"no-auto-reconnect"_s, u"After a drop that cannot be recovered, stop instead of reconnecting."_s},
         {u"no-auto-rejoin"_s, u"Do not rejoin groups after a reconnect."_s},
@@ -150,14 +155,13 @@ CliOptions::Outcome CliOptions::parse(const QStringList &arguments)
 
     if (parser.isSet(u"protocol"_s)) {
         const QString protocol = parser.value(u"protocol"_s);
-        if (protocol == u"json.reliable.webpubsub.azure.v1" || protocol == u"reliable") {
+        if (protocol == ProtocolNames::ReliableJsonSubprotocol || protocol == u"reliable") {
             m_clientOptions.protocol = WebPubSub::ClientOptions::Protocol::JsonReliable;
-        } else if (protocol == u"json.webpubsub.azure.v1" || protocol == u"json") {
+        } else if (protocol == ProtocolNames::JsonSubprotocol || protocol == u"json") {
             m_clientOptions.protocol = WebPubSub::ClientOptions::Protocol::Json;
         } else {
-            m_error =
-                u"unknown --protocol \"%1\" (json.reliable.webpubsub.azure.v1, json.webpubsub.azure.v1, "
-                u"reliable or json)"_s.arg(protocol);
+            m_error = u"unknown --protocol \"%1\" (%2, %3, reliable or json)"_s.arg(
+                protocol, ProtocolNames::ReliableJsonSubprotocol, ProtocolNames::JsonSubprotocol);
             return Outcome::Error;
         }
     }

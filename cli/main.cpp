@@ -9,6 +9,8 @@
 
 #include "client.h"
 
+#include <hubbubversion.h>
+
 #include <QCoreApplication>
 #include <QLoggingCategory>
 

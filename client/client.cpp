@@ -6,6 +6,7 @@
 #include "client_p.h"
 #include "framecodec.h"
 #include "logging_p.h"
+#include "protocolnames.h"
 #include "tlsconfiguration.h"
 
 #include <QNetworkRequest>
@@ -22,8 +23,6 @@ namespace WebPubSub {
 
 namespace {
 
-constexpr auto kConnectionIdKey = "awps_connection_id";
-constexpr auto kReconnectionTokenKey = "awps_reconnection_token";
 //! After a recovery socket opens, how long a 1008 close may still turn it into a failed recovery
 //! (the service accepts the upgrade, then closes). Any frame confirms the recovery at once.
 constexpr auto kRecoveryConfirmDelay = 150ms;
@@ -50,14 +49,14 @@ QUrl recoveryUrl(QUrl url, const QString &connectionId, const QString &token)
     // Percent-encode ourselves: a reconnection token may hold '+', '/' or '=', which a form decoder
     // on the service side would otherwise misread.
     QUrlQuery query(url);
-    query.removeAllQueryItems(QLatin1String(kConnectionIdKey));
-    query.removeAllQueryItems(QLatin1String(kReconnectionTokenKey));
+    query.removeAllQueryItems(ProtocolNames::ConnectionIdKey);
+    query.removeAllQueryItems(ProtocolNames::ReconnectionTokenKey);
     QString text = query.toString(QUrl::FullyEncoded);
     if (!text.isEmpty())
         text += QStringLiteral("&");
-    text += QString::fromLatin1(kConnectionIdKey) + QStringLiteral("=") +
+    text += QString(ProtocolNames::ConnectionIdKey) + QStringLiteral("=") +
             QString::fromLatin1(QUrl::toPercentEncoding(connectionId)) + QStringLiteral("&") +
-            QString::fromLatin1(kReconnectionTokenKey) + QStringLiteral("=") +
+            QString(ProtocolNames::ReconnectionTokenKey) + QStringLiteral("=") +
             QString::fromLatin1(QUrl::toPercentEncoding(token));
     url.setQuery(text, QUrl::StrictMode);
     return url;
@@ -137,8 +136,7 @@ ClientPrivate::~ClientPrivate()
 
 QString ClientPrivate::subprotocolName() const
 {
-    return reliable() ? QStringLiteral("json.reliable.webpubsub.azure.v1")
-                      : QStringLiteral("json.webpubsub.azure.v1");
+    return reliable() ? ProtocolNames::ReliableJsonSubprotocol : ProtocolNames::JsonSubprotocol;
 }
 
 bool ClientPrivate::socketOpen() const
@@ -246,7 +244,7 @@ void ClientPrivate::onUrl(const UrlResult &result)
     diag.endpointHost = lastUrl.port() >= 0 ? QStringLiteral("%1:%2").arg(lastUrl.host()).arg(lastUrl.port())
                                             : lastUrl.host();
     const QString token =
-        QUrlQuery(lastUrl).queryItemValue(QStringLiteral("access_token"), QUrl::FullyDecoded);
+        QUrlQuery(lastUrl).queryItemValue(ProtocolNames::AccessTokenKey, QUrl::FullyDecoded);
     const auto claims = token.isEmpty() ? std::nullopt : AccessToken::decodeUnverified(token);
     diag.tokenExpiresAt = claims ? claims->expiresAt : QDateTime();
     markDiagnosticsDirty();

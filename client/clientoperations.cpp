@@ -65,26 +65,30 @@ void ClientPrivate::rejoinResolved()
 // ---------------------------------------------------------------------------------------------
 // Client: operations
 
-QFuture<OperationResult> Client::joinGroup(const QString &group, std::optional<quint64> ackId)
+namespace {
+//! Joins (\a join) or leaves \a group.
+QFuture<OperationResult> submitGroupChange(OperationQueue &ops, bool join, const QString &group,
+                                           std::optional<quint64> ackId)
 {
     if (group.trimmed().isEmpty())
         return OperationQueue::rejectNow(
             Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty group name")), ackId);
-    auto op = d->ops.make(PendingOperation::Kind::JoinGroup, ackId, false);
+    auto op =
+        ops.make(join ? PendingOperation::Kind::JoinGroup : PendingOperation::Kind::LeaveGroup, ackId, false);
     op->group = group;
-    op->frame = Frame::joinGroup(group, op->ackId);
-    return d->ops.submit(std::move(op));
+    op->frame = join ? Frame::joinGroup(group, op->ackId) : Frame::leaveGroup(group, op->ackId);
+    return ops.submit(std::move(op));
+}
+} // namespace
+
+QFuture<OperationResult> Client::joinGroup(const QString &group, std::optional<quint64> ackId)
+{
+    return submitGroupChange(d->ops, true, group, ackId);
 }
 
 QFuture<OperationResult> Client::leaveGroup(const QString &group, std::optional<quint64> ackId)
 {
-    if (group.trimmed().isEmpty())
-        return OperationQueue::rejectNow(
-            Error::fromCode(Error::Code::InvalidArgument, QStringLiteral("empty group name")), ackId);
-    auto op = d->ops.make(PendingOperation::Kind::LeaveGroup, ackId, false);
-    op->group = group;
-    op->frame = Frame::leaveGroup(group, op->ackId);
-    return d->ops.submit(std::move(op));
+    return submitGroupChange(d->ops, false, group, ackId);
 }
 
 QFuture<OperationResult> Client::sendToGroup(const QString &group, const Payload &payload,

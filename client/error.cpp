@@ -4,6 +4,8 @@
 
 #include <QMetaEnum>
 
+#include <utility>
+
 namespace WebPubSub {
 
 Error::Error(QString name, QString message)
@@ -25,18 +27,18 @@ Error::Code Error::codeFromName(const QString &name)
 {
     // The service's names are compared verbatim (they are case-sensitive on the wire); anything we
     // do not know is Other, so a future name still counts as an error.
-    if (name == u"Duplicate")
-        return Code::Duplicate;
-    if (name == u"Forbidden")
-        return Code::Forbidden;
-    if (name == u"InternalServerError")
-        return Code::InternalServerError;
-    if (name == u"BadRequest")
-        return Code::BadRequest;
-    if (name == u"NotFound")
-        return Code::NotFound;
-    if (name == u"Timeout")
-        return Code::Timeout;
+    static constexpr std::pair<QStringView, Code> serviceNames[] = {
+        {u"Duplicate", Code::Duplicate},
+        {u"Forbidden", Code::Forbidden},
+        {u"InternalServerError", Code::InternalServerError},
+        {u"BadRequest", Code::BadRequest},
+        {u"NotFound", Code::NotFound},
+        {u"Timeout", Code::Timeout},
+    };
+    for (const auto &[serviceName, code] : serviceNames) {
+        if (name == serviceName)
+            return code;
+    }
     return Code::Other;
 }
 

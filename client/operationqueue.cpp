@@ -30,6 +30,17 @@ bool isRetryable(const Error &error)
     }
 }
 
+//! Ends \a op, which never entered the queue, with \a error.
+void finishUnqueued(PendingOperation &op, const Error &error)
+{
+    OperationResult r;
+    r.ackId = op.ackId;
+    r.invocationId = op.invocationId;
+    r.error = error;
+    op.promise.addResult(r);
+    op.promise.finish();
+}
+
 } // namespace
 
 OperationQueue::OperationQueue(Host &host, const ClientOptions &options)
@@ -47,14 +58,9 @@ OperationQueue::OperationQueue(Host &host, const ClientOptions &options)
 OperationQueue::~OperationQueue()
 {
     // Never leave a caller's future pending: the operations end with Stopped.
-    for (auto &[serial, op] : m_operations) {
-        OperationResult r;
-        r.ackId = op->ackId;
-        r.invocationId = op->invocationId;
-        r.error = Error::fromCode(Error::Code::Stopped, QStringLiteral("the client was destroyed"));
-        op->promise.addResult(r);
-        op->promise.finish();
-    }
+    for (auto &[serial, op] : m_operations)
+        finishUnqueued(*op,
+                       Error::fromCode(Error::Code::Stopped, QStringLiteral("the client was destroyed")));
 }
 
 QString OperationQueue::nextInvocationId()
@@ -227,21 +233,13 @@ QFuture<OperationResult> OperationQueue::submit(std::unique_ptr<PendingOperation
     op->promise.start();
     QFuture<OperationResult> future = op->promise.future();
     if (!m_host.accepting()) {
-        OperationResult r;
-        r.ackId = op->ackId;
-        r.invocationId = op->invocationId;
-        r.error = Error::fromCode(Error::Code::Stopped, QStringLiteral("the client is stopped"));
-        op->promise.addResult(r);
-        op->promise.finish();
+        finishUnqueued(*op, Error::fromCode(Error::Code::Stopped, QStringLiteral("the client is stopped")));
         return future;
     }
     if (op->ackId && m_serialByAckId.contains(*op->ackId)) {
-        OperationResult r;
-        r.ackId = op->ackId;
-        r.error = Error::fromCode(Error::Code::InvalidArgument,
-                                  QStringLiteral("ackId %1 is in use").arg(*op->ackId));
-        op->promise.addResult(r);
-        op->promise.finish();
+        // (An operation with an ackId has no invocation id.)
+        finishUnqueued(*op, Error::fromCode(Error::Code::InvalidArgument,
+                                            QStringLiteral("ackId %1 is in use").arg(*op->ackId)));
         return future;
     }
     op->serial = ++m_nextSerial;

@@ -5,6 +5,7 @@
 #include "logging_p.h"
 
 #include <framecodec.h>
+#include <protocolnames.h>
 
 #include <QWebSocket>
 
@@ -58,9 +59,9 @@ QString ClientConnection::subprotocol() const
 {
     switch (m_kind) {
     case Kind::Json:
-        return QStringLiteral("json.webpubsub.azure.v1");
+        return ProtocolNames::JsonSubprotocol;
     case Kind::ReliableJson:
-        return QStringLiteral("json.reliable.webpubsub.azure.v1");
+        return ProtocolNames::ReliableJsonSubprotocol;
     case Kind::Simple:
         break;
     }

@@ -207,26 +207,24 @@ private:
         const Nesting nesting(m_depth);
         if (tooDeep())
             return failTooDeep();
-        NodePtr left = parseAnd();
-        while (left && isKeyword(peek(), u"or")) {
-            next();
-            NodePtr right = parseAnd();
-            if (!right)
-                return nullptr;
-            left = binary(FilterNode::Kind::Or, QStringLiteral("or"), left, right);
-        }
-        return left;
+        return parseChain(&Parser::parseAnd, FilterNode::Kind::Or, QStringLiteral("or"));
     }
 
     NodePtr parseAnd()
     {
-        NodePtr left = parseComparison();
-        while (left && isKeyword(peek(), u"and")) {
+        return parseChain(&Parser::parseComparison, FilterNode::Kind::And, QStringLiteral("and"));
+    }
+
+    //! `operand (keyword operand)*`, left-associative.
+    NodePtr parseChain(NodePtr (Parser::*operand)(), FilterNode::Kind kind, const QString &keyword)
+    {
+        NodePtr left = (this->*operand)();
+        while (left && isKeyword(peek(), keyword)) {
             next();
-            NodePtr right = parseComparison();
+            NodePtr right = (this->*operand)();
             if (!right)
                 return nullptr;
-            left = binary(FilterNode::Kind::And, QStringLiteral("and"), left, right);
+            left = binary(kind, keyword, left, right);
         }
         return left;
     }
@@ -237,11 +235,18 @@ private:
             return fail(QStringLiteral("'%1' needs boolean operands").arg(name));
         if (++m_clauses > 200)
             return fail(QStringLiteral("filter has too many clauses"));
+        return boolNode(kind, {left, right}, name);
+    }
+
+    //! A node of boolean type: \a kind over \a children.
+    static NodePtr boolNode(FilterNode::Kind kind, std::vector<std::shared_ptr<const FilterNode>> children,
+                            const QString &name = {})
+    {
         auto node = std::make_shared<FilterNode>();
         node->kind = kind;
         node->name = name;
         node->type = ValueType::Bool;
-        node->children = {left, right};
+        node->children = std::move(children);
         return node;
     }
 
@@ -267,12 +272,8 @@ private:
             if (left->type == ValueType::Collection || left->type == ValueType::Bool)
                 return fail(QStringLiteral("'in' needs a string or number on its left (position %1)")
                                 .arg(t.position));
-            auto node = std::make_shared<FilterNode>();
-            node->kind = FilterNode::Kind::In;
-            node->type = ValueType::Bool;
-            node->children = {left, right};
             ++m_clauses;
-            return node;
+            return boolNode(FilterNode::Kind::In, {left, right});
         }
         if (!ops.contains(op))
             return left;
@@ -294,13 +295,8 @@ private:
         if (a != b && a != ValueType::Null && b != ValueType::Null)
             return fail(
                 QStringLiteral("type mismatch in '%1' comparison (position %2)").arg(op).arg(t.position));
-        auto node = std::make_shared<FilterNode>();
-        node->kind = FilterNode::Kind::Compare;
-        node->name = op;
-        node->type = ValueType::Bool;
-        node->children = {left, right};
         ++m_clauses;
-        return node;
+        return boolNode(FilterNode::Kind::Compare, {left, right}, op);
     }
 
     NodePtr parseUnary()
@@ -316,11 +312,7 @@ private:
             if (operand->type != ValueType::Bool)
                 return fail(QStringLiteral("'not' needs a boolean operand (position %1); use not (...)")
                                 .arg(t.position));
-            auto node = std::make_shared<FilterNode>();
-            node->kind = FilterNode::Kind::Not;
-            node->type = ValueType::Bool;
-            node->children = {operand};
-            return node;
+            return boolNode(FilterNode::Kind::Not, {operand});
         }
         return parsePrimary();
     }

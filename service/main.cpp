@@ -4,6 +4,8 @@
 #include "accesskeyfile.h"
 #include "service.h"
 
+#include <hubbubversion.h>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -99,7 +101,7 @@ int main(int argc, char *argv[])
     raiseFileLimit();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("hubbub"));
-    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HUBBUB_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(

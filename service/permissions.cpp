@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "permissions.h"
 
+#include <protocolnames.h>
+
 #include <QList>
 
 #include <algorithm>
@@ -120,10 +122,11 @@ bool Permissions::wildcardMatch(const QString &pattern, const QString &name)
 
 bool Permissions::allows(const QStringList &roles, Action action, const QString &group)
 {
-    const QString exact = action == Action::JoinLeaveGroup ? QStringLiteral("webpubsub.joinLeaveGroup")
-                                                           : QStringLiteral("webpubsub.sendToGroup");
-    const QString wildcard = action == Action::JoinLeaveGroup ? QStringLiteral("webpubsub.joinLeaveGroups.")
-                                                              : QStringLiteral("webpubsub.sendToGroups.");
+    using namespace WebPubSub;
+    const QString exact =
+        action == Action::JoinLeaveGroup ? ProtocolNames::JoinLeaveGroupRole : ProtocolNames::SendToGroupRole;
+    const QString wildcard = action == Action::JoinLeaveGroup ? ProtocolNames::JoinLeaveGroupsWildcardPrefix
+                                                              : ProtocolNames::SendToGroupsWildcardPrefix;
     const QString scoped = exact + u'.';
     for (const QString &role : roles) {
         if (role == exact)
@@ -140,9 +143,9 @@ QString Permissions::roleFor(const QString &permission, const QString &target)
 {
     QString base;
     if (permission.compare(u"joinLeaveGroup", Qt::CaseInsensitive) == 0)
-        base = QStringLiteral("webpubsub.joinLeaveGroup");
+        base = WebPubSub::ProtocolNames::JoinLeaveGroupRole;
     else if (permission.compare(u"sendToGroup", Qt::CaseInsensitive) == 0)
-        base = QStringLiteral("webpubsub.sendToGroup");
+        base = WebPubSub::ProtocolNames::SendToGroupRole;
     else
         return {};
     return target.isEmpty() ? base : base + u'.' + target;

@@ -4,6 +4,7 @@
 //! of the service's hub state.
 #pragma once
 
+#include "hubresources.h"
 #include "requesthead.h"
 
 #include <QHttpServerRequest>
@@ -29,6 +30,7 @@ public:
     QString headAuthorizationProblem(const RequestHead &head) const;
 
 private:
+    //! `/api/hubs/{hub}/...` once authorized: read, then handed to its resource.
     QHttpServerResponse handleHub(const QHttpServerRequest &request, const QString &hub,
                                   const QStringList &rest);
     QHttpServerResponse negotiate(const QHttpServerRequest &request);
@@ -38,6 +40,7 @@ private:
     QString bearerProblem(const QByteArray &authorization, const QByteArray &host, const QString &path) const;
 
     ServicePrivate *d;
+    HubResources m_resources;
 };
 
 } // namespace Hubbub

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "upstream.h"
 
+#include "clientconnection.h"
 #include "logging_p.h"
 #include "namerules.h"
 
@@ -41,6 +42,38 @@ Upstream::Upstream(const QString &urlTemplate, const QByteArray &accessKey, cons
     , m_origin(origin)
 {
     m_network.setTransferTimeout(30000);
+}
+
+Upstream::Event Upstream::Event::of(Category category, const QString &eventName, const QString &hub,
+                                    const QString &connectionId, const std::optional<QString> &userId,
+                                    const QString &subprotocol)
+{
+    Event event;
+    event.hub = hub;
+    event.connectionId = connectionId;
+    event.userId = userId;
+    event.subprotocol = subprotocol;
+    event.type =
+        (category == Category::System ? QStringLiteral("sys.") : QStringLiteral("user.")) + eventName;
+    event.eventName = eventName;
+    return event;
+}
+
+void Upstream::post(ClientConnection *c, Event::Category category, const QString &eventName,
+                    const QByteArray &body, const QByteArray &contentType, Callback done)
+{
+    Event event = Event::of(category, eventName, c->hub(), c->id(), c->userId, c->subprotocol());
+    event.connectionState = c->connectionState;
+    event.eventId = c->nextEventId++;
+    const QPointer<ClientConnection> guard(c);
+    post(event, body, contentType, c, [guard, done = std::move(done)](const Response &response) {
+        if (!guard)
+            return;
+        if (response.connectionState)
+            guard->connectionState = *response.connectionState;
+        if (done)
+            done(response);
+    });
 }
 
 QUrl Upstream::urlFor(const QString &hub, const QString &event) const

@@ -24,12 +24,20 @@
 
 namespace Hubbub {
 
+class ClientConnection;
+
 class Upstream : public QObject
 {
     Q_OBJECT
 public:
     struct Event
     {
+        enum class Category { System, User }; //!< `sys.<name>` or `user.<name>`
+        //! The one way an event is built: \a category's event \a eventName of a connection.
+        static Event of(Category category, const QString &eventName, const QString &hub,
+                        const QString &connectionId, const std::optional<QString> &userId,
+                        const QString &subprotocol);
+
         QString hub;
         QString connectionId;
         std::optional<QString> userId;
@@ -59,6 +67,10 @@ public:
     //! the refusal, never synchronously), bound to \a context's lifetime.
     void post(const Event &event, const QByteArray &body, const QByteArray &contentType, QObject *context,
               Callback done);
+    //! Posts connection \a c's event (its next event id, its connection state); an answer's
+    //! `ce-connectionState` is kept on \a c, then \a done (may be empty) runs, while \a c lives.
+    void post(ClientConnection *c, Event::Category category, const QString &eventName, const QByteArray &body,
+              const QByteArray &contentType, Callback done = {});
     //! The handler URL for \a hub and \a event, both percent-encoded into the template.
     QUrl urlFor(const QString &hub, const QString &event) const;
     //! HMAC-SHA256 of the connection id, as in `ce-signature` (§7.2).

@@ -3,6 +3,7 @@
 #include "connectionstring.h"
 
 #include "accesstoken.h"
+#include "protocolnames.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -81,7 +82,7 @@ QUrl ConnectionString::clientAccessUrl(const QString &hub, const ClientTokenOpti
     claims.expiresAt = QDateTime::currentDateTimeUtc().addSecs(options.lifetime.count());
     QUrl url = clientEndpoint(hub);
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("access_token"), AccessToken::sign(claims, m_accessKey.toUtf8()));
+    query.addQueryItem(ProtocolNames::AccessTokenKey, AccessToken::sign(claims, m_accessKey.toUtf8()));
     url.setQuery(query);
     return url;
 }

@@ -16,7 +16,7 @@ packages=(
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qttest
   qml6-module-qt-labs-settings qml6-module-qtquick-dialogs qml6-module-qt-labs-platform
   qt6-tools-dev qt6-translations-l10n
-  doxygen fonts-noto-color-emoji iproute2 openssl
+  doxygen fonts-noto-color-emoji iproute2 openssl chromium
   dpkg-dev file lintian desktop-file-utils appstream
   clang libclang-rt-14-dev
   nodejs npm

@@ -423,6 +423,15 @@ void TestNetns::linkDownAndUp()
     const bool peerQuit = quitApp(appPeer);
     const auto insideHistory = inHistory(kAppInside);
     const auto peerHistory = inHistory(kAppPeer);
+    // The room's gap marker, as a restart shows it: how many messages were filled from peers.
+    QList<Hubbub::ChatMessage> markers;
+    {
+        Hubbub::HistoryStore store(Hubbub::HistoryStore::defaultPath(kAppInside));
+        const auto rows = store.latest(kGroup, 100000);
+        for (const Hubbub::ChatMessage &m : rows)
+            if (m.gapMarker)
+                markers.append(m);
+    }
     int filled = 0, filledByOther = 0, chatLostOnTheLink = 0;
     for (const auto &[id, sent] : chatAcked) {
         const auto it = insideHistory.find(id);
@@ -433,21 +442,24 @@ void TestNetns::linkDownAndUp()
     }
     for (const auto &[id, sent] : chatAcked)
         chatLostOnTheLink += (sent.issued >= longUp - 70000 && sent.issued <= longUp) ? 1 : 0;
-    qCInfo(lcNetns).noquote() << u"app leg: chat sent %1, acked %2, failed %3; the app inside stored %4 "
-                                 u"(missing %5), %6 of them filled from the peer (%7 relayed by someone "
-                                 u"else); sent while the link was down: %8; the peer stored %9 (missing "
-                                 u"%10); clean quits: inside %11, peer %12"_s.arg(chatNext)
-                                     .arg(chatAcked.size())
-                                     .arg(chatFailed)
-                                     .arg(insideHistory.size())
-                                     .arg(missing(insideHistory))
-                                     .arg(filled)
-                                     .arg(filledByOther)
-                                     .arg(chatLostOnTheLink)
-                                     .arg(peerHistory.size())
-                                     .arg(missing(peerHistory))
-                                     .arg(insideQuit)
-                                     .arg(peerQuit);
+    qCInfo(lcNetns).noquote()
+        << u"app leg: chat sent %1, acked %2, failed %3; the app inside stored %4 "
+           u"(missing %5), %6 of them filled from the peer (%7 relayed by someone "
+           u"else); sent while the link was down: %8; the peer stored %9 (missing "
+           u"%10); clean quits: inside %11, peer %12; gap markers stored %13 (filled %14)"_s.arg(chatNext)
+               .arg(chatAcked.size())
+               .arg(chatFailed)
+               .arg(insideHistory.size())
+               .arg(missing(insideHistory))
+               .arg(filled)
+               .arg(filledByOther)
+               .arg(chatLostOnTheLink)
+               .arg(peerHistory.size())
+               .arg(missing(peerHistory))
+               .arg(insideQuit)
+               .arg(peerQuit)
+               .arg(markers.size())
+               .arg(markers.isEmpty() ? -1 : markers.constFirst().gapFilled);
 #endif
 
     receiver.closeInput();
@@ -473,6 +485,8 @@ void TestNetns::linkDownAndUp()
     QVERIFY2(filled >= chatLostOnTheLink - 2, "the gap was not filled from the peer"); // ±1 s edges
     QVERIFY(filled > 0);
     QCOMPARE(filledByOther, 0);
+    QCOMPARE(markers.size(), 1);
+    QCOMPARE(markers.constFirst().gapFilled, filled);
 #endif
 }
 

@@ -64,6 +64,11 @@ void Backfill::gapDetected(const QStringList &rooms, const QDateTime &lostAt, co
         gap.from = lostAt.toUTC();
         gap.to = restoredAt.toUTC();
         gap.markerId = model->addGapMarker(gap.from, gap.to);
+        // Stored too: after a restart the room still shows where messages may be missing.
+        if (m_history && m_history->isOpen()) {
+            if (const int row = model->rowOf(gap.markerId); row >= 0)
+                m_history->insert(model->at(row));
+        }
         gap.requestId = MessageEnvelope::newId();
         m_markers[room].append(gap.markerId);
         m_gaps.insert(gap.requestId, gap);
@@ -273,6 +278,10 @@ void Backfill::handleAnswer(const QString &room, const QString &fromUserId, cons
         (m_history && m_history->isOpen()) ? m_history->insertNew(candidates) : candidates;
     const int added = model->insertRelayed(it->markerId, fresh);
     it->accepted += added;
+    if (added > 0 && m_history && m_history->isOpen()) {
+        if (const int row = model->rowOf(it->markerId); row >= 0)
+            m_history->setGapFilled(room, it->markerId, model->at(row).gapFilled);
+    }
     qCInfo(lcApp) << added << "messages relayed by" << fromUserId << "filled into" << room;
     if (added > 0)
         Q_EMIT filled(room, added);

@@ -4,7 +4,8 @@
 //!
 //! When the client reports that a room's messages between lostAt and restoredAt may be lost (a new
 //! connection replaced one that could not be recovered), each affected room gets a gap marker row
-//! at that point, and, once connected, a `backfill-request` for exactly that window goes to the
+//! at that point (stored in the history with how many messages were filled, so a restart still
+//! shows it), and, once connected, a `backfill-request` for exactly that window goes to the
 //! room's group. Members who are online and see the asker present in the room answer with a
 //! bounded `backfill` of what they received themselves, after a random delay (an answer seen from
 //! someone else suppresses theirs), at most once per asker and room per interval. The asker keeps a

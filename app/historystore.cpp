@@ -27,9 +27,15 @@ ChatMessage readMessage(const QSqlQuery &q)
     m.own = q.value(6).toBool();
     m.status = deliveryStatusFromName(q.value(7).toString());
     m.relayedBy = q.value(8).toString();
+    // A gap marker row: its window ends at gap_end (NULL for messages).
+    m.gapMarker = !q.value(9).isNull();
+    if (m.gapMarker)
+        m.gapEnd = QDateTime::fromMSecsSinceEpoch(q.value(9).toLongLong(), Qt::UTC);
+    m.gapFilled = q.value(10).toInt();
     return m;
 }
-const auto kColumns = QStringLiteral("room, id, sender_id, sender_name, text, ts, own, status, relayed_by");
+const auto kColumns = QStringLiteral(
+    "room, id, sender_id, sender_name, text, ts, own, status, relayed_by, gap_end, gap_filled");
 } // namespace
 
 HistoryStore::HistoryStore(const QString &path)
@@ -59,13 +65,22 @@ HistoryStore::HistoryStore(const QString &path)
     // before backfill get the column, empty (= received directly).
     {
         QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-        bool hasRelayedBy = false;
+        bool hasRelayedBy = false, hasGapEnd = false;
         if (q.exec(QStringLiteral("PRAGMA table_info(messages)"))) {
-            while (q.next())
+            while (q.next()) {
                 hasRelayedBy = hasRelayedBy || q.value(1).toString() == u"relayed_by";
+                hasGapEnd = hasGapEnd || q.value(1).toString() == u"gap_end";
+            }
         }
         if (!hasRelayedBy)
             exec(QStringLiteral("ALTER TABLE messages ADD COLUMN relayed_by TEXT NOT NULL DEFAULT ''"));
+        // Gap markers ("Disconnected 10:02–10:03 — …") are rows in the timeline too, so a restart
+        // still shows where messages may be missing and how many were filled: gap_end is set
+        // only on them (NULL on messages), gap_filled counts the messages filled from peers.
+        if (!hasGapEnd) {
+            exec(QStringLiteral("ALTER TABLE messages ADD COLUMN gap_end INTEGER"));
+            exec(QStringLiteral("ALTER TABLE messages ADD COLUMN gap_filled INTEGER NOT NULL DEFAULT 0"));
+        }
     }
     exec(QStringLiteral("CREATE TABLE IF NOT EXISTS rooms ("
                         " name TEXT PRIMARY KEY, unread INTEGER NOT NULL DEFAULT 0,"
@@ -108,7 +123,7 @@ bool HistoryStore::insert(const ChatMessage &m)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO messages (") + kColumns +
-              QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+              QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     // A null QString binds as SQL NULL, which the NOT NULL columns reject, and INSERT OR IGNORE
     // would drop the message silently: an anonymous sender or a name withheld is "", not NULL.
     const auto notNull = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
@@ -121,6 +136,9 @@ bool HistoryStore::insert(const ChatMessage &m)
     q.addBindValue(m.own ? 1 : 0);
     q.addBindValue(deliveryStatusName(m.status));
     q.addBindValue(notNull(m.relayedBy));
+    q.addBindValue(m.gapMarker ? QVariant(m.gapEnd.toMSecsSinceEpoch())
+                               : QVariant(QMetaType(QMetaType::LongLong)));
+    q.addBindValue(m.gapMarker ? m.gapFilled : 0);
     if (!q.exec()) {
         m_lastError = q.lastError().text();
         qCWarning(lcApp) << "history insert:" << m_lastError;
@@ -156,6 +174,17 @@ bool HistoryStore::updateStatus(const QString &room, const QString &messageId, D
     q.addBindValue(deliveryStatusName(status));
     q.addBindValue(room);
     q.addBindValue(messageId);
+    return q.exec() && q.numRowsAffected() > 0;
+}
+
+bool HistoryStore::setGapFilled(const QString &room, const QString &markerId, int filled)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral(
+        "UPDATE messages SET gap_filled = ? WHERE room = ? AND id = ? AND gap_end IS NOT NULL"));
+    q.addBindValue(filled);
+    q.addBindValue(room);
+    q.addBindValue(markerId);
     return q.exec() && q.numRowsAffected() > 0;
 }
 
@@ -196,7 +225,7 @@ bool HistoryStore::checkpoint()
 int HistoryStore::count(const QString &room) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM messages WHERE room = ?"));
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM messages WHERE room = ? AND gap_end IS NULL"));
     q.addBindValue(room);
     return q.exec() && q.next() ? q.value(0).toInt() : 0;
 }
@@ -221,9 +250,11 @@ QList<ChatMessage> HistoryStore::receivedBetween(const QString &room, const QDat
 {
     QList<ChatMessage> out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    // Only what this instance saw itself: received directly (not relayed) or own and sent.
+    // Only what this instance saw itself: received directly (not relayed) or own and sent; never a
+    // gap marker.
     q.prepare(QStringLiteral("SELECT ") + kColumns +
               QStringLiteral(" FROM messages WHERE room = ? AND ts >= ? AND ts <= ? AND relayed_by = ''"
+                             " AND gap_end IS NULL"
                              " AND status IN (?, ?) ORDER BY ts ASC, seq ASC LIMIT ?"));
     q.addBindValue(room);
     q.addBindValue(from.toMSecsSinceEpoch());

@@ -40,6 +40,9 @@ public:
     //! Stores \a messages in one transaction and returns those that were new (in order).
     QList<ChatMessage> insertNew(const QList<ChatMessage> &messages);
     bool updateStatus(const QString &room, const QString &messageId, DeliveryStatus status);
+    //! Gap markers are stored with insert() (ChatMessage::gapMarker) and come back from latest()
+    //! and olderThan() in their place; this records how many messages were filled into one.
+    bool setGapFilled(const QString &room, const QString &markerId, int filled);
     bool remove(const QString &room, const QString &messageId);
     bool contains(const QString &room, const QString &messageId) const;
     //! The sender (userId) of the stored \a messageId in \a room; nullopt when not stored.
@@ -47,6 +50,7 @@ public:
     //! Writes the WAL back into the database file (on quit), so the history on disk is complete
     //! without its -wal file.
     bool checkpoint();
+    //! Messages stored for \a room (gap markers not counted).
     int count(const QString &room) const;
 
     //! Up to \a limit newest messages of \a room, oldest first.

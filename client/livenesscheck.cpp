@@ -3,9 +3,9 @@
 #include "livenesscheck.h"
 
 #include "logging_p.h"
+#include "networkchangewatcher.h"
 
 #include <QDateTime>
-#include <QNetworkInformation>
 
 #include <algorithm>
 #include <cstdlib>
@@ -41,19 +41,8 @@ LivenessCheck::LivenessCheck(std::chrono::milliseconds pingAfter, std::chrono::m
 
     // Reachability changes (Wi-Fi switch, a new access point) often leave a TCP connection that
     // looks fine but is dead: probe at once instead of waiting for the deadline. No backend: none.
-    static const bool networkInfo = QNetworkInformation::loadDefaultBackend();
-    if (QNetworkInformation *info = networkInfo ? QNetworkInformation::instance() : nullptr) {
-        connect(info, &QNetworkInformation::reachabilityChanged, this,
-                [this](QNetworkInformation::Reachability r) {
-                    qCInfo(lcSocket) << "network reachability changed to" << r;
-                    probe();
-                });
-        connect(info, &QNetworkInformation::transportMediumChanged, this,
-                [this](QNetworkInformation::TransportMedium medium) {
-                    qCInfo(lcSocket) << "network transport medium changed to" << medium;
-                    probe();
-                });
-    }
+    if (NetworkChangeWatcher *watcher = NetworkChangeWatcher::instance())
+        connect(watcher, &NetworkChangeWatcher::changed, this, &LivenessCheck::probe);
 }
 
 qint64 LivenessCheck::wallNow() const

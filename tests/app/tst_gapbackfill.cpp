@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: MIT
 // Gaps and backfill end to end: AppControllers and raw clients through an in-process
 // Hubbub::Service. A real gap (offline longer than the recovery window, so a new connection),
-// filled from a peer; requests from non-members refused; one answer per burst of requests.
+// filled from a peer; the marker and what filled it still there after a restart; requests from
+// non-members refused; one answer per burst of requests.
 #include "appcontroller.h"
 #include "backfill.h"
 #include "client.h"
+#include "historystore.h"
 #include "messageenvelope.h"
 #include "service.h"
 
@@ -199,6 +201,64 @@ private Q_SLOTS:
         QCOMPARE(aliceModel->at(5).text, QStringLiteral("after"));
         QCOMPARE(aliceModel->at(5).relayedBy, QString());
         QCOMPARE(bobModel->count(), 5);
+    }
+
+    void gapMarkerSurvivesARestart()
+    {
+        const AppOptions aliceOptions = options(QStringLiteral("alice"));
+        auto alice = std::make_unique<AppController>(aliceOptions);
+        alice->backfill()->setAnswerDelayMax(100ms);
+        alice->start();
+        auto bob = makeApp(QStringLiteral("bob"));
+        QTRY_VERIFY_WITH_TIMEOUT(alice->connection()->isConnected() && bob->connection()->isConnected(),
+                                 kTimeout);
+        const QString room = QStringLiteral("kept");
+        QVERIFY(joinBoth(alice.get(), bob.get(), room));
+        MessageModel *aliceModel = alice->messageModel(room);
+
+        QSignalSpy gaps(alice->connection()->client(), &WebPubSub::Client::gapDetected);
+        alice->connection()->goOffline(3);
+        QTRY_VERIFY_WITH_TIMEOUT(!alice->connection()->isConnected(), kTimeout);
+        for (int i = 1; i <= 2; ++i)
+            QVERIFY(bob->sendMessageTo(room, QStringLiteral("missed %1").arg(i)));
+        QTRY_COMPARE_WITH_TIMEOUT(bob->connection()->outboxCount(), 0, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(gaps.count(), 1, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(aliceModel->count(), 3, kTimeout); // the marker, the 2 filled
+        QCOMPARE(alice->backfill()->gapMarkers(room).size(), 1);
+        const QString markerId = alice->backfill()->gapMarkers(room).constFirst();
+        const ChatMessage marker = aliceModel->at(aliceModel->rowOf(markerId));
+        QCOMPARE(marker.gapFilled, 2);
+
+        // Alice quits and starts again with the same profile: the room shows the marker in its
+        // place, with its window and how much was filled, and the filled messages still relayed.
+        m_testers.clear();
+        alice.reset();
+        auto again = std::make_unique<AppController>(aliceOptions);
+        again->start();
+        MessageModel *model = again->messageModel(room);
+        watch(model);
+        QCOMPARE(model->count(), 3);
+        QCOMPARE(gapRow(model), 0);
+        QCOMPARE(model->at(0).id, markerId);
+        QCOMPARE(model->at(0).timestamp, marker.timestamp);
+        QCOMPARE(model->at(0).gapEnd, marker.gapEnd);
+        QCOMPARE(model->at(0).gapFilled, 2);
+        QCOMPARE(model->index(0).data(MessageModel::RowKindRole).toString(), QStringLiteral("gap"));
+        QVERIFY(model->index(0)
+                    .data(MessageModel::TextRole)
+                    .toString()
+                    .endsWith(QStringLiteral("— 2 messages filled from peers")));
+        for (int row = 1; row <= 2; ++row) {
+            QCOMPARE(model->at(row).text, QStringLiteral("missed %1").arg(row));
+            QCOMPARE(model->at(row).relayedBy, QStringLiteral("bob"));
+            QVERIFY(!model->at(row).gapMarker);
+        }
+        // A marker is no message: not counted, never offered in a backfill answer.
+        QCOMPARE(again->history()->count(room), 2);
+        QVERIFY(again->history()
+                    ->receivedBetween(room, marker.timestamp.addSecs(-60),
+                                      QDateTime::currentDateTimeUtc().addSecs(60), 200)
+                    .isEmpty());
     }
 
     void requestsFromNonMembersAreRefusedAndBurstsGetOneAnswer()

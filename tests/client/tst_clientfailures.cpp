@@ -1,12 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Hubbub contributors
 // SPDX-License-Identifier: MIT
 // "Truth under failure": a dead link is noticed within the default deadline (also when the link
-// only writes, or after a resume from sleep), an in-flight send across a lost connection is
-// reported as in doubt, a gap is reported with an honest window, close codes reach the caller,
-// and stop() then start() works from every state.
+// only writes, or after a resume from sleep or a network change), an in-flight send across a lost connection
+// is reported as in doubt, a gap is reported with an honest window, close codes reach the caller, and stop()
+// then start() works from every state.
 #include "client.h"
 #include "clienttestutils.h"
 #include "fakepubsubservice.h"
+#include "networkchangewatcher.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void writeOnlyLinkKeepsBeingChecked();
     void silentWriteOnlyLinkIsDetectedWithDefaults();
     void wallClockJumpProbesAtOnce();
+    void networkChangeProbesAtOnce();
     void inFlightSendAcrossLostConnectionIsIndeterminate();
     void inFlightSendWithinRecoveryCompletesOnce();
     void gapIsReportedWithItsWindow();
@@ -176,6 +178,36 @@ void TestClientFailures::wallClockJumpProbesAtOnce()
     // Nothing answers the probe: the link is dropped and recovered long before the 60 s deadline.
     QTRY_COMPARE_WITH_TIMEOUT(recovered.size(), 1, 10000);
     QVERIFY(sinceJump.elapsed() < 10000);
+}
+
+void TestClientFailures::networkChangeProbesAtOnce()
+{
+    FakePubSubService service;
+    QVERIFY(service.listen());
+    service.autoPong = false;
+    ClientOptions options = fastOptions();
+    options.keepAliveInterval = std::chrono::milliseconds(0); // only a probe pings
+    options.deadLinkTimeout = std::chrono::milliseconds(60000);
+    auto client = makeClient(service, options);
+    QSignalSpy recovered(client.get(), &Client::recovered);
+    client->start();
+    QTRY_COMPARE_WITH_TIMEOUT(client->state(), State::Connected, 10000);
+    QTest::qWait(1500);
+    QCOMPARE(service.frames(0, QStringLiteral("ping")).size(), 0);
+
+    // The network changed (reported as the QNetworkInformation backend reports it): a ping at once.
+    NetworkChangeWatcher *watcher = NetworkChangeWatcher::instance();
+    QVERIFY(watcher);
+    qInfo("network information backend loaded: %s", watcher->hasBackend() ? "yes" : "no");
+    QElapsedTimer sinceChange;
+    sinceChange.start();
+    watcher->notifyChanged(QStringLiteral("transport medium changed (test)"));
+    QTRY_COMPARE_WITH_TIMEOUT(service.frames(0, QStringLiteral("ping")).size(), 1, 5000);
+    qInfo("probe %lld ms after the network change", sinceChange.elapsed());
+    QVERIFY(sinceChange.elapsed() < 1000);
+    // Nothing answers the probe: the link is dropped and recovered long before the 60 s deadline.
+    QTRY_COMPARE_WITH_TIMEOUT(recovered.size(), 1, 10000);
+    QVERIFY(sinceChange.elapsed() < 10000);
 }
 
 void TestClientFailures::inFlightSendAcrossLostConnectionIsIndeterminate()

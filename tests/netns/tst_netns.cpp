@@ -9,12 +9,22 @@
 //  - for 70 s (beyond the 30 s recovery window and the service's 1000-message buffer): a new
 //    connection, messages flowing again within 15 s of the link coming back, and a `gap` that
 //    covers every lost message.
+// With the app built, the room also has two real `hubbub` instances (offscreen, profiles in a
+// temporary HOME): one inside the namespace, one outside it (the peer). The sender also writes a
+// chat message a second into the room. After the 70 s outage the app inside must have every chat
+// message in its history (read from its profile after it quit on SIGTERM): the ones it missed
+// filled in from the peer's history and stored as relayed by the peer.
 // Needs root. Where network namespaces are not permitted the test says so and FAILS.
 
 #include "cliprocess.h"
 
 #include "client.h"
 #include "connectionstring.h"
+#ifdef HUBBUB_APP_PATH
+#include "../e2e/isolatedhome.h"
+#include "chatmessage.h"
+#include "historystore.h"
+#endif
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -27,6 +37,7 @@
 #include <QScopeGuard>
 #include <QTest>
 #include <QTimer>
+#include <QUuid>
 
 #include <map>
 #include <optional>
@@ -106,6 +117,53 @@ struct Sent
     qint64 acked = 0;
 };
 
+#ifdef HUBBUB_APP_PATH
+const QString kAppInside = u"inside"_s;
+const QString kAppPeer = u"peer"_s;
+
+//! A real `hubbub` in profile \a user (its user too), started through \a prefix (e.g. `ip netns
+//! exec NS`), the room already joined as a previous session would have left it.
+bool startApp(QProcess &app, const QStringList &prefix, const QString &connectionString, const QString &user)
+{
+    {
+        Hubbub::HistoryStore store(Hubbub::HistoryStore::defaultPath(user));
+        if (!store.isOpen() || !store.saveRoom({kGroup, 0, false}))
+            return false;
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    app.setProcessEnvironment(env);
+    app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    const QStringList arguments{u"--connection-string"_s,
+                                connectionString,
+                                u"--hub"_s,
+                                kHub,
+                                u"--user"_s,
+                                user,
+                                u"--profile"_s,
+                                user};
+    if (prefix.isEmpty())
+        app.start(QStringLiteral(HUBBUB_APP_PATH), arguments);
+    else
+        app.start(prefix.constFirst(),
+                  prefix.mid(1) + QStringList{QStringLiteral(HUBBUB_APP_PATH)} + arguments);
+    return app.waitForStarted(10000);
+}
+
+//! Quits \a app as the desktop does (SIGTERM: goodbye, history flushed); true on a clean exit.
+bool quitApp(QProcess &app)
+{
+    if (app.state() == QProcess::NotRunning)
+        return false;
+    app.terminate();
+    if (app.waitForFinished(15000))
+        return app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0;
+    app.kill();
+    app.waitForFinished(5000);
+    return false;
+}
+#endif
+
 } // namespace
 
 class TestNetns : public QObject
@@ -163,6 +221,35 @@ void TestNetns::linkDownAndUp()
     QTRY_VERIFY_WITH_TIMEOUT(receiver.hasResult(u"join"_s), 20000);
     QCOMPARE(receiver.result(u"join"_s).value(u"ok"_s), QJsonValue(true));
 
+    auto presenceFrom = [&receiver](const QString &user) {
+        receiver.readOutput();
+        for (const QJsonObject &event : std::as_const(receiver.events))
+            if (event.value(u"event"_s).toString() == u"group-message"_s &&
+                event.value(u"fromUserId"_s).toString() == user &&
+                event.value(u"data"_s).toObject().value(u"kind"_s).toString() == u"presence"_s)
+                return true;
+        return false;
+    };
+#ifdef HUBBUB_APP_PATH
+    // The apps: one beside the receiver in the namespace, the peer here. Both in the room before
+    // anything is sent (the CLI receiver hears their presence).
+    QProcess appInside, appPeer;
+    auto stopApps = qScopeGuard([&] {
+        for (QProcess *app : {&appInside, &appPeer}) {
+            if (app->state() != QProcess::NotRunning) {
+                app->kill();
+                app->waitForFinished(5000);
+            }
+        }
+    });
+    QVERIFY(startApp(appInside, {u"ip"_s, u"netns"_s, u"exec"_s, ns.name}, connectionString, kAppInside));
+    QVERIFY(startApp(appPeer, {}, connectionString, kAppPeer));
+    QTRY_VERIFY_WITH_TIMEOUT(presenceFrom(kAppInside) && presenceFrom(kAppPeer), 30000);
+#else
+    Q_UNUSED(presenceFrom);
+    qCWarning(lcNetns) << "the hubbub app is not built: no app leg (gap filled from a peer)";
+#endif
+
     // The sender: in this namespace, default options.
     WebPubSub::ClientTokenOptions token;
     token.userId = u"sender"_s;
@@ -190,11 +277,38 @@ void TestNetns::linkDownAndUp()
     });
     sendTimer.start();
 
+    // Chat messages (what the apps store) at 1/s: the ~80 a 70 s outage loses fit in one backfill
+    // answer (at most 200).
+    std::map<QString, Sent> chatAcked;
+    int chatNext = 0, chatFailed = 0;
+    QTimer chatTimer;
+    chatTimer.setInterval(1000);
+    connect(&chatTimer, &QTimer::timeout, &guard, [&] {
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const qint64 issued = QDateTime::currentMSecsSinceEpoch();
+        const QJsonObject envelope{{u"kind"_s, u"message"_s},
+                                   {u"id"_s, id},
+                                   {u"text"_s, u"chat %1"_s.arg(chatNext++)},
+                                   {u"sender"_s, u"sender"_s},
+                                   {u"ts"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+        ++outstanding;
+        sender.sendToGroup(kGroup, WebPubSub::Payload::fromJson(envelope))
+            .then(&guard, [&, id, issued](const WebPubSub::OperationResult &result) {
+                --outstanding;
+                if (result.ok())
+                    chatAcked[id] = {issued, QDateTime::currentMSecsSinceEpoch()};
+                else
+                    ++chatFailed;
+            });
+    });
+    chatTimer.start();
+
     auto received = [&receiver] {
         receiver.readOutput();
         std::map<int, int> counts;
         for (const QJsonObject &event : std::as_const(receiver.events))
-            if (event.value(u"event"_s).toString() == u"group-message"_s)
+            if (event.value(u"event"_s).toString() == u"group-message"_s &&
+                event.value(u"data"_s).toObject().contains(u"n"_s)) // not the apps' or the chat
                 ++counts[event.value(u"data"_s).toObject().value(u"n"_s).toInt(-1)];
         return counts;
     };
@@ -249,6 +363,7 @@ void TestNetns::linkDownAndUp()
     const qint64 flowingAfter = sinceUp.elapsed();
     QTest::qWait(3000);
     sendTimer.stop();
+    chatTimer.stop();
     QTRY_COMPARE_WITH_TIMEOUT(outstanding, 0, 30000);
     QTest::qWait(2000); // the last messages reach the receiver
 
@@ -285,6 +400,68 @@ void TestNetns::linkDownAndUp()
                                      .arg(flowingAfter)
                                      .arg(receiver.countEvents(u"connected"_s) - 1);
 
+#ifdef HUBBUB_APP_PATH
+    // The app inside: every chat message in its history, the missed ones filled from the peer.
+    // Read while it runs (to wait for the fill), then again after it quit (what a restart shows).
+    auto inHistory = [](const QString &profile) {
+        Hubbub::HistoryStore store(Hubbub::HistoryStore::defaultPath(profile));
+        std::map<QString, QString> relayedBy; // message id → relayed by ("" = received directly)
+        const auto rows = store.latest(kGroup, 100000);
+        for (const Hubbub::ChatMessage &m : rows)
+            if (!m.gapMarker)
+                relayedBy[m.id] = m.relayedBy;
+        return relayedBy;
+    };
+    auto missing = [&](const std::map<QString, QString> &history) {
+        int count = 0;
+        for (const auto &[id, sent] : chatAcked)
+            count += history.count(id) ? 0 : 1;
+        return count;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(missing(inHistory(kAppInside)), 0, 30000);
+    const bool insideQuit = quitApp(appInside);
+    const bool peerQuit = quitApp(appPeer);
+    const auto insideHistory = inHistory(kAppInside);
+    const auto peerHistory = inHistory(kAppPeer);
+    // The room's gap marker, as a restart shows it: how many messages were filled from peers.
+    QList<Hubbub::ChatMessage> markers;
+    {
+        Hubbub::HistoryStore store(Hubbub::HistoryStore::defaultPath(kAppInside));
+        const auto rows = store.latest(kGroup, 100000);
+        for (const Hubbub::ChatMessage &m : rows)
+            if (m.gapMarker)
+                markers.append(m);
+    }
+    int filled = 0, filledByOther = 0, chatLostOnTheLink = 0;
+    for (const auto &[id, sent] : chatAcked) {
+        const auto it = insideHistory.find(id);
+        if (it == insideHistory.end() || it->second.isEmpty())
+            continue;
+        ++filled;
+        filledByOther += it->second == kAppPeer ? 0 : 1;
+    }
+    for (const auto &[id, sent] : chatAcked)
+        chatLostOnTheLink += (sent.issued >= longUp - 70000 && sent.issued <= longUp) ? 1 : 0;
+    qCInfo(lcNetns).noquote()
+        << u"app leg: chat sent %1, acked %2, failed %3; the app inside stored %4 "
+           u"(missing %5), %6 of them filled from the peer (%7 relayed by someone "
+           u"else); sent while the link was down: %8; the peer stored %9 (missing "
+           u"%10); clean quits: inside %11, peer %12; gap markers stored %13 (filled %14)"_s.arg(chatNext)
+               .arg(chatAcked.size())
+               .arg(chatFailed)
+               .arg(insideHistory.size())
+               .arg(missing(insideHistory))
+               .arg(filled)
+               .arg(filledByOther)
+               .arg(chatLostOnTheLink)
+               .arg(peerHistory.size())
+               .arg(missing(peerHistory))
+               .arg(insideQuit)
+               .arg(peerQuit)
+               .arg(markers.size())
+               .arg(markers.isEmpty() ? -1 : markers.constFirst().gapFilled);
+#endif
+
     receiver.closeInput();
     QTRY_COMPARE_WITH_TIMEOUT(receiver.process.state(), QProcess::NotRunning, 20000);
     sender.stop();
@@ -299,7 +476,33 @@ void TestNetns::linkDownAndUp()
     QVERIFY(lost > 0);
     QCOMPARE(outsideGap, 0);
     QCOMPARE(duplicated, 0);
+#ifdef HUBBUB_APP_PATH
+    QCOMPARE(chatFailed, 0);
+    QVERIFY(insideQuit);
+    QVERIFY(peerQuit);
+    QCOMPARE(missing(peerHistory), 0);
+    QCOMPARE(missing(insideHistory), 0); // after the restart-equivalent: persisted
+    QVERIFY2(filled >= chatLostOnTheLink - 2, "the gap was not filled from the peer"); // ±1 s edges
+    QVERIFY(filled > 0);
+    QCOMPARE(filledByOther, 0);
+    QCOMPARE(markers.size(), 1);
+    QCOMPARE(markers.constFirst().gapFilled, filled);
+#endif
 }
 
+#ifdef HUBBUB_APP_PATH
+int main(int argc, char *argv[])
+{
+    IsolatedHome home; // inherited by both apps: their profiles live here
+    if (!home.isValid())
+        return 1;
+    QCoreApplication app(argc, argv);
+    // The app's name (it sets no organization), so HistoryStore::defaultPath() finds its profiles.
+    QCoreApplication::setApplicationName(u"hubbub"_s);
+    TestNetns test;
+    return QTest::qExec(&test, argc, argv);
+}
+#else
 QTEST_GUILESS_MAIN(TestNetns)
+#endif
 #include "tst_netns.moc"

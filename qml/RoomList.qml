@@ -22,7 +22,7 @@ Rectangle {
     property int userAvatarIndex: 0
     property string userInitials: ""
     //! ConnectionController.state, shown as a dot on the user's avatar.
-    property string connectionState: "connected"
+    property int connectionState: ConnectionController.Connected
 
     signal roomSelected(string name)
     signal joinRequested(string name)
@@ -60,9 +60,10 @@ Rectangle {
                     radius: 6
                     border.width: 2
                     border.color: Theme.sidebar
-                    color: root.connectionState === "connected" ? Theme.ok
-                         : (root.connectionState === "offline" || root.connectionState === "stopped") ? Theme.error
-                                                                                                        : Theme.warning
+                    color: root.connectionState === ConnectionController.Connected ? Theme.ok
+                         : (root.connectionState === ConnectionController.Offline
+                            || root.connectionState === ConnectionController.Stopped) ? Theme.error
+                                                                                      : Theme.warning
                 }
             }
             ColumnLayout {

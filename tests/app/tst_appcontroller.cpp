@@ -366,9 +366,9 @@ private Q_SLOTS:
         MessageModel *bobModel = bob->messageModel(QStringLiteral("outbox"));
 
         // 1. Offline for a few seconds (recovered): typed messages wait and go out in order.
-        alice->connection()->goOffline(3);
+        alice->connection()->goOffline(3000);
         QTRY_VERIFY_WITH_TIMEOUT(!alice->connection()->isConnected(), kTimeout);
-        QCOMPARE(alice->connection()->state(), QStringLiteral("offline"));
+        QCOMPARE(alice->connection()->state(), ConnectionController::State::Offline);
         QStringList expected;
         for (int i = 1; i <= 5; ++i) {
             expected.append(QStringLiteral("offline %1").arg(i));
@@ -434,7 +434,7 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(bob->messageModel(QStringLiteral("history"))->count(), 1, kTimeout);
             QTRY_COMPARE_WITH_TIMEOUT(alice->connection()->outboxCount(), 0, kTimeout);
             // Quit while offline with a message typed: it must go out on the next start.
-            alice->connection()->goOffline(60);
+            alice->connection()->goOffline(60000);
             QTRY_VERIFY_WITH_TIMEOUT(!alice->connection()->isConnected(), kTimeout);
             QVERIFY(alice->sendMessage(QStringLiteral("typed offline")));
             pendingId = alice->messages()->at(1).id;

@@ -147,7 +147,7 @@ private Q_SLOTS:
 
         // Alice is offline longer than the recovery window while Bob talks.
         QSignalSpy gaps(alice->connection()->client(), &WebPubSub::Client::gapDetected);
-        alice->connection()->goOffline(3);
+        alice->connection()->goOffline(3000);
         QTRY_VERIFY_WITH_TIMEOUT(!alice->connection()->isConnected(), kTimeout);
         QStringList missed;
         for (int i = 1; i <= 3; ++i) {

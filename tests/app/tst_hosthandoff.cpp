@@ -128,7 +128,7 @@ class TestHostHandoff : public QObject
         // Queued in B's outbox during the outage. B stays offline a moment (its handoff still
         // runs) so that C is back in the room when B sends: without that, B could send before C
         // rejoined, and the message would fall into C's gap (marked and backfilled elsewhere).
-        b.connection()->goOffline(2);
+        b.connection()->goOffline(2000);
         const QString text = QStringLiteral("sent while the host was gone ") + QString::number(m_run);
         QVERIFY(b.sendMessageTo(kRoom, text));
 

@@ -120,7 +120,8 @@ void TestScreenshot::initTestCase()
     QVERIFY(QTest::qWaitForWindowExposed(window(), 10000));
 
     m_app->start();
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"connected"_s, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), Hubbub::ConnectionController::State::Connected,
+                              20000);
     for (const QString &room : {u"general"_s, u"random"_s, u"design"_s, u"release-train"_s})
         m_app->joinRoom(room);
     m_app->selectRoom(u"general"_s);
@@ -236,7 +237,8 @@ void TestScreenshot::diagnosticsPanel()
                                      m_app->connection()->diagnostics().value(u"reconnects"_s).toInt() >=
                                  1,
                              20000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"connected"_s, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), Hubbub::ConnectionController::State::Connected,
+                              20000);
     QQuickItem *closeTile = findItem(window()->contentItem(), u"closeCodeTile"_s);
     QVERIFY(closeTile);
     // The close code is explained in words, not only as a number.
@@ -347,8 +349,9 @@ void TestScreenshot::offlineQueued()
 {
     // Offline: the banner says so, the composer says sending is queued, a new message waits with a
     // clock. Last, since it breaks the connection.
-    m_app->connection()->goOffline(60);
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"offline"_s, 10000);
+    m_app->connection()->goOffline(60000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), Hubbub::ConnectionController::State::Offline,
+                              10000);
     QVERIFY(m_app->sendMessage(u"Written on the train, goes out when we are back 🚆"_s));
     QObject *banner = window()->findChild<QObject *>(u"statusBanner"_s);
     QVERIFY(banner);

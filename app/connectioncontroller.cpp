@@ -6,6 +6,7 @@
 #include "connectionreport.h"
 #include "diagnosticsreport.h"
 #include "endpointfactory.h"
+#include "enumnames.h"
 #include "hosthandoff.h"
 #include "localservice.h"
 #include "logging.h"
@@ -288,21 +289,12 @@ ConnectionController::State ConnectionController::stateFor(int clientState)
 
 QString ConnectionController::stateName(State state)
 {
-    switch (state) {
-    case State::Connecting:
-        return QStringLiteral("connecting");
-    case State::Connected:
-        return QStringLiteral("connected");
-    case State::Recovering:
-        return QStringLiteral("recovering");
-    case State::Reconnecting:
-        return QStringLiteral("reconnecting");
-    case State::Offline:
-        return QStringLiteral("offline");
-    case State::Stopped:
-        break;
-    }
-    return QStringLiteral("stopped");
+    static const EnumName<State> names[] = {
+        {State::Connecting, "connecting"}, {State::Connected, "connected"},
+        {State::Recovering, "recovering"}, {State::Reconnecting, "reconnecting"},
+        {State::Offline, "offline"},
+    };
+    return enumName(names, state, "stopped");
 }
 
 void ConnectionController::onClientStateChanged()

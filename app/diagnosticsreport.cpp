@@ -4,6 +4,7 @@
 
 #include "client.h"
 #include "connectionreport.h"
+#include "enumnames.h"
 
 #include <QNetworkInformation>
 #include <QRegularExpression>
@@ -12,22 +13,11 @@ namespace Hubbub {
 
 QString DiagnosticsReport::reachabilityName()
 {
-    QNetworkInformation *info = QNetworkInformation::instance();
-    if (!info)
-        return QStringLiteral("unknown");
-    switch (info->reachability()) {
-    case QNetworkInformation::Reachability::Online:
-        return QStringLiteral("online");
-    case QNetworkInformation::Reachability::Site:
-        return QStringLiteral("site");
-    case QNetworkInformation::Reachability::Local:
-        return QStringLiteral("local");
-    case QNetworkInformation::Reachability::Disconnected:
-        return QStringLiteral("disconnected");
-    case QNetworkInformation::Reachability::Unknown:
-        break;
-    }
-    return QStringLiteral("unknown");
+    using R = QNetworkInformation::Reachability;
+    static const EnumName<R> names[] = {
+        {R::Online, "online"}, {R::Site, "site"}, {R::Local, "local"}, {R::Disconnected, "disconnected"}};
+    const QNetworkInformation *info = QNetworkInformation::instance();
+    return info ? enumName(names, info->reachability(), "unknown") : QStringLiteral("unknown");
 }
 
 QVariantMap DiagnosticsReport::collect(const Inputs &in)

@@ -11,9 +11,9 @@ Popup {
     id: root
 
     //! RoomListModel.
-    property alias model: list.model
-    //! Lower-cased filter text.
-    readonly property string filter: filterField.text.trim().toLowerCase()
+    property alias model: filtered.sourceModel
+    //! The filter text as typed (matched case-insensitively, trimmed, by RoomFilterModel).
+    readonly property string filter: filterField.text
 
     signal roomChosen(string name)
 
@@ -44,8 +44,14 @@ Popup {
             Accessible.name: qsTr("Room name filter")
             onTextChanged: Qt.callLater(root.selectFirstMatch)
             onAccepted: root.choose(list.currentIndex)
-            Keys.onDownPressed: list.currentIndex = root.nextVisible(list.currentIndex, 1)
-            Keys.onUpPressed: list.currentIndex = root.nextVisible(list.currentIndex, -1)
+            Keys.onDownPressed: list.currentIndex = Math.min(list.currentIndex + 1, list.count - 1)
+            Keys.onUpPressed: list.currentIndex = Math.max(list.currentIndex - 1, 0)
+        }
+
+        RoomFilterModel {
+            id: filtered
+
+            filterText: filterField.text
         }
 
         ListView {
@@ -55,6 +61,7 @@ Popup {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
+            model: filtered
             highlightMoveDuration: 0
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Matching rooms")
@@ -66,12 +73,7 @@ Popup {
                 required property string name
                 required property int unreadCount
 
-                readonly property bool matches: root.filter.length === 0
-                                                || switcherDelegate.name.toLowerCase().indexOf(root.filter) >= 0
-
                 width: ListView.view.width
-                visible: switcherDelegate.matches
-                height: switcherDelegate.matches ? implicitHeight : 0
                 highlighted: ListView.isCurrentItem
                 text: switcherDelegate.unreadCount > 0
                       ? "#" + switcherDelegate.name + " (" + switcherDelegate.unreadCount + ")"
@@ -89,25 +91,15 @@ Popup {
         }
     }
 
-    //! The next row from \a from in \a step direction whose delegate matches the filter, or \a from.
-    function nextVisible(from: int, step: int): int {
-        for (let i = from + step; i >= 0 && i < list.count; i += step) {
-            const item = list.itemAtIndex(i);
-            if (!item || item.visible)
-                return i;
-        }
-        return from;
-    }
-
     function selectFirstMatch() {
-        list.currentIndex = root.nextVisible(-1, 1);
+        list.currentIndex = list.count > 0 ? 0 : -1;
     }
 
     function choose(row: int) {
-        const item = list.itemAtIndex(row);
-        if (!item || !item.visible)
+        const name = filtered.nameAt(row);
+        if (name.length === 0)
             return;
-        root.roomChosen(item.name);
+        root.roomChosen(name);
         root.close();
     }
 }

@@ -5,6 +5,8 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Fusion
+// For the C++ types: the implicit directory import only brings the module's QML files.
+import Hubbub.Ui
 
 //! The sidebar of rooms: total unread in the header, one row per room with its unread badge, a
 //! context menu to mute or leave, and a field to join or create a room.

@@ -5,6 +5,8 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Fusion
+// For the C++ types: the implicit directory import only brings the module's QML files.
+import Hubbub.Ui
 
 //! The always-visible connection status strip, plus the "N messages waiting" outbox line.
 //! It only shows what ConnectionController says; the fallback texts cover an empty statusText.

@@ -5,8 +5,8 @@
 #include "client.h"
 #include "historystore.h"
 #include "messageenvelope.h"
-#include "service.h"
 #include "notificationpolicy.h"
+#include "service.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -431,7 +431,8 @@ private Q_SLOTS:
             alice->joinRoom(QStringLiteral("second"));
             alice->selectRoom(QStringLiteral("history"));
             QVERIFY(alice->sendMessage(QStringLiteral("before restart")));
-            QTRY_COMPARE_WITH_TIMEOUT(bob->directory()->openMessages(QStringLiteral("history"))->count(), 1, kTimeout);
+            QTRY_COMPARE_WITH_TIMEOUT(bob->directory()->openMessages(QStringLiteral("history"))->count(), 1,
+                                      kTimeout);
             QTRY_COMPARE_WITH_TIMEOUT(alice->connection()->outboxCount(), 0, kTimeout);
             // Quit while offline with a message typed: it must go out on the next start.
             alice->connection()->goOffline(60000);
@@ -492,8 +493,9 @@ private Q_SLOTS:
                 MemberModel::Presence::Away, kTimeout);
             erin->userActivity();
             QVERIFY(!erin->userIdle());
-            QCOMPARE(erin->directory()->openMembers(QStringLiteral("lobby"))->presence(QStringLiteral("erin")),
-                     MemberModel::Presence::Online);
+            QCOMPARE(
+                erin->directory()->openMembers(QStringLiteral("lobby"))->presence(QStringLiteral("erin")),
+                MemberModel::Presence::Online);
             QVERIFY(idle.count() >= 2);
             erin->leaveRoom(QStringLiteral("lobby"));
             QCOMPARE(erin->currentRoom(), QString());

@@ -114,8 +114,9 @@ class TestHostHandoff : public QObject
             lost.start();
             // The goodbye came before the service closed: offline at once, not after a timeout.
             for (AppController *x : {&b, &c}) {
-                QTRY_COMPARE_WITH_TIMEOUT(x->directory()->openMembers(kRoom)->presence(QStringLiteral("alice")),
-                                          MemberModel::Presence::Offline, 1500);
+                QTRY_COMPARE_WITH_TIMEOUT(
+                    x->directory()->openMembers(kRoom)->presence(QStringLiteral("alice")),
+                    MemberModel::Presence::Offline, 1500);
             }
         } else {
             // No goodbye: the service goes, then the instance, while its client is not connected.
@@ -159,8 +160,9 @@ class TestHostHandoff : public QObject
         if (crash) {
             // Without a goodbye, A goes offline within the presence timeout (2.5 heartbeats).
             for (AppController *x : {&b, &c}) {
-                QTRY_COMPARE_WITH_TIMEOUT(x->directory()->openMembers(kRoom)->presence(QStringLiteral("alice")),
-                                          MemberModel::Presence::Offline, 2500 + 2000);
+                QTRY_COMPARE_WITH_TIMEOUT(
+                    x->directory()->openMembers(kRoom)->presence(QStringLiteral("alice")),
+                    MemberModel::Presence::Offline, 2500 + 2000);
             }
         }
         // Still exactly once, after every resend and rejoin settled.

@@ -11,9 +11,9 @@
 #include "membermodel.h"
 #include "messageenvelope.h"
 #include "messagemodel.h"
+#include "notificationpolicy.h"
 #include "senderpolicy.h"
 #include "service.h"
-#include "notificationpolicy.h"
 
 #include <QDir>
 #include <QGuiApplication>
@@ -94,8 +94,8 @@ class TestHostileIdentity : public QObject
             [&] {
                 for (AppController *a : apps) {
                     for (AppController *b : apps) {
-                        if (a != b &&
-                            a->directory()->openMembers(room)->presence(b->userId()) == MemberModel::Presence::Offline)
+                        if (a != b && a->directory()->openMembers(room)->presence(b->userId()) ==
+                                          MemberModel::Presence::Offline)
                             return false;
                     }
                 }
@@ -294,7 +294,8 @@ private Q_SLOTS:
         forge(mallory.get(), with(QStringLiteral("goodbye")));
         QTRY_COMPARE_WITH_TIMEOUT(bob->directory()->openMembers(kRoom)->presence(QStringLiteral("mallory")),
                                   MemberModel::Presence::Offline, kTimeout);
-        QCOMPARE(bob->directory()->openMembers(kRoom)->presence(QStringLiteral("alice")), MemberModel::Presence::Online);
+        QCOMPARE(bob->directory()->openMembers(kRoom)->presence(QStringLiteral("alice")),
+                 MemberModel::Presence::Online);
 
         // A notification names the real sender; the system one is escaped.
         QSignalSpy notified(bob.get(), &AppController::notificationRequested);

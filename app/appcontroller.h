@@ -1,47 +1,45 @@
 // SPDX-FileCopyrightText: 2026 Hubbub contributors
 // SPDX-License-Identifier: MIT
-//! \brief The app's root object for QML: rooms, messages, members, sending, presence, settings.
+//! \brief The app's root object for QML: a thin facade over the app classes that do the work.
 //!
-//! Everything the UI does goes through here (QML holds no logic). Rooms are Web PubSub groups;
-//! messages are JSON envelopes (MessageEnvelope) kept in a per-profile SQLite history; own
-//! messages go through an ordered outbox that survives disconnections and is delivered exactly
-//! once (ackId retries by the client, message-id deduplication by receivers).
+//! Everything the UI does goes through here (QML holds no logic), and each call is handed to the
+//! class whose job it is: RoomDirectory (rooms and their models), Outbox (own messages until
+//! acknowledged), Inbox (what arrives), PresenceTracker (presence, typing, idle), Preferences
+//! (the profile's settings) and ConnectionController (the client). This class wires them to the
+//! current client and to each other; rooms are Web PubSub groups.
 #pragma once
 
 #include "appoptions.h"
-#include "chatmessage.h"
 #include "connectioncontroller.h"
+#include "localuser.h"
 #include "membermodel.h"
 #include "messagemodel.h"
+#include "outbox.h"
+#include "presencetracker.h"
+#include "roomdirectory.h"
 #include "roomlistmodel.h"
 #include "senderpolicy.h"
 
-#include <QDateTime>
-#include <QHash>
-#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
-#include <QSettings>
-#include <QTimer>
 
 #include <memory>
-#include <optional>
 
 namespace WebPubSub {
 class Client;
-struct GroupMessage;
-struct OperationResult;
-class Error;
-} // namespace WebPubSub
+}
 
 namespace Hubbub {
 
 class Backfill;
 class HistoryStore;
+class Inbox;
+class NotificationPolicy;
+class Outbox;
+class Preferences;
+class PresenceTracker;
+class RoomDirectory;
 class SecretStore;
-class TrayNotifier;
-struct MessageEnvelope;
 
 class AppController : public QObject
 {
@@ -81,33 +79,33 @@ public:
     Q_INVOKABLE void quit() { Q_EMIT quitRequested(); }
 
     ConnectionController *connection() const { return m_connection; }
-    RoomListModel *rooms() const { return m_rooms; }
+    RoomListModel *rooms() const { return m_rooms->list(); }
     MessageModel *messages() const;
     MemberModel *members() const;
-    QString currentRoom() const { return m_currentRoom; }
-    QString userName() const { return m_userName; }
-    QString userId() const { return m_userId; }
+    QString currentRoom() const { return m_rooms->current(); }
+    QString userName() const { return m_self.userName; }
+    QString userId() const { return m_self.userId; }
     QString profile() const { return m_options.effectiveProfile(); }
     bool darkTheme() const { return m_darkTheme; }
     void setDarkTheme(bool dark);
-    bool typingIndicatorsEnabled() const { return m_typingEnabled; }
+    bool typingIndicatorsEnabled() const { return m_presence->typingEnabled(); }
     void setTypingIndicatorsEnabled(bool enabled);
-    QString typingText() const { return m_typingText; }
-    bool diagnosticsVisible() const;
-    void setDiagnosticsVisible(bool visible);
-    bool userIdle() const { return m_userIdle; }
-    void setUserIdle(bool idle);
+    QString typingText() const { return m_presence->typingText(); }
+    bool diagnosticsVisible() const { return m_connection->diagnosticsVisible(); }
+    void setDiagnosticsVisible(bool visible) { m_connection->setDiagnosticsVisible(visible); }
+    bool userIdle() const { return m_presence->userIdle(); }
+    void setUserIdle(bool idle) { m_presence->setUserIdle(idle); }
     //! This app instance's id in presence envelopes (one per process and profile).
-    QString instanceId() const { return m_instanceId; }
-    //! The models of \a room (created on demand), for tests and notifications.
-    MessageModel *messageModel(const QString &room);
-    MemberModel *memberModel(const QString &room);
+    QString instanceId() const { return m_self.instanceId; }
+    //! The rooms and their per-room models (RoomDirectory::openMessages() etc.).
+    RoomDirectory *directory() const { return m_rooms; }
     HistoryStore *history() const { return m_history.get(); }
     //! Gap markers and backfill from peers.
     Backfill *backfill() const { return m_backfill; }
-    TrayNotifier *trayNotifier() const { return m_tray; }
+    //! Which received messages notify.
+    NotificationPolicy *notifications() const { return m_notifications; }
     //! Own messages not yet acknowledged, in send order.
-    QStringList outboxIds() const;
+    QStringList outboxIds() const { return m_outbox->ids(); }
 
     Q_INVOKABLE void joinRoom(const QString &name);
     Q_INVOKABLE void leaveRoom(const QString &name);
@@ -115,21 +113,19 @@ public:
     Q_INVOKABLE bool sendMessage(const QString &text);
     //! Sends \a text to \a room (not necessarily the current one); false when empty/unknown room.
     bool sendMessageTo(const QString &room, const QString &text);
-    Q_INVOKABLE void retryMessage(const QString &messageId);
-    Q_INVOKABLE void deleteMessage(const QString &messageId);
-    Q_INVOKABLE void retryAllFailed();
+    Q_INVOKABLE void retryMessage(const QString &messageId) { m_outbox->retry(messageId); }
+    Q_INVOKABLE void deleteMessage(const QString &messageId) { m_outbox->remove(messageId); }
+    Q_INVOKABLE void retryAllFailed() { m_outbox->retryAllFailed(); }
     Q_INVOKABLE void nextUnreadRoom();
     Q_INVOKABLE void setRoomMuted(const QString &room, bool muted);
-    Q_INVOKABLE void composerTextEdited();
+    Q_INVOKABLE void composerTextEdited() { m_presence->composerTextEdited(); }
     Q_INVOKABLE void markRead();
     Q_INVOKABLE void openLink(const QString &url);
-    Q_INVOKABLE void loadOlder();
-    //! Asks everyone in \a room to announce themselves (done automatically on join).
-    Q_INVOKABLE void queryPresence(const QString &room);
+    Q_INVOKABLE void loadOlder() { m_rooms->loadOlder(); }
     //! The user did something (key, mouse): not idle. Once called, userIdle becomes true after
     //! AppOptions::idleAwayAfter without activity (this, typing, sending, switching rooms); a UI
     //! that never calls it sets userIdle itself.
-    Q_INVOKABLE void userActivity();
+    Q_INVOKABLE void userActivity() { m_presence->userActivity(); }
 
 Q_SIGNALS:
     void currentRoomChanged();
@@ -152,83 +148,29 @@ Q_SIGNALS:
     void messageAdded(const QString &room, const QString &messageId);
 
 private:
-    struct OutboxEntry
-    {
-        QString id;
-        QString room;
-        quint64 order = 0;
-        std::optional<quint64> ackId; // reused when retrying on the same connection
-        QString ackConnectionId;
-        bool inFlight = false;
-        QJsonObject envelope;
-        int attempt = 0; // results of older attempts (e.g. from a replaced client) are ignored
-    };
-
     void onClientChanged(WebPubSub::Client *client);
     void onConnected(const QString &connectionId, const QString &userId, bool reconnect);
-    void onGroupMessage(const WebPubSub::GroupMessage &message);
-    void handleChat(const QString &room, const ChatMessage &message);
-    void handleEnvelope(const QString &room, const QString &fromUserId, const MessageEnvelope &env,
-                        const QDateTime &arrival);
-    ChatMessage receivedMessage(const QString &room, const QString &fromUserId, const MessageEnvelope &env,
-                                const QDateTime &arrival);
-    void flushIncoming();
-    void flushOutbox();
-    void sendEntry(OutboxEntry &entry);
-    void onSendResult(const QString &messageId, int attempt, const QString &connectionId,
-                      const WebPubSub::OperationResult &r);
-    void setStatus(const QString &room, const QString &messageId, DeliveryStatus status);
-    void sendPresence(const QString &room, const QString &kind, bool fireAndForget = true);
-    void announceAll(const QString &kind);
-    void heartbeat();
-    void updateTypingText();
-    void updateOutboxCount();
-    void ensureRoom(const QString &name);
+    void onCurrentRoomChanged();
     void joinGroup(const QString &name);
-    bool isAway() const;
-    bool roomInView(const QString &room) const;
-    void heardSelf(const QString &room);
-    void answerWho(const QString &room);
-    void retryEntry(const QString &room, const QString &messageId);
-    void persistRoom(const QString &room);
-    void noteActivity();
-    void loadLatest(const QString &room);
+    bool connected() const;
 
     AppOptions m_options;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<Preferences> m_preferences;
     std::unique_ptr<HistoryStore> m_history;
+    LocalUser m_self;
+    SenderPolicy m_senders;
     SecretStore *m_secrets;
     ConnectionController *m_connection;
-    RoomListModel *m_rooms;
-    TrayNotifier *m_tray;
+    RoomDirectory *m_rooms;
+    NotificationPolicy *m_notifications;
+    PresenceTracker *m_presence;
+    Outbox *m_outbox;
+    Inbox *m_inbox;
     Backfill *m_backfill = nullptr;
     QPointer<WebPubSub::Client> m_client;
-    QHash<QString, MessageModel *> m_messageModels;
-    QHash<QString, MemberModel *> m_memberModels;
-    MessageModel *m_emptyMessages;
-    MemberModel *m_emptyMembers;
-    QString m_currentRoom;
-    QString m_userName;
-    QString m_userId;
-    QString m_instanceId;
-    SenderPolicy m_senders;
     bool m_darkTheme = false;
-    bool m_typingEnabled = true;
-    bool m_userIdle = false;
-    bool m_idleTracking = false;
     bool m_started = false;
     bool m_shutDown = false;
-    QString m_typingText;
-    QList<OutboxEntry> m_outbox;
-    quint64 m_outboxOrder = 0;
-    QHash<QString, QList<ChatMessage>> m_incoming; // room → batch waiting for flushIncoming
-    QTimer m_incomingTimer;
-    QTimer m_heartbeatTimer;
-    QTimer m_expiryTimer;
-    QTimer m_idleTimer;
-    QHash<QString, QDateTime> m_lastTypingSent; // room → when
-    QSet<QString> m_whoPending;                 // rooms with a "who" answer scheduled
-    bool m_lastAway = false;
 };
 
 } // namespace Hubbub

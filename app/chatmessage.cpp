@@ -2,32 +2,25 @@
 // SPDX-License-Identifier: MIT
 #include "chatmessage.h"
 
+#include "enumnames.h"
+
 namespace Hubbub {
+
+namespace {
+const EnumName<DeliveryStatus> kStatusNames[] = {{DeliveryStatus::Sending, "sending"},
+                                                 {DeliveryStatus::Sent, "sent"},
+                                                 {DeliveryStatus::Failed, "failed"},
+                                                 {DeliveryStatus::Received, "received"}};
+} // namespace
 
 QString deliveryStatusName(DeliveryStatus status)
 {
-    switch (status) {
-    case DeliveryStatus::Sending:
-        return QStringLiteral("sending");
-    case DeliveryStatus::Sent:
-        return QStringLiteral("sent");
-    case DeliveryStatus::Failed:
-        return QStringLiteral("failed");
-    case DeliveryStatus::Received:
-        break;
-    }
-    return QStringLiteral("received");
+    return enumName(kStatusNames, status, "received");
 }
 
 DeliveryStatus deliveryStatusFromName(QStringView name)
 {
-    if (name == u"sending")
-        return DeliveryStatus::Sending;
-    if (name == u"sent")
-        return DeliveryStatus::Sent;
-    if (name == u"failed")
-        return DeliveryStatus::Failed;
-    return DeliveryStatus::Received;
+    return enumFromName(kStatusNames, name, DeliveryStatus::Received);
 }
 
 } // namespace Hubbub

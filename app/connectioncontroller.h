@@ -31,12 +31,15 @@ class SecretStore;
 class LocalService;
 class HostHandoff;
 class ConnectionReport;
+class EndpointFactory;
+class Preferences;
 
 class ConnectionController : public QObject
 {
     Q_OBJECT
-    //! "connected", "connecting", "recovering", "reconnecting", "offline", "stopped".
-    Q_PROPERTY(QString state READ state NOTIFY stateChanged)
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    //! The state's name in reports ("connected", "reconnecting", …): for display only.
+    Q_PROPERTY(QString stateName READ stateName NOTIFY stateChanged)
     //! Human-readable status, e.g. "Reconnecting in 4 s…".
     Q_PROPERTY(QString statusText READ statusText NOTIFY statusTextChanged)
     //! Seconds until the next connection attempt; -1 when none is scheduled.
@@ -74,10 +77,20 @@ class ConnectionController : public QObject
     Q_PROPERTY(bool diagnosticsVisible READ diagnosticsVisible WRITE setDiagnosticsVisible NOTIFY
                    diagnosticsVisibleChanged)
 public:
+    //! The link as the user sees it: the client's state, except that a link down while the
+    //! network is gone (or "Go offline" was asked for) is Offline.
+    enum class State { Stopped, Connecting, Connected, Recovering, Reconnecting, Offline };
+    Q_ENUM(State)
+
+    //! Keeps its choices in its own Preferences for the profile.
     explicit ConnectionController(const AppOptions &options, SecretStore *secrets, QObject *parent = nullptr);
+    //! Keeps its choices in \a preferences (shared with the AppController; must outlive this).
+    ConnectionController(const AppOptions &options, SecretStore *secrets, Preferences *preferences,
+                         QObject *parent = nullptr);
     ~ConnectionController() override;
 
-    QString state() const { return m_state; }
+    State state() const { return m_state; }
+    QString stateName() const { return stateName(m_state); }
     QString statusText() const { return m_statusText; }
     int reconnectCountdown() const { return m_countdown; }
     int outboxCount() const { return m_outboxCount; }
@@ -87,7 +100,7 @@ public:
     QString bannerText() const { return m_bannerText; }
     //! Takes the local service over when its host goes (tests tune its delay).
     HostHandoff *hostHandoff() const { return m_handoff; }
-    bool isConnected() const { return m_state == QLatin1String("connected"); }
+    bool isConnected() const { return m_state == State::Connected; }
     QString diagnosticsText() const;
     QVariantMap diagnostics() const;
     TransitionLogModel *transitions() const { return m_transitions; }
@@ -113,7 +126,8 @@ public:
     void start();
 
     Q_INVOKABLE void dropConnection();
-    Q_INVOKABLE void goOffline(int seconds);
+    //! Fault injection: the client drops the link and does not reconnect for \a milliseconds.
+    Q_INVOKABLE void goOffline(int milliseconds);
     Q_INVOKABLE void forceReconnect();
     Q_INVOKABLE void copyDiagnostics();
     Q_INVOKABLE void setHostOnLan(bool host);
@@ -123,10 +137,10 @@ public:
                                const QString &user = {});
     Q_INVOKABLE void useLocalService();
 
-    //! Maps a client state to the contract's state names.
-    static QString stateName(int clientState);
-    //! A non-loopback IPv4 address of this machine, empty if none.
-    static QString firstLanIPv4();
+    //! The state a client state shows as (before the offline rule).
+    static State stateFor(int clientState);
+    //! The contract's name of \a state, for reports and the transition log.
+    static QString stateName(State state);
 
 Q_SIGNALS:
     void stateChanged();
@@ -150,12 +164,10 @@ private:
                                const QString &user);
     void onClientStateChanged();
     void updateStatus();
-    void setState(const QString &state);
+    void setState(State state);
     void tickCountdown();
     void refreshDiagnostics();
     void setEndpoint(const QString &description, bool hostingOnLan, const QString &lanAddress);
-    //! The random key this profile gives a LAN-hosted service's /negotiate to hold its guest name.
-    QString guestDeviceKey() const;
 
     void applyReachability();
     void onTookOver(const QUrl &endpoint);
@@ -163,6 +175,8 @@ private:
 
     AppOptions m_options;
     SecretStore *m_secrets;
+    std::unique_ptr<Preferences> m_ownPreferences; // when none was given
+    std::unique_ptr<EndpointFactory> m_endpoints;
     LocalService *m_local = nullptr;
     bool m_published = false;
     int m_generation = 0; // bumps when the endpoint changes, so late async answers are ignored
@@ -171,7 +185,7 @@ private:
     std::unique_ptr<WebPubSub::Client> m_client;
     QString m_userId;
     QString m_hub;
-    QString m_state = QStringLiteral("stopped");
+    State m_state = State::Stopped;
     QString m_statusText;
     int m_countdown = -1;
     QDateTime m_nextAttemptAt;
@@ -190,7 +204,6 @@ private:
     ConnectionReport *m_report;
     QString m_bannerText;
     QUrl m_publishedEndpoint;
-    friend class AppController;
 };
 
 } // namespace Hubbub

@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
+#include <QNetworkInterface>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSettings>
@@ -198,6 +199,43 @@ void LocalService::startEmbedded()
     publishEndpoint(m_service->endpoint());
     qCInfo(lcApp) << "embedded service listening on" << m_service->endpoint().toString();
     Q_EMIT found(m_service->endpoint(), true);
+}
+
+LocalService::LanHosting LocalService::hostOnLan(Service &service, bool host)
+{
+    LanHosting result;
+    const QHostAddress address =
+        host ? QHostAddress(QHostAddress::AnyIPv4) : QHostAddress(QHostAddress::LocalHost);
+    if (!service.rebind(address, &result.error))
+        return result;
+    result.ok = true;
+    if (host) {
+        const QString ip = firstLanIPv4();
+        result.address = QStringLiteral("http://%1:%2")
+                             .arg(ip.isEmpty() ? QStringLiteral("127.0.0.1") : ip)
+                             .arg(service.port());
+        if (ip.isEmpty())
+            result.warning = tr("No LAN address found: others cannot reach this computer.");
+    }
+    return result;
+}
+
+QString LocalService::firstLanIPv4()
+{
+    const auto interfaces = QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface &iface : interfaces) {
+        const auto flags = iface.flags();
+        if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::IsRunning) ||
+            flags.testFlag(QNetworkInterface::IsLoopBack))
+            continue;
+        const auto entries = iface.addressEntries();
+        for (const QNetworkAddressEntry &entry : entries) {
+            const QHostAddress ip = entry.ip();
+            if (ip.protocol() == QAbstractSocket::IPv4Protocol && !ip.isLoopback() && !ip.isLinkLocal())
+                return ip.toString();
+        }
+    }
+    return {};
 }
 
 } // namespace Hubbub

@@ -57,6 +57,22 @@ public:
     //! may have published the same endpoint already, and a late withdrawal must not hide it.
     static void withdrawEndpoint(const QUrl &endpoint);
 
+    //! What hostOnLan() did: \a ok false with \a error when the service could not be rebound;
+    //! \a address is what others type in ("http://192.168.1.20:8080"), empty when not on the LAN;
+    //! \a warning is set when no LAN address was found (others cannot reach this computer).
+    struct LanHosting
+    {
+        bool ok = false;
+        QString address;
+        QString error;
+        QString warning;
+    };
+    //! LAN hosting of the embedded \a service: rebinds it to every IPv4 interface (\a host) or
+    //! back to loopback only. Its clients are closed with 1001 and reconnect on their own.
+    static LanHosting hostOnLan(Service &service, bool host);
+    //! A non-loopback IPv4 address of this machine, empty if none.
+    static QString firstLanIPv4();
+
 Q_SIGNALS:
     //! \a endpoint: http://host:port. \a embedded: the service runs in this process.
     void found(const QUrl &endpoint, bool embedded);

@@ -3,34 +3,25 @@
 #include "membermodel.h"
 
 #include "avatar.h"
+#include "enumnames.h"
 #include "senderpolicy.h"
 
 namespace Hubbub {
 
 MemberModel::MemberModel(const QString &room, QObject *parent)
-    : QAbstractListModel(parent)
+    : AppListModel({{UserIdRole, "userId"},
+                    {DisplayNameRole, "displayName"},
+                    {PresenceRole, "presence"},
+                    {TypingRole, "typing"},
+                    {AvatarIndexRole, "avatarIndex"},
+                    {InitialsRole, "initials"}},
+                   parent)
     , m_room(room)
 {}
 
-MemberModel::~MemberModel() = default;
-
-int MemberModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_members.size());
-}
-
-QHash<int, QByteArray> MemberModel::roleNames() const
-{
-    static const QHash<int, QByteArray> names{
-        {UserIdRole, "userId"}, {DisplayNameRole, "displayName"}, {PresenceRole, "presence"},
-        {TypingRole, "typing"}, {AvatarIndexRole, "avatarIndex"}, {InitialsRole, "initials"},
-    };
-    return names;
-}
-
 QVariant MemberModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRow(index))
         return {};
     const Member &m = m_members.at(index.row());
     switch (role) {
@@ -55,15 +46,8 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
 
 QString MemberModel::presenceName(Presence p)
 {
-    switch (p) {
-    case Presence::Online:
-        return QStringLiteral("online");
-    case Presence::Away:
-        return QStringLiteral("away");
-    case Presence::Offline:
-        break;
-    }
-    return QStringLiteral("offline");
+    static const EnumName<Presence> names[] = {{Presence::Online, "online"}, {Presence::Away, "away"}};
+    return enumName(names, p, "offline");
 }
 
 int MemberModel::onlineCount() const

@@ -9,7 +9,8 @@
 //! passed in by the caller so tests need no sleeping.
 #pragma once
 
-#include <QAbstractListModel>
+#include "applistmodel.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -18,11 +19,9 @@
 
 namespace Hubbub {
 
-class MemberModel : public QAbstractListModel
+class MemberModel : public AppListModel
 {
     Q_OBJECT
-    //! Number of known members (offline ones included).
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
     //! Members online or away.
     Q_PROPERTY(int onlineCount READ onlineCount NOTIFY onlineCountChanged)
 public:
@@ -41,13 +40,10 @@ public:
     enum class Presence { Offline, Away, Online };
 
     explicit MemberModel(const QString &room = {}, QObject *parent = nullptr);
-    ~MemberModel() override;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
-    int count() const { return int(m_members.size()); }
+    int count() const override { return int(m_members.size()); }
     int onlineCount() const;
     QString room() const { return m_room; }
 
@@ -85,7 +81,6 @@ public:
     QStringList typingNames(const QString &exceptUserId = {}) const;
 
 Q_SIGNALS:
-    void countChanged();
     void onlineCountChanged();
     void typingChanged();
 

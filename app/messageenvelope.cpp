@@ -3,6 +3,7 @@
 #include "messageenvelope.h"
 
 #include "datamessage.h"
+#include "enumnames.h"
 #include "payload.h"
 
 #include <QCryptographicHash>
@@ -26,37 +27,27 @@ QDateTime parseTimestamp(const QJsonValue &value)
 }
 } // namespace
 
+namespace {
+// "unknown" is what an unrecognised kind reads as; it is never parsed back.
+const EnumName<MessageEnvelope::Kind> kKindNames[] = {
+    {MessageEnvelope::Kind::Message, "message"},
+    {MessageEnvelope::Kind::Presence, "presence"},
+    {MessageEnvelope::Kind::Goodbye, "goodbye"},
+    {MessageEnvelope::Kind::Who, "who"},
+    {MessageEnvelope::Kind::Typing, "typing"},
+    {MessageEnvelope::Kind::BackfillRequest, "backfill-request"},
+    {MessageEnvelope::Kind::Backfill, "backfill"},
+};
+} // namespace
+
 QString MessageEnvelope::kindName(Kind kind)
 {
-    switch (kind) {
-    case Kind::Message:
-        return QStringLiteral("message");
-    case Kind::Presence:
-        return QStringLiteral("presence");
-    case Kind::Goodbye:
-        return QStringLiteral("goodbye");
-    case Kind::Who:
-        return QStringLiteral("who");
-    case Kind::Typing:
-        return QStringLiteral("typing");
-    case Kind::BackfillRequest:
-        return QStringLiteral("backfill-request");
-    case Kind::Backfill:
-        return QStringLiteral("backfill");
-    case Kind::Unknown:
-        break;
-    }
-    return QStringLiteral("unknown");
+    return enumName(kKindNames, kind, "unknown");
 }
 
 MessageEnvelope::Kind MessageEnvelope::kindFromName(QStringView name)
 {
-    for (Kind k : {Kind::Message, Kind::Presence, Kind::Goodbye, Kind::Who, Kind::Typing,
-                   Kind::BackfillRequest, Kind::Backfill}) {
-        if (name == kindName(k))
-            return k;
-    }
-    return Kind::Unknown;
+    return enumFromName(kKindNames, name, Kind::Unknown);
 }
 
 QJsonObject MessageEnvelope::toJson() const

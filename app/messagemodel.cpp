@@ -21,41 +21,27 @@ constexpr qint64 kRunGapMs = 5 * 60 * 1000;
 } // namespace
 
 MessageModel::MessageModel(const QString &room, QObject *parent)
-    : QAbstractListModel(parent)
+    : AppListModel({{MessageIdRole, "messageId"},
+                    {SenderIdRole, "senderId"},
+                    {SenderNameRole, "senderName"},
+                    {TextRole, "text"},
+                    {TimestampRole, "timestamp"},
+                    {OwnRole, "own"},
+                    {DeliveryStatusRole, "deliveryStatus"},
+                    {ShowSenderRole, "showSender"},
+                    {DaySeparatorRole, "daySeparator"},
+                    {FirstUnreadRole, "firstUnread"},
+                    {LinksRole, "links"},
+                    {SenderLabelRole, "senderLabel"},
+                    {SecondaryNameRole, "secondaryName"},
+                    {AvatarIndexRole, "avatarIndex"},
+                    {InitialsRole, "initials"},
+                    {LastOfRunRole, "lastOfRun"},
+                    {RowKindRole, "rowKind"},
+                    {RelayedByRole, "relayedBy"}},
+                   parent)
     , m_room(room)
 {}
-
-MessageModel::~MessageModel() = default;
-
-int MessageModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-QHash<int, QByteArray> MessageModel::roleNames() const
-{
-    static const QHash<int, QByteArray> names{
-        {MessageIdRole, "messageId"},
-        {SenderIdRole, "senderId"},
-        {SenderNameRole, "senderName"},
-        {TextRole, "text"},
-        {TimestampRole, "timestamp"},
-        {OwnRole, "own"},
-        {DeliveryStatusRole, "deliveryStatus"},
-        {ShowSenderRole, "showSender"},
-        {DaySeparatorRole, "daySeparator"},
-        {FirstUnreadRole, "firstUnread"},
-        {LinksRole, "links"},
-        {SenderLabelRole, "senderLabel"},
-        {SecondaryNameRole, "secondaryName"},
-        {AvatarIndexRole, "avatarIndex"},
-        {InitialsRole, "initials"},
-        {LastOfRunRole, "lastOfRun"},
-        {RowKindRole, "rowKind"},
-        {RelayedByRole, "relayedBy"},
-    };
-    return names;
-}
 
 QString MessageModel::dayLabel(const QDate &day, const QDate &today)
 {
@@ -85,7 +71,7 @@ bool MessageModel::startsRun(const ChatMessage &prev, const ChatMessage &m)
 
 QVariant MessageModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRow(index))
         return {};
     const int row = index.row();
     const ChatMessage &m = m_rows.at(row);

@@ -8,19 +8,18 @@
 //! messages stays fast. Messages are deduplicated by their envelope id.
 #pragma once
 
+#include "applistmodel.h"
+
 #include "chatmessage.h"
 
-#include <QAbstractListModel>
 #include <QHash>
 #include <QList>
 
 namespace Hubbub {
 
-class MessageModel : public QAbstractListModel
+class MessageModel : public AppListModel
 {
     Q_OBJECT
-    //! Number of rows.
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
     //! Whether older history may exist (loadOlder() would add rows).
     Q_PROPERTY(bool canLoadOlder READ canLoadOlder NOTIFY canLoadOlderChanged)
     //! The room these messages belong to.
@@ -59,13 +58,10 @@ public:
     Q_ENUM(Roles)
 
     explicit MessageModel(const QString &room = {}, QObject *parent = nullptr);
-    ~MessageModel() override;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
-    int count() const { return int(m_rows.size()); }
+    int count() const override { return int(m_rows.size()); }
     bool canLoadOlder() const { return m_canLoadOlder; }
     void setCanLoadOlder(bool can);
     QString room() const { return m_room; }
@@ -108,7 +104,6 @@ public:
     static QString dayLabel(const QDate &day, const QDate &today);
 
 Q_SIGNALS:
-    void countChanged();
     void canLoadOlderChanged();
 
 private:

@@ -5,32 +5,18 @@
 namespace Hubbub {
 
 RoomListModel::RoomListModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : AppListModel({{NameRole, "name"},
+                    {UnreadCountRole, "unreadCount"},
+                    {MutedRole, "muted"},
+                    {LastMessageTextRole, "lastMessageText"},
+                    {LastActivityRole, "lastActivity"},
+                    {IsCurrentRole, "isCurrent"}},
+                   parent)
 {}
-
-RoomListModel::~RoomListModel() = default;
-
-int RoomListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rooms.size());
-}
-
-QHash<int, QByteArray> RoomListModel::roleNames() const
-{
-    static const QHash<int, QByteArray> names{
-        {NameRole, "name"},
-        {UnreadCountRole, "unreadCount"},
-        {MutedRole, "muted"},
-        {LastMessageTextRole, "lastMessageText"},
-        {LastActivityRole, "lastActivity"},
-        {IsCurrentRole, "isCurrent"},
-    };
-    return names;
-}
 
 QVariant RoomListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRow(index))
         return {};
     const Room &r = m_rooms.at(index.row());
     switch (role) {

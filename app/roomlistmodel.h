@@ -3,17 +3,16 @@
 //! \brief The joined rooms (Web PubSub groups) with unread counts, for the room list.
 #pragma once
 
-#include <QAbstractListModel>
+#include "applistmodel.h"
+
 #include <QDateTime>
 #include <QList>
 
 namespace Hubbub {
 
-class RoomListModel : public QAbstractListModel
+class RoomListModel : public AppListModel
 {
     Q_OBJECT
-    //! Number of rooms.
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
     //! Sum of the unread counts of all rooms (muted ones included, as a badge shows).
     Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
 public:
@@ -37,13 +36,10 @@ public:
     };
 
     explicit RoomListModel(QObject *parent = nullptr);
-    ~RoomListModel() override;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
-    int count() const { return int(m_rooms.size()); }
+    int count() const override { return int(m_rooms.size()); }
     int totalUnread() const { return m_totalUnread; }
 
     //! Adds \a room (kept in insertion order); false if it is already there.
@@ -68,7 +64,6 @@ public:
     QString nextUnreadRoom() const;
 
 Q_SIGNALS:
-    void countChanged();
     void totalUnreadChanged();
     //! A room's persisted state (unread count, mute) changed.
     void roomChanged(const QString &name);

@@ -5,26 +5,13 @@
 namespace Hubbub {
 
 TransitionLogModel::TransitionLogModel(int capacity, QObject *parent)
-    : QAbstractListModel(parent)
+    : AppListModel({{TimeRole, "time"}, {TextRole, "text"}}, parent)
     , m_capacity(qMax(1, capacity))
 {}
 
-TransitionLogModel::~TransitionLogModel() = default;
-
-int TransitionLogModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_entries.size());
-}
-
-QHash<int, QByteArray> TransitionLogModel::roleNames() const
-{
-    static const QHash<int, QByteArray> names{{TimeRole, "time"}, {TextRole, "text"}};
-    return names;
-}
-
 QVariant TransitionLogModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRow(index))
         return {};
     const Entry &e = m_entries.at(index.row());
     switch (role) {

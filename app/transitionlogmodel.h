@@ -3,17 +3,16 @@
 //! \brief The connection's state transitions with timestamps, newest last, capped in size.
 #pragma once
 
-#include <QAbstractListModel>
+#include "applistmodel.h"
+
 #include <QDateTime>
 #include <QList>
 
 namespace Hubbub {
 
-class TransitionLogModel : public QAbstractListModel
+class TransitionLogModel : public AppListModel
 {
     Q_OBJECT
-    //! Number of entries.
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
 public:
     enum Roles {
         TimeRole = Qt::UserRole + 1, //!< QDateTime of the transition
@@ -22,22 +21,16 @@ public:
     Q_ENUM(Roles)
 
     explicit TransitionLogModel(int capacity = 200, QObject *parent = nullptr);
-    ~TransitionLogModel() override;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
-    int count() const { return int(m_entries.size()); }
+    int count() const override { return int(m_entries.size()); }
     int capacity() const { return m_capacity; }
     //! Appends an entry; the oldest is dropped beyond capacity().
     void append(const QString &text, const QDateTime &time = QDateTime::currentDateTime());
     //! All entries as "hh:mm:ss.zzz text" lines (for copying diagnostics).
     QString toText() const;
     void clear();
-
-Q_SIGNALS:
-    void countChanged();
 
 private:
     struct Entry

@@ -65,7 +65,7 @@ Pane {
                 }
                 Label {
                     objectName: "diagnosticsStateChip"
-                    text: root.connection.state
+                    text: root.connection.stateName
                     textFormat: Text.PlainText
                     color: Theme.onAccent
                     font.pixelSize: Theme.fontMeta
@@ -76,11 +76,12 @@ Pane {
                     bottomPadding: 2
                     background: Rectangle {
                         radius: height / 2
-                        color: root.connection.state === "connected" ? Theme.ok
-                             : (root.connection.state === "offline" || root.connection.state === "stopped")
+                        color: root.connection.state === ConnectionController.Connected ? Theme.ok
+                             : (root.connection.state === ConnectionController.Offline
+                                || root.connection.state === ConnectionController.Stopped)
                                ? Theme.error : Theme.warning
                     }
-                    Accessible.name: qsTr("State: %1").arg(root.connection.state)
+                    Accessible.name: qsTr("State: %1").arg(root.connection.stateName)
                 }
             }
 
@@ -123,7 +124,7 @@ Pane {
                         Accessible.name: qsTr("Go offline for %1 seconds (Ctrl+Alt+O)").arg(offlineSeconds.value)
                         ToolTip.visible: hovered
                         ToolTip.text: qsTr("Pretend the network is gone (Ctrl+Alt+O)")
-                        onClicked: root.connection.goOffline(offlineSeconds.value)
+                        onClicked: root.connection.goOffline(offlineSeconds.value * 1000)
                     }
                     SpinBox {
                         id: offlineSeconds

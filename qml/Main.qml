@@ -136,7 +136,7 @@ ApplicationWindow {
         AppShortcut {
             sequence: "Ctrl+Alt+O"
             description: qsTr("Diagnostics: go offline for the set seconds")
-            onActivated: root.app.connection.goOffline(diagnosticsPanel.offlineSeconds)
+            onActivated: root.app.connection.goOffline(diagnosticsPanel.offlineSeconds * 1000)
         },
         AppShortcut {
             sequence: "Ctrl+Alt+R"

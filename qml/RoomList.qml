@@ -5,6 +5,8 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Fusion
+// For the C++ types: the implicit directory import only brings the module's QML files.
+import Hubbub.Ui
 
 //! The sidebar of rooms: total unread in the header, one row per room with its unread badge, a
 //! context menu to mute or leave, and a field to join or create a room.
@@ -22,7 +24,7 @@ Rectangle {
     property int userAvatarIndex: 0
     property string userInitials: ""
     //! ConnectionController.state, shown as a dot on the user's avatar.
-    property string connectionState: "connected"
+    property int connectionState: ConnectionController.Connected
 
     signal roomSelected(string name)
     signal joinRequested(string name)
@@ -60,9 +62,10 @@ Rectangle {
                     radius: 6
                     border.width: 2
                     border.color: Theme.sidebar
-                    color: root.connectionState === "connected" ? Theme.ok
-                         : (root.connectionState === "offline" || root.connectionState === "stopped") ? Theme.error
-                                                                                                        : Theme.warning
+                    color: root.connectionState === ConnectionController.Connected ? Theme.ok
+                         : (root.connectionState === ConnectionController.Offline
+                            || root.connectionState === ConnectionController.Stopped) ? Theme.error
+                                                                                      : Theme.warning
                 }
             }
             ColumnLayout {

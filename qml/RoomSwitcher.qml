@@ -5,15 +5,17 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Fusion
+// For the C++ types: the implicit directory import only brings the module's QML files.
+import Hubbub.Ui
 
 //! Ctrl+K: type part of a room name, Enter opens the first match (Up/Down to pick another).
 Popup {
     id: root
 
     //! RoomListModel.
-    property alias model: list.model
-    //! Lower-cased filter text.
-    readonly property string filter: filterField.text.trim().toLowerCase()
+    property alias model: filtered.sourceModel
+    //! The filter text as typed (matched case-insensitively, trimmed, by RoomFilterModel).
+    readonly property string filter: filterField.text
 
     signal roomChosen(string name)
 
@@ -44,8 +46,14 @@ Popup {
             Accessible.name: qsTr("Room name filter")
             onTextChanged: Qt.callLater(root.selectFirstMatch)
             onAccepted: root.choose(list.currentIndex)
-            Keys.onDownPressed: list.currentIndex = root.nextVisible(list.currentIndex, 1)
-            Keys.onUpPressed: list.currentIndex = root.nextVisible(list.currentIndex, -1)
+            Keys.onDownPressed: list.currentIndex = Math.min(list.currentIndex + 1, list.count - 1)
+            Keys.onUpPressed: list.currentIndex = Math.max(list.currentIndex - 1, 0)
+        }
+
+        RoomFilterModel {
+            id: filtered
+
+            filterText: filterField.text
         }
 
         ListView {
@@ -55,6 +63,7 @@ Popup {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
+            model: filtered
             highlightMoveDuration: 0
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Matching rooms")
@@ -66,12 +75,7 @@ Popup {
                 required property string name
                 required property int unreadCount
 
-                readonly property bool matches: root.filter.length === 0
-                                                || switcherDelegate.name.toLowerCase().indexOf(root.filter) >= 0
-
                 width: ListView.view.width
-                visible: switcherDelegate.matches
-                height: switcherDelegate.matches ? implicitHeight : 0
                 highlighted: ListView.isCurrentItem
                 text: switcherDelegate.unreadCount > 0
                       ? "#" + switcherDelegate.name + " (" + switcherDelegate.unreadCount + ")"
@@ -89,25 +93,15 @@ Popup {
         }
     }
 
-    //! The next row from \a from in \a step direction whose delegate matches the filter, or \a from.
-    function nextVisible(from: int, step: int): int {
-        for (let i = from + step; i >= 0 && i < list.count; i += step) {
-            const item = list.itemAtIndex(i);
-            if (!item || item.visible)
-                return i;
-        }
-        return from;
-    }
-
     function selectFirstMatch() {
-        list.currentIndex = root.nextVisible(-1, 1);
+        list.currentIndex = list.count > 0 ? 0 : -1;
     }
 
     function choose(row: int) {
-        const item = list.itemAtIndex(row);
-        if (!item || !item.visible)
+        const name = filtered.nameAt(row);
+        if (name.length === 0)
             return;
-        root.roomChosen(item.name);
+        root.roomChosen(name);
         root.close();
     }
 }

@@ -5,14 +5,17 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Fusion
+// For the C++ types: the implicit directory import only brings the module's QML files.
+import Hubbub.Ui
 
 //! The always-visible connection status strip, plus the "N messages waiting" outbox line.
 //! It only shows what ConnectionController says; the fallback texts cover an empty statusText.
 Rectangle {
     id: root
 
-    //! ConnectionController.state: connected, connecting, recovering, reconnecting, offline, stopped.
-    property string connectionState: "connected"
+    //! ConnectionController.state (ConnectionController.Connected, .Connecting, .Recovering,
+    //! .Reconnecting, .Offline or .Stopped).
+    property int connectionState: ConnectionController.Connected
     //! ConnectionController.statusText (translated in C++); preferred over the fallback texts.
     property string statusText: ""
     //! Seconds until the next reconnect attempt, -1 when none is scheduled.
@@ -31,13 +34,14 @@ Rectangle {
                                        : root.outboxCount > 1 ? qsTr("%1 messages waiting to be sent").arg(root.outboxCount)
                                                               : ""
     //! Connected and nothing waiting: the banner shrinks to a thin status line.
-    readonly property bool healthy: root.connectionState === "connected" && root.outboxCount === 0
+    readonly property bool healthy: root.connectionState === ConnectionController.Connected && root.outboxCount === 0
 
     signal retryNowRequested
     signal reconnectRequested
 
     //! Offline or stopped: the error look; otherwise (recovering, reconnecting, queued) warning.
-    readonly property bool severe: root.connectionState === "offline" || root.connectionState === "stopped"
+    readonly property bool severe: root.connectionState === ConnectionController.Offline
+                                   || root.connectionState === ConnectionController.Stopped
     readonly property color toneColor: root.severe ? Theme.error : Theme.warning
 
     // Connected with nothing waiting: no banner at all (design.md "Status banner").
@@ -84,7 +88,7 @@ Rectangle {
                 radius: Theme.iconSize / 2
                 color: root.severe ? root.toneColor : "transparent"
                 border.width: 2
-                border.color: root.connectionState === "connected" ? Theme.ok : root.toneColor
+                border.color: root.connectionState === ConnectionController.Connected ? Theme.ok : root.toneColor
 
                 Text {
                     anchors.centerIn: parent
@@ -118,7 +122,8 @@ Rectangle {
             }
             Button {
                 objectName: "retryNowButton"
-                visible: root.connectionState === "reconnecting" || root.connectionState === "offline"
+                visible: root.connectionState === ConnectionController.Reconnecting
+                         || root.connectionState === ConnectionController.Offline
                 text: qsTr("Retry now")
                 font.pixelSize: Theme.fontMeta
                 Accessible.name: qsTr("Retry the connection now")
@@ -126,7 +131,7 @@ Rectangle {
             }
             Button {
                 objectName: "reconnectButton"
-                visible: root.connectionState === "stopped"
+                visible: root.connectionState === ConnectionController.Stopped
                 text: qsTr("Connect")
                 font.pixelSize: Theme.fontMeta
                 Accessible.name: qsTr("Connect again")
@@ -161,20 +166,20 @@ Rectangle {
 
     function fallbackText(): string {
         switch (root.connectionState) {
-        case "connected":
+        case ConnectionController.Connected:
             return qsTr("Connected");
-        case "connecting":
+        case ConnectionController.Connecting:
             return qsTr("Connecting…");
-        case "recovering":
+        case ConnectionController.Recovering:
             return qsTr("Connection lost, recovering…");
-        case "reconnecting":
+        case ConnectionController.Reconnecting:
             return root.reconnectCountdown >= 0 ? qsTr("Reconnecting in %1 s…").arg(root.reconnectCountdown)
                                                 : qsTr("Reconnecting…");
-        case "offline":
+        case ConnectionController.Offline:
             return qsTr("Offline: messages will be sent when the connection is back");
-        case "stopped":
+        case ConnectionController.Stopped:
             return qsTr("Not connected");
         }
-        return root.connectionState;
+        return "";
     }
 }

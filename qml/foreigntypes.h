@@ -8,6 +8,7 @@
 #include "connectioncontroller.h"
 #include "membermodel.h"
 #include "messagemodel.h"
+#include "roomfiltermodel.h"
 #include "roomlistmodel.h"
 #include "transitionlogmodel.h"
 
@@ -38,6 +39,14 @@ struct ForeignRoomListModel
     QML_FOREIGN(Hubbub::RoomListModel)
     QML_NAMED_ELEMENT(RoomListModel)
     QML_UNCREATABLE("Owned by AppController")
+};
+
+//! Created in QML: the room switcher's filtered view of a RoomListModel.
+struct ForeignRoomFilterModel
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::RoomFilterModel)
+    QML_NAMED_ELEMENT(RoomFilterModel)
 };
 
 struct ForeignMessageModel

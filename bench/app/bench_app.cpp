@@ -130,7 +130,7 @@ int main(int argc, char *argv[])
 
     const QString room = u"bench"_s;
     controller.joinRoom(room);
-    Hubbub::MessageModel *model = controller.messageModel(room);
+    Hubbub::MessageModel *model = controller.directory()->openMessages(room);
     auto *list = window->findChild<QQuickItem *>(u"messageList"_s);
     if (!model || !list || controller.messages() != model)
         return 1;

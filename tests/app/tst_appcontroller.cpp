@@ -5,8 +5,8 @@
 #include "client.h"
 #include "historystore.h"
 #include "messageenvelope.h"
+#include "notificationpolicy.h"
 #include "service.h"
-#include "traynotifier.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -84,13 +84,13 @@ class TestAppController : public QObject
         a->joinRoom(room);
         b->joinRoom(room);
         if (newA)
-            watch(a->messageModel(room)), watch(a->memberModel(room));
+            watch(a->directory()->openMessages(room)), watch(a->directory()->openMembers(room));
         if (newB)
-            watch(b->messageModel(room)), watch(b->memberModel(room));
+            watch(b->directory()->openMessages(room)), watch(b->directory()->openMembers(room));
         QDeadlineTimer deadline(kTimeout);
         while (!deadline.hasExpired()) {
-            if (a->memberModel(room)->presence(b->userId()) != MemberModel::Presence::Offline &&
-                b->memberModel(room)->presence(a->userId()) != MemberModel::Presence::Offline)
+            if (a->directory()->openMembers(room)->presence(b->userId()) != MemberModel::Presence::Offline &&
+                b->directory()->openMembers(room)->presence(a->userId()) != MemberModel::Presence::Offline)
                 return true;
             QTest::qWait(20);
         }
@@ -136,8 +136,8 @@ private Q_SLOTS:
         alice->selectRoom(QStringLiteral("lobby"));
         QVERIFY(!alice->sendMessage(QStringLiteral("   ")));
         QVERIFY(alice->sendMessage(QStringLiteral("hello bob")));
-        MessageModel *aliceLobby = alice->messageModel(QStringLiteral("lobby"));
-        MessageModel *bobLobby = bob->messageModel(QStringLiteral("lobby"));
+        MessageModel *aliceLobby = alice->directory()->openMessages(QStringLiteral("lobby"));
+        MessageModel *bobLobby = bob->directory()->openMessages(QStringLiteral("lobby"));
         QCOMPARE(aliceLobby->count(), 1);
         const QString id = aliceLobby->at(0).id;
         QVERIFY(aliceLobby->at(0).own);
@@ -158,7 +158,7 @@ private Q_SLOTS:
 
         // Muted: still unread, no notification.
         bob->setRoomMuted(QStringLiteral("lobby"), true);
-        bob->trayNotifier()->setMinimumInterval(0);
+        bob->notifications()->setMinimumInterval(0);
         QVERIFY(alice->sendMessage(QStringLiteral("second")));
         QTRY_COMPARE_WITH_TIMEOUT(bobLobby->count(), 2, kTimeout);
         QCOMPARE(bob->rooms()->unreadCount(QStringLiteral("lobby")), 2);
@@ -186,7 +186,7 @@ private Q_SLOTS:
         bob->leaveRoom(QStringLiteral("random"));
         QVERIFY(!bob->rooms()->contains(QStringLiteral("random")));
         QTRY_COMPARE_WITH_TIMEOUT(
-            alice->memberModel(QStringLiteral("random"))->presence(QStringLiteral("bob")),
+            alice->directory()->openMembers(QStringLiteral("random"))->presence(QStringLiteral("bob")),
             MemberModel::Presence::Offline, kTimeout);
     }
 
@@ -196,7 +196,7 @@ private Q_SLOTS:
         alice->start();
         waitConnected(alice.get());
         alice->joinRoom(QStringLiteral("plain"));
-        MessageModel *model = alice->messageModel(QStringLiteral("plain"));
+        MessageModel *model = alice->directory()->openMessages(QStringLiteral("plain"));
         watch(model);
         // Like the official JS SDK: sendToGroup("plain", "hello from js", "text").
         const auto cs = WebPubSub::ConnectionString::parse(m_service->connectionString());
@@ -307,7 +307,7 @@ private Q_SLOTS:
             waitConnected(app);
         QVERIFY(joinBoth(alice.get(), carol1.get(), QStringLiteral("here")));
         QVERIFY(joinBoth(alice.get(), carol2.get(), QStringLiteral("here")));
-        MemberModel *members = alice->memberModel(QStringLiteral("here"));
+        MemberModel *members = alice->directory()->openMembers(QStringLiteral("here"));
         QCOMPARE(members->presence(QStringLiteral("carol")), MemberModel::Presence::Online);
         QCOMPARE(members->onlineCount(), 2); // alice herself and carol
 
@@ -362,13 +362,13 @@ private Q_SLOTS:
         waitConnected(alice.get());
         waitConnected(bob.get());
         QVERIFY(joinBoth(alice.get(), bob.get(), QStringLiteral("outbox")));
-        MessageModel *aliceModel = alice->messageModel(QStringLiteral("outbox"));
-        MessageModel *bobModel = bob->messageModel(QStringLiteral("outbox"));
+        MessageModel *aliceModel = alice->directory()->openMessages(QStringLiteral("outbox"));
+        MessageModel *bobModel = bob->directory()->openMessages(QStringLiteral("outbox"));
 
         // 1. Offline for a few seconds (recovered): typed messages wait and go out in order.
-        alice->connection()->goOffline(3);
+        alice->connection()->goOffline(3000);
         QTRY_VERIFY_WITH_TIMEOUT(!alice->connection()->isConnected(), kTimeout);
-        QCOMPARE(alice->connection()->state(), QStringLiteral("offline"));
+        QCOMPARE(alice->connection()->state(), ConnectionController::State::Offline);
         QStringList expected;
         for (int i = 1; i <= 5; ++i) {
             expected.append(QStringLiteral("offline %1").arg(i));
@@ -431,10 +431,11 @@ private Q_SLOTS:
             alice->joinRoom(QStringLiteral("second"));
             alice->selectRoom(QStringLiteral("history"));
             QVERIFY(alice->sendMessage(QStringLiteral("before restart")));
-            QTRY_COMPARE_WITH_TIMEOUT(bob->messageModel(QStringLiteral("history"))->count(), 1, kTimeout);
+            QTRY_COMPARE_WITH_TIMEOUT(bob->directory()->openMessages(QStringLiteral("history"))->count(), 1,
+                                      kTimeout);
             QTRY_COMPARE_WITH_TIMEOUT(alice->connection()->outboxCount(), 0, kTimeout);
             // Quit while offline with a message typed: it must go out on the next start.
-            alice->connection()->goOffline(60);
+            alice->connection()->goOffline(60000);
             QTRY_VERIFY_WITH_TIMEOUT(!alice->connection()->isConnected(), kTimeout);
             QVERIFY(alice->sendMessage(QStringLiteral("typed offline")));
             pendingId = alice->messages()->at(1).id;
@@ -454,7 +455,7 @@ private Q_SLOTS:
         alice->start();
         waitConnected(alice.get());
         // Rejoined automatically; the pending message goes out once.
-        MessageModel *bobModel = bob->messageModel(QStringLiteral("history"));
+        MessageModel *bobModel = bob->directory()->openMessages(QStringLiteral("history"));
         QTRY_COMPARE_WITH_TIMEOUT(bobModel->count(), 2, kTimeout);
         QCOMPARE(bobModel->at(1).id, pendingId);
         QTRY_COMPARE_WITH_TIMEOUT(status(alice->messages(), pendingId), QStringLiteral("sent"), kTimeout);
@@ -488,12 +489,13 @@ private Q_SLOTS:
             erin->userActivity();
             QTRY_VERIFY_WITH_TIMEOUT(erin->userIdle(), kTimeout);
             QTRY_COMPARE_WITH_TIMEOUT(
-                erin->memberModel(QStringLiteral("lobby"))->presence(QStringLiteral("erin")),
+                erin->directory()->openMembers(QStringLiteral("lobby"))->presence(QStringLiteral("erin")),
                 MemberModel::Presence::Away, kTimeout);
             erin->userActivity();
             QVERIFY(!erin->userIdle());
-            QCOMPARE(erin->memberModel(QStringLiteral("lobby"))->presence(QStringLiteral("erin")),
-                     MemberModel::Presence::Online);
+            QCOMPARE(
+                erin->directory()->openMembers(QStringLiteral("lobby"))->presence(QStringLiteral("erin")),
+                MemberModel::Presence::Online);
             QVERIFY(idle.count() >= 2);
             erin->leaveRoom(QStringLiteral("lobby"));
             QCOMPARE(erin->currentRoom(), QString());

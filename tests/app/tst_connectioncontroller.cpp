@@ -56,11 +56,18 @@ private Q_SLOTS:
     void stateNames()
     {
         using S = WebPubSub::Client::State;
-        QCOMPARE(ConnectionController::stateName(int(S::Connected)), QStringLiteral("connected"));
-        QCOMPARE(ConnectionController::stateName(int(S::Connecting)), QStringLiteral("connecting"));
-        QCOMPARE(ConnectionController::stateName(int(S::Recovering)), QStringLiteral("recovering"));
-        QCOMPARE(ConnectionController::stateName(int(S::Reconnecting)), QStringLiteral("reconnecting"));
-        QCOMPARE(ConnectionController::stateName(int(S::Stopped)), QStringLiteral("stopped"));
+        QCOMPARE(ConnectionController::stateName(ConnectionController::stateFor(int(S::Connected))),
+                 QStringLiteral("connected"));
+        QCOMPARE(ConnectionController::stateName(ConnectionController::stateFor(int(S::Connecting))),
+                 QStringLiteral("connecting"));
+        QCOMPARE(ConnectionController::stateName(ConnectionController::stateFor(int(S::Recovering))),
+                 QStringLiteral("recovering"));
+        QCOMPARE(ConnectionController::stateName(ConnectionController::stateFor(int(S::Reconnecting))),
+                 QStringLiteral("reconnecting"));
+        QCOMPARE(ConnectionController::stateName(ConnectionController::stateFor(int(S::Stopped))),
+                 QStringLiteral("stopped"));
+        QCOMPARE(ConnectionController::stateName(ConnectionController::State::Offline),
+                 QStringLiteral("offline"));
     }
 
     void embeddedServiceDiagnosticsAndLan()
@@ -69,7 +76,7 @@ private Q_SLOTS:
         ConnectionController cc(localOptions(), &secrets);
         QAbstractItemModelTester tester(cc.transitions(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QCOMPARE(cc.state(), QStringLiteral("stopped"));
+        QCOMPARE(cc.state(), ConnectionController::State::Stopped);
         cc.start();
         QTRY_VERIFY_WITH_TIMEOUT(cc.isConnected(), kTimeout);
         QVERIFY(cc.embedded());
@@ -159,8 +166,8 @@ private Q_SLOTS:
         cc.start();
         QTRY_VERIFY_WITH_TIMEOUT(cc.isConnected(), kTimeout);
         QSignalSpy states(&cc, &ConnectionController::stateChanged);
-        cc.goOffline(4);
-        QTRY_COMPARE_WITH_TIMEOUT(cc.state(), QStringLiteral("offline"), kTimeout);
+        cc.goOffline(4000);
+        QTRY_COMPARE_WITH_TIMEOUT(cc.state(), ConnectionController::State::Offline, kTimeout);
         QVERIFY(!cc.isConnected());
         QTRY_VERIFY_WITH_TIMEOUT(cc.reconnectCountdown() > 0, kTimeout);
         QVERIFY2(cc.statusText().contains(QString::number(cc.reconnectCountdown())),
@@ -174,7 +181,7 @@ private Q_SLOTS:
         // Drop (recovered) and force a new connection.
         const QString firstId = cc.client()->connectionId();
         cc.dropConnection();
-        QTRY_VERIFY_WITH_TIMEOUT(cc.state() != QStringLiteral("connected"), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(cc.state() != ConnectionController::State::Connected, kTimeout);
         QTRY_VERIFY_WITH_TIMEOUT(cc.isConnected(), kTimeout);
         cc.forceReconnect();
         QTRY_VERIFY_WITH_TIMEOUT(cc.isConnected() && cc.client()->connectionId() != firstId, kTimeout);

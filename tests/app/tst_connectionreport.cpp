@@ -128,8 +128,8 @@ private Q_SLOTS:
         // Sent and dropped in the same turn: on the wire, unacknowledged, then waiting in the
         // client for a connection as well as in the app's outbox.
         QVERIFY(app.sendMessageTo(kRoom, QStringLiteral("once")));
-        cc->goOffline(3);
-        QTRY_COMPARE_WITH_TIMEOUT(cc->state(), QStringLiteral("offline"), kTimeout);
+        cc->goOffline(3000);
+        QTRY_COMPARE_WITH_TIMEOUT(cc->state(), ConnectionController::State::Offline, kTimeout);
         QTRY_VERIFY_WITH_TIMEOUT(
             cc->diagnostics().value(QStringLiteral("clientQueue")).toInt() +
                     cc->diagnostics().value(QStringLiteral("pendingOperations")).toInt() >=

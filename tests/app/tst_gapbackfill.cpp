@@ -78,12 +78,12 @@ class TestGapBackfill : public QObject
     {
         a->joinRoom(room);
         b->joinRoom(room);
-        watch(a->messageModel(room));
-        watch(b->messageModel(room));
+        watch(a->directory()->openMessages(room));
+        watch(b->directory()->openMessages(room));
         QDeadlineTimer deadline(kTimeout);
         while (!deadline.hasExpired()) {
-            if (a->memberModel(room)->presence(b->userId()) != MemberModel::Presence::Offline &&
-                b->memberModel(room)->presence(a->userId()) != MemberModel::Presence::Offline)
+            if (a->directory()->openMembers(room)->presence(b->userId()) != MemberModel::Presence::Offline &&
+                b->directory()->openMembers(room)->presence(a->userId()) != MemberModel::Presence::Offline)
                 return true;
             QTest::qWait(20);
         }
@@ -142,14 +142,14 @@ private Q_SLOTS:
         const QString quiet = QStringLiteral("quiet");
         QVERIFY(joinBoth(alice.get(), bob.get(), room));
         QVERIFY(joinBoth(alice.get(), bob.get(), quiet));
-        MessageModel *aliceModel = alice->messageModel(room);
-        MessageModel *bobModel = bob->messageModel(room);
+        MessageModel *aliceModel = alice->directory()->openMessages(room);
+        MessageModel *bobModel = bob->directory()->openMessages(room);
         QVERIFY(bob->sendMessageTo(room, QStringLiteral("before")));
         QTRY_COMPARE_WITH_TIMEOUT(aliceModel->count(), 1, kTimeout);
 
         // Alice is offline longer than the recovery window while Bob talks.
         QSignalSpy gaps(alice->connection()->client(), &WebPubSub::Client::gapDetected);
-        alice->connection()->goOffline(3);
+        alice->connection()->goOffline(3000);
         QTRY_VERIFY_WITH_TIMEOUT(!alice->connection()->isConnected(), kTimeout);
         QStringList missed;
         for (int i = 1; i <= 3; ++i) {
@@ -187,7 +187,7 @@ private Q_SLOTS:
                     .toString()
                     .endsWith(QStringLiteral("— 3 messages filled from peers")));
         // Nothing was missed in the quiet room: nobody answers, the marker says so.
-        MessageModel *quietModel = alice->messageModel(quiet);
+        MessageModel *quietModel = alice->directory()->openMessages(quiet);
         QTest::qWait(500);
         QCOMPARE(quietModel->count(), 1);
         QVERIFY(quietModel->index(0)
@@ -267,7 +267,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(bob->connection()->isConnected(), kTimeout);
         const QString room = QStringLiteral("guarded");
         bob->joinRoom(room);
-        watch(bob->messageModel(room));
+        watch(bob->directory()->openMessages(room));
         QTRY_VERIFY_WITH_TIMEOUT(bob->connection()->client()->groups().contains(room), kTimeout);
         const QDateTime from = QDateTime::currentDateTimeUtc();
         QVERIFY(bob->sendMessageTo(room, QStringLiteral("secret")));
@@ -304,7 +304,7 @@ private Q_SLOTS:
         hello.instance = QStringLiteral("member-1");
         hello.state = QStringLiteral("online");
         sendEnvelope(member.get(), room, hello);
-        QTRY_VERIFY_WITH_TIMEOUT(bob->memberModel(room)->presence(QStringLiteral("member")) !=
+        QTRY_VERIFY_WITH_TIMEOUT(bob->directory()->openMembers(room)->presence(QStringLiteral("member")) !=
                                      MemberModel::Presence::Offline,
                                  kTimeout);
         const MessageEnvelope first = request(from, QDateTime::currentDateTimeUtc());

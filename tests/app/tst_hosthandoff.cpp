@@ -98,10 +98,10 @@ class TestHostHandoff : public QObject
         QVERIFY(b.connection()->hostHandoff()->isArmed());
         QVERIFY(c.connection()->hostHandoff()->isArmed());
         for (AppController *x : {&b, &c}) {
-            QTRY_COMPARE_WITH_TIMEOUT(x->memberModel(kRoom)->presence(QStringLiteral("alice")),
+            QTRY_COMPARE_WITH_TIMEOUT(x->directory()->openMembers(kRoom)->presence(QStringLiteral("alice")),
                                       MemberModel::Presence::Online, kTimeout);
         }
-        QTRY_COMPARE_WITH_TIMEOUT(c.memberModel(kRoom)->presence(QStringLiteral("bob")),
+        QTRY_COMPARE_WITH_TIMEOUT(c.directory()->openMembers(kRoom)->presence(QStringLiteral("bob")),
                                   MemberModel::Presence::Online, kTimeout);
 
         QElapsedTimer lost;
@@ -114,8 +114,9 @@ class TestHostHandoff : public QObject
             lost.start();
             // The goodbye came before the service closed: offline at once, not after a timeout.
             for (AppController *x : {&b, &c}) {
-                QTRY_COMPARE_WITH_TIMEOUT(x->memberModel(kRoom)->presence(QStringLiteral("alice")),
-                                          MemberModel::Presence::Offline, 1500);
+                QTRY_COMPARE_WITH_TIMEOUT(
+                    x->directory()->openMembers(kRoom)->presence(QStringLiteral("alice")),
+                    MemberModel::Presence::Offline, 1500);
             }
         } else {
             // No goodbye: the service goes, then the instance, while its client is not connected.
@@ -128,7 +129,7 @@ class TestHostHandoff : public QObject
         // Queued in B's outbox during the outage. B stays offline a moment (its handoff still
         // runs) so that C is back in the room when B sends: without that, B could send before C
         // rejoined, and the message would fall into C's gap (marked and backfilled elsewhere).
-        b.connection()->goOffline(2);
+        b.connection()->goOffline(2000);
         const QString text = QStringLiteral("sent while the host was gone ") + QString::number(m_run);
         QVERIFY(b.sendMessageTo(kRoom, text));
 
@@ -147,26 +148,27 @@ class TestHostHandoff : public QObject
         const qint64 reconnectedMs = lost.elapsed();
         QVERIFY(b.connection()->client()->groups().contains(kRoom));
         QVERIFY(c.connection()->client()->groups().contains(kRoom));
-        QTRY_COMPARE_WITH_TIMEOUT(countText(c.messageModel(kRoom), text), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(countText(c.directory()->openMessages(kRoom), text), 1, kTimeout);
         QTRY_VERIFY_WITH_TIMEOUT(b.outboxIds().isEmpty(), kTimeout);
         // And the room works both ways on the new host.
         const QString reply = QStringLiteral("reply ") + QString::number(m_run);
         QVERIFY(c.sendMessageTo(kRoom, reply));
-        QTRY_COMPARE_WITH_TIMEOUT(countText(b.messageModel(kRoom), reply), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(countText(b.directory()->openMessages(kRoom), reply), 1, kTimeout);
         qInfo("host %s took over after %lld ms; both connected after %lld ms", qPrintable(host.userId()),
               tookOverMs, reconnectedMs);
 
         if (crash) {
             // Without a goodbye, A goes offline within the presence timeout (2.5 heartbeats).
             for (AppController *x : {&b, &c}) {
-                QTRY_COMPARE_WITH_TIMEOUT(x->memberModel(kRoom)->presence(QStringLiteral("alice")),
-                                          MemberModel::Presence::Offline, 2500 + 2000);
+                QTRY_COMPARE_WITH_TIMEOUT(
+                    x->directory()->openMembers(kRoom)->presence(QStringLiteral("alice")),
+                    MemberModel::Presence::Offline, 2500 + 2000);
             }
         }
         // Still exactly once, after every resend and rejoin settled.
         QTest::qWait(500);
-        QCOMPARE(countText(c.messageModel(kRoom), text), 1);
-        QCOMPARE(countText(b.messageModel(kRoom), text), 1);
+        QCOMPARE(countText(c.directory()->openMessages(kRoom), text), 1);
+        QCOMPARE(countText(b.directory()->openMessages(kRoom), text), 1);
         // The new host publishes itself for instances started later.
         QSettings shared(LocalService::sharedSettingsPath(), QSettings::IniFormat);
         QCOMPARE(QUrl(shared.value(QStringLiteral("endpoint")).toString()).port(), int(port));

@@ -71,7 +71,7 @@ private Q_SLOTS:
                                  kTimeout);
         alice.joinRoom(kRoom);
         bob.joinRoom(kRoom);
-        QTRY_COMPARE_WITH_TIMEOUT(bob.memberModel(kRoom)->presence(QStringLiteral("alice")),
+        QTRY_COMPARE_WITH_TIMEOUT(bob.directory()->openMembers(kRoom)->presence(QStringLiteral("alice")),
                                   MemberModel::Presence::Online, kTimeout);
 
         QuitSequence quit(&alice);
@@ -81,7 +81,7 @@ private Q_SLOTS:
         connect(&alice, &AppController::quitRequested, &quit, [&quit]() { quit.start(0); });
 
         QVERIFY(alice.sendMessage(QStringLiteral("last words")));
-        const QString id = alice.messageModel(kRoom)->at(0).id;
+        const QString id = alice.directory()->openMessages(kRoom)->at(0).id;
         QElapsedTimer timer;
         timer.start();
         alice.quit();
@@ -96,9 +96,9 @@ private Q_SLOTS:
         // Closed, with the goodbye ahead of the close: bob sees her leave without waiting for
         // her heartbeats to expire (75 s here).
         QCOMPARE(alice.connection()->client()->state(), WebPubSub::Client::State::Stopped);
-        QTRY_COMPARE_WITH_TIMEOUT(bob.memberModel(kRoom)->presence(QStringLiteral("alice")),
+        QTRY_COMPARE_WITH_TIMEOUT(bob.directory()->openMembers(kRoom)->presence(QStringLiteral("alice")),
                                   MemberModel::Presence::Offline, 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(bob.messageModel(kRoom)->contains(id), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(bob.directory()->openMessages(kRoom)->contains(id), kTimeout);
 
         // A second request is ignored.
         quit.start(0);

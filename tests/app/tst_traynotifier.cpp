@@ -1,21 +1,21 @@
 // SPDX-FileCopyrightText: 2026 Hubbub contributors
 // SPDX-License-Identifier: MIT
-#include "traynotifier.h"
+#include "notificationpolicy.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace Hubbub;
 
-class TestTrayNotifier : public QObject
+class TestNotificationPolicy : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
     void policy()
     {
-        TrayNotifier tray;
+        NotificationPolicy tray;
         tray.setMinimumInterval(0);
-        QSignalSpy spy(&tray, &TrayNotifier::notificationRequested);
+        QSignalSpy spy(&tray, &NotificationPolicy::notificationRequested);
         QVERIFY(!tray.consider(QStringLiteral("a"), QStringLiteral("bob"), QStringLiteral("hi"), false, false,
                                true));
         QVERIFY(!tray.consider(QStringLiteral("a"), QStringLiteral("bob"), QStringLiteral("hi"), false, true,
@@ -36,9 +36,9 @@ private Q_SLOTS:
 
     void rateLimitedPerRoom()
     {
-        TrayNotifier tray;
+        NotificationPolicy tray;
         tray.setMinimumInterval(60000);
-        QSignalSpy spy(&tray, &TrayNotifier::notificationRequested);
+        QSignalSpy spy(&tray, &NotificationPolicy::notificationRequested);
         QVERIFY(tray.consider(QStringLiteral("a"), QStringLiteral("bob"), QStringLiteral("1"), false, false,
                               false));
         QVERIFY(!tray.consider(QStringLiteral("a"), QStringLiteral("bob"), QStringLiteral("2"), false, false,
@@ -49,5 +49,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTrayNotifier)
+QTEST_GUILESS_MAIN(TestNotificationPolicy)
 #include "tst_traynotifier.moc"

@@ -103,7 +103,8 @@ void TestAppChat::initTestCase()
     QVERIFY(QTest::qWaitForWindowExposed(window(), 10000));
 
     m_app->start();
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"connected"_s, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), Hubbub::ConnectionController::State::Connected,
+                              20000);
     QVERIFY(m_app->connection()->embedded());
     QVERIFY(m_app->connection()->service());
 
@@ -230,7 +231,7 @@ void TestAppChat::nothingLostAcrossADrop()
 
     QStringList states;
     auto watch = connect(m_app->connection(), &Hubbub::ConnectionController::stateChanged, this,
-                         [&] { states.append(m_app->connection()->state()); });
+                         [&] { states.append(m_app->connection()->stateName()); });
 
     // Drop the socket as a lost network would, and keep talking on both sides right away.
     m_app->connection()->dropConnection();
@@ -245,7 +246,8 @@ void TestAppChat::nothingLostAcrossADrop()
         m_sentByCli.append(text);
     }
 
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"connected"_s, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), Hubbub::ConnectionController::State::Connected,
+                              30000);
     QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->outboxCount(), 0, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(banner->property("healthy").toBool(), true, 10000);
     disconnect(watch);
@@ -284,9 +286,10 @@ void TestAppChat::outboxWhileOffline()
     QVERIFY(outboxLabel);
 
     // Long enough that the messages below are surely written while offline, even on a slow machine.
-    m_app->connection()->goOffline(10);
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"offline"_s, 10000);
-    QCOMPARE(banner->property("connectionState").toString(), u"offline"_s);
+    m_app->connection()->goOffline(10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), Hubbub::ConnectionController::State::Offline,
+                              10000);
+    QCOMPARE(banner->property("connectionState").toInt(), int(Hubbub::ConnectionController::State::Offline));
     const int before = m_sentByApp.size();
     for (int i = 0; i < 3; ++i)
         sendThroughComposer(u"written offline %1"_s.arg(i));
@@ -302,7 +305,8 @@ void TestAppChat::outboxWhileOffline()
              u"sending"_s);
 
     // Back online: delivered once, in order, and the banner is quiet again.
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"connected"_s, 40000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), Hubbub::ConnectionController::State::Connected,
+                              40000);
     QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->outboxCount(), 0, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(
         model->data(model->index(lastRow), Hubbub::MessageModel::DeliveryStatusRole).toString(), u"sent"_s,

@@ -120,13 +120,14 @@ void TestScreenshot::initTestCase()
     QVERIFY(QTest::qWaitForWindowExposed(window(), 10000));
 
     m_app->start();
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"connected"_s, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), Hubbub::ConnectionController::State::Connected,
+                              20000);
     for (const QString &room : {u"general"_s, u"random"_s, u"design"_s, u"release-train"_s})
         m_app->joinRoom(room);
     m_app->selectRoom(u"general"_s);
 
     // A conversation that shows every part of the timeline.
-    Hubbub::MessageModel *messages = m_app->messageModel(u"general"_s);
+    Hubbub::MessageModel *messages = m_app->directory()->openMessages(u"general"_s);
     new QAbstractItemModelTester(messages, QAbstractItemModelTester::FailureReportingMode::QtTest, messages);
     const QDateTime today = QDateTime::currentDateTime();
     const QDateTime yesterday = today.addDays(-1);
@@ -163,7 +164,7 @@ void TestScreenshot::initTestCase()
     m_app->rooms()->setMuted(u"design"_s, true);
     m_app->rooms()->setLastMessage(u"general"_s, u"Let's demo at 3."_s, today);
 
-    Hubbub::MemberModel *members = m_app->memberModel(u"general"_s);
+    Hubbub::MemberModel *members = m_app->directory()->openMembers(u"general"_s);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     members->heard(u"bob"_s, u"bob"_s, u"bob-1"_s, false, now);
     // A display name appears beside the userId, greyed (Integrity item 7).
@@ -236,7 +237,8 @@ void TestScreenshot::diagnosticsPanel()
                                      m_app->connection()->diagnostics().value(u"reconnects"_s).toInt() >=
                                  1,
                              20000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"connected"_s, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), Hubbub::ConnectionController::State::Connected,
+                              20000);
     QQuickItem *closeTile = findItem(window()->contentItem(), u"closeCodeTile"_s);
     QVERIFY(closeTile);
     // The close code is explained in words, not only as a number.
@@ -258,7 +260,7 @@ void TestScreenshot::busyRoom()
     // A room in full swing: many senders and runs, own messages between them, emoji, a long
     // message, a link, a failed message; shown in the dark theme.
     const QString room = u"release-train"_s;
-    Hubbub::MessageModel *messages = m_app->messageModel(room);
+    Hubbub::MessageModel *messages = m_app->directory()->openMessages(room);
     QVERIFY(messages);
     const QDateTime now = QDateTime::currentDateTime();
     const QDateTime start = now.addSecs(-50 * 60);
@@ -294,7 +296,7 @@ void TestScreenshot::busyRoom()
         in(u"b13"_s, u"dmitri"_s, u"Looks great in dark mode too 🌙"_s, 48),
         in(u"b14"_s, u"ivan"_s, u"Ünïcödé names, Ελληνικά and кириллица work as well 👋"_s, 49),
     });
-    Hubbub::MemberModel *members = m_app->memberModel(room);
+    Hubbub::MemberModel *members = m_app->directory()->openMembers(room);
     const QDateTime utc = QDateTime::currentDateTimeUtc();
     for (const QString &user : {u"dmitri"_s, u"eun-ji"_s, u"frank"_s, u"gita"_s, u"harper"_s, u"ivan"_s})
         members->heard(user, user, user + u"-1"_s, user == u"frank"_s, utc);
@@ -347,8 +349,9 @@ void TestScreenshot::offlineQueued()
 {
     // Offline: the banner says so, the composer says sending is queued, a new message waits with a
     // clock. Last, since it breaks the connection.
-    m_app->connection()->goOffline(60);
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), u"offline"_s, 10000);
+    m_app->connection()->goOffline(60000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), Hubbub::ConnectionController::State::Offline,
+                              10000);
     QVERIFY(m_app->sendMessage(u"Written on the train, goes out when we are back 🚆"_s));
     QObject *banner = window()->findChild<QObject *>(u"statusBanner"_s);
     QVERIFY(banner);

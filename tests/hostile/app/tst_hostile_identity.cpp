@@ -11,9 +11,9 @@
 #include "membermodel.h"
 #include "messageenvelope.h"
 #include "messagemodel.h"
+#include "notificationpolicy.h"
 #include "senderpolicy.h"
 #include "service.h"
-#include "traynotifier.h"
 
 #include <QDir>
 #include <QGuiApplication>
@@ -94,8 +94,8 @@ class TestHostileIdentity : public QObject
             [&] {
                 for (AppController *a : apps) {
                     for (AppController *b : apps) {
-                        if (a != b &&
-                            a->memberModel(room)->presence(b->userId()) == MemberModel::Presence::Offline)
+                        if (a != b && a->directory()->openMembers(room)->presence(b->userId()) ==
+                                          MemberModel::Presence::Offline)
                             return false;
                     }
                 }
@@ -136,8 +136,8 @@ private Q_SLOTS:
         bob->start();
         QVERIFY(joinAll({alice.get(), bob.get()}, kRoom));
         QVERIFY(alice->sendMessage(QStringLiteral("hello")));
-        MessageModel *aliceLobby = alice->messageModel(kRoom);
-        MessageModel *bobLobby = bob->messageModel(kRoom);
+        MessageModel *aliceLobby = alice->directory()->openMessages(kRoom);
+        MessageModel *bobLobby = bob->directory()->openMessages(kRoom);
         QTRY_COMPARE_WITH_TIMEOUT(bobLobby->count(), 1, kTimeout);
         const QString aliceId = aliceLobby->at(0).id;
         QCOMPARE(bobLobby->at(0).id, aliceId);
@@ -264,7 +264,7 @@ private Q_SLOTS:
         forge(mallory.get(),
               with(QStringLiteral("presence"), {{QStringLiteral("state"), QStringLiteral("away")}}));
         for (AppController *app : {alice.get(), bob.get()}) {
-            MemberModel *members = app->memberModel(kRoom);
+            MemberModel *members = app->directory()->openMembers(kRoom);
             QTRY_COMPARE_WITH_TIMEOUT(members->presence(QStringLiteral("mallory")),
                                       MemberModel::Presence::Away, kTimeout);
             QCOMPARE(members->presence(QStringLiteral("alice")), MemberModel::Presence::Online);
@@ -285,16 +285,17 @@ private Q_SLOTS:
         forge(mallory.get(), with(QStringLiteral("typing")));
         QTRY_COMPARE_WITH_TIMEOUT(bob->typingText(), QStringLiteral("mallory is typing…"), kTimeout);
         QTRY_COMPARE_WITH_TIMEOUT(alice->typingText(), QStringLiteral("mallory is typing…"), kTimeout);
-        QVERIFY(!bob->memberModel(kRoom)->isTyping(QStringLiteral("alice")));
+        QVERIFY(!bob->directory()->openMembers(kRoom)->isTyping(QStringLiteral("alice")));
         QTRY_COMPARE_WITH_TIMEOUT(typingLabel->property("text").toString(),
                                   QStringLiteral("mallory is typing…"), kTimeout);
         QCOMPARE(typingLabel->property("textFormat").toInt(), 0 /* Text.PlainText */);
 
         // "Alice says goodbye" from mallory: alice stays online everywhere.
         forge(mallory.get(), with(QStringLiteral("goodbye")));
-        QTRY_COMPARE_WITH_TIMEOUT(bob->memberModel(kRoom)->presence(QStringLiteral("mallory")),
+        QTRY_COMPARE_WITH_TIMEOUT(bob->directory()->openMembers(kRoom)->presence(QStringLiteral("mallory")),
                                   MemberModel::Presence::Offline, kTimeout);
-        QCOMPARE(bob->memberModel(kRoom)->presence(QStringLiteral("alice")), MemberModel::Presence::Online);
+        QCOMPARE(bob->directory()->openMembers(kRoom)->presence(QStringLiteral("alice")),
+                 MemberModel::Presence::Online);
 
         // A notification names the real sender; the system one is escaped.
         QSignalSpy notified(bob.get(), &AppController::notificationRequested);
@@ -366,9 +367,9 @@ private Q_SLOTS:
         QVERIFY(policy.issued(QStringLiteral("n-%1").arg(SenderPolicy::kMaxIssuedIds + 9)));
 
         // Notification text for the system tray is escaped.
-        QCOMPARE(TrayNotifier::systemTitle(QStringLiteral("<b>r</b>"), QStringLiteral("<img src=x>")),
+        QCOMPARE(NotificationPolicy::systemTitle(QStringLiteral("<b>r</b>"), QStringLiteral("<img src=x>")),
                  QStringLiteral("&lt;img src=x&gt; · #&lt;b&gt;r&lt;/b&gt;"));
-        QCOMPARE(TrayNotifier::systemBody(QStringLiteral("a & <i>b</i>")),
+        QCOMPARE(NotificationPolicy::systemBody(QStringLiteral("a & <i>b</i>")),
                  QStringLiteral("a &amp; &lt;i&gt;b&lt;/i&gt;"));
     }
 };

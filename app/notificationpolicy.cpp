@@ -1,15 +1,15 @@
 // SPDX-FileCopyrightText: 2026 Hubbub contributors
 // SPDX-License-Identifier: MIT
-#include "traynotifier.h"
+#include "notificationpolicy.h"
 
 namespace Hubbub {
 
-TrayNotifier::TrayNotifier(QObject *parent)
+NotificationPolicy::NotificationPolicy(QObject *parent)
     : QObject(parent)
 {}
 
-bool TrayNotifier::consider(const QString &room, const QString &sender, const QString &text, bool own,
-                            bool muted, bool roomInView)
+bool NotificationPolicy::consider(const QString &room, const QString &sender, const QString &text, bool own,
+                                  bool muted, bool roomInView)
 {
     if (own || muted || roomInView)
         return false;
@@ -25,12 +25,12 @@ bool TrayNotifier::consider(const QString &room, const QString &sender, const QS
     return true;
 }
 
-QString TrayNotifier::systemTitle(const QString &room, const QString &sender)
+QString NotificationPolicy::systemTitle(const QString &room, const QString &sender)
 {
     return (sender + QStringLiteral(" · #") + room).toHtmlEscaped();
 }
 
-QString TrayNotifier::systemBody(const QString &text)
+QString NotificationPolicy::systemBody(const QString &text)
 {
     return text.toHtmlEscaped();
 }

@@ -14,11 +14,11 @@
 
 namespace Hubbub {
 
-class TrayNotifier : public QObject
+class NotificationPolicy : public QObject
 {
     Q_OBJECT
 public:
-    explicit TrayNotifier(QObject *parent = nullptr);
+    explicit NotificationPolicy(QObject *parent = nullptr);
 
     //! Considers a message; returns true (and emits notificationRequested) if it should notify.
     bool consider(const QString &room, const QString &sender, const QString &text, bool own, bool muted,

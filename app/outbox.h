@@ -1,0 +1,101 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \brief The user's own chat messages from "send" until the service acknowledges them: kept in
+//! order, persisted in the history (status "sending"), retried across connections, and failed
+//! visibly when they cannot go.
+//!
+//! The one rule for how this outbox relates to the client's: this is the only outbox above the
+//! client. An entry stays here until its send is acknowledged (or fails for good); while one is on
+//! the wire, or waits inside the client for a connection, the client's operation queue holds it
+//! too. So count() is what the user waits for (the banner, diagnostics' outboxSize) and the
+//! client's queue (presence and joins as well) is reported apart (clientQueue), never added to it.
+//! Delivery is exactly once as seen by readers: a resend keeps its message id (receivers drop
+//! repeats) and, on the same connection, its ackId (the service answers Duplicate).
+#pragma once
+
+#include "chatmessage.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+namespace WebPubSub {
+class Client;
+struct OperationResult;
+} // namespace WebPubSub
+
+namespace Hubbub {
+
+class HistoryStore;
+class RoomDirectory;
+class SenderPolicy;
+struct LocalUser;
+
+class Outbox : public QObject
+{
+    Q_OBJECT
+public:
+    //! Restores the messages \a history still holds as "sending" (they go out again, in order).
+    //! All pointers must outlive this.
+    Outbox(HistoryStore *history, RoomDirectory *rooms, SenderPolicy *senders, const LocalUser *self,
+           QObject *parent = nullptr);
+
+    //! A new client (or none): whatever was in flight will be sent again on it.
+    void setClient(WebPubSub::Client *client);
+    //! Writes \a text to \a room as a new own message (history, model, outbox) and sends it when
+    //! connected; false when empty or the room is unknown.
+    bool send(const QString &room, const QString &text);
+    //! Sends every waiting entry not on the wire, in order (when connected).
+    void flush();
+    //! Sends a failed own message again.
+    void retry(const QString &messageId);
+    void retryAllFailed();
+    //! Deletes an own message that did not go out (not one on the wire).
+    void remove(const QString &messageId);
+    //! \a room is being left: its waiting messages fail.
+    void failRoom(const QString &room);
+
+    int count() const { return int(m_entries.size()); }
+    //! The waiting messages' ids, in send order.
+    QStringList ids() const;
+
+    //! Errors after which the operation may succeed on a later connection.
+    static bool isRetryable(int errorCode);
+
+Q_SIGNALS:
+    void countChanged(int count);
+    //! An own message was added to \a room's model.
+    void messageAdded(const QString &room, const QString &messageId);
+
+private:
+    struct Entry
+    {
+        QString id;
+        QString room;
+        std::optional<quint64> ackId; // reused when retrying on the same connection
+        QString ackConnectionId;
+        bool inFlight = false;
+        QJsonObject envelope;
+        int attempt = 0; // results of older attempts (e.g. from a replaced client) are ignored
+    };
+
+    void enqueue(const ChatMessage &message);
+    void sendEntry(Entry &entry);
+    void onSendResult(const QString &messageId, int attempt, const QString &connectionId,
+                      const WebPubSub::OperationResult &r);
+    void setStatus(const QString &room, const QString &messageId, DeliveryStatus status);
+    void retryEntry(const QString &room, const QString &messageId);
+    bool connected() const;
+
+    HistoryStore *m_history;
+    RoomDirectory *m_rooms;
+    SenderPolicy *m_senders;
+    const LocalUser *m_self;
+    QPointer<WebPubSub::Client> m_client;
+    QList<Entry> m_entries;
+};
+
+} // namespace Hubbub

@@ -1,0 +1,141 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+#include "roomdirectory.h"
+
+#include "historystore.h"
+#include "membermodel.h"
+#include "messagemodel.h"
+#include "roomlistmodel.h"
+
+namespace Hubbub {
+
+RoomDirectory::RoomDirectory(HistoryStore *history, int pageSize, std::chrono::milliseconds memberExpiry,
+                             QObject *parent)
+    : QObject(parent)
+    , m_history(history)
+    , m_pageSize(pageSize)
+    , m_memberExpiry(memberExpiry)
+    , m_list(new RoomListModel(this))
+    , m_emptyMessages(new MessageModel({}, this))
+    , m_emptyMembers(new MemberModel({}, this))
+{
+    const auto saved = m_history->rooms();
+    for (const HistoryStore::RoomState &r : saved) {
+        RoomListModel::Room room{r.name, r.unread, r.muted, {}, {}};
+        const auto last = m_history->latest(r.name, 1);
+        if (!last.isEmpty()) {
+            room.lastMessageText = last.constFirst().text;
+            room.lastActivity = last.constFirst().timestamp;
+        }
+        m_list->addRoom(room);
+    }
+    connect(m_list, &RoomListModel::roomChanged, this, &RoomDirectory::persist);
+}
+
+bool RoomDirectory::contains(const QString &room) const
+{
+    return m_list->contains(room);
+}
+
+QStringList RoomDirectory::names() const
+{
+    return m_list->roomNames();
+}
+
+bool RoomDirectory::ensure(const QString &room)
+{
+    if (m_list->contains(room))
+        return false;
+    m_list->addRoom(room);
+    m_history->saveRoom({room, 0, false});
+    return true;
+}
+
+void RoomDirectory::persist(const QString &room)
+{
+    if (const RoomListModel::Room *r = m_list->room(room))
+        m_history->saveRoom({r->name, r->unreadCount, r->muted});
+}
+
+void RoomDirectory::remove(const QString &room)
+{
+    if (!m_list->contains(room))
+        return;
+    const bool wasCurrent = m_current == room;
+    m_list->removeRoom(room);
+    m_history->removeRoom(room);
+    if (wasCurrent) {
+        m_current.clear();
+        const QStringList rest = m_list->roomNames();
+        if (rest.isEmpty() || !setCurrent(rest.constFirst()))
+            Q_EMIT currentChanged();
+    }
+    // Deleted after currentChanged so QML never holds a dangling model.
+    if (MessageModel *m = m_messages.take(room))
+        m->deleteLater();
+    if (MemberModel *m = m_members.take(room))
+        m->deleteLater();
+}
+
+bool RoomDirectory::setCurrent(const QString &room)
+{
+    if ((!room.isEmpty() && !m_list->contains(room)) || room == m_current)
+        return false;
+    m_current = room;
+    m_list->setCurrentRoom(room);
+    if (!room.isEmpty()) {
+        MessageModel *model = openMessages(room);
+        openMembers(room);
+        // The divider marks what arrived while the room was not viewed, and stays put while it is.
+        model->setUnreadDivider(m_list->unreadCount(room));
+        m_list->setUnreadCount(room, 0);
+    }
+    Q_EMIT currentChanged();
+    return true;
+}
+
+MessageModel *RoomDirectory::openMessages(const QString &room)
+{
+    if (MessageModel *model = m_messages.value(room))
+        return model;
+    auto *model = new MessageModel(room, this);
+    m_messages.insert(room, model);
+    const auto page = m_history->latest(room, m_pageSize);
+    model->appendMessages(page);
+    model->setCanLoadOlder(page.size() >= m_pageSize);
+    return model;
+}
+
+MessageModel *RoomDirectory::findMessages(const QString &room) const
+{
+    return m_messages.value(room);
+}
+
+MemberModel *RoomDirectory::openMembers(const QString &room)
+{
+    if (MemberModel *model = m_members.value(room))
+        return model;
+    auto *model = new MemberModel(room, this);
+    model->setExpiry(m_memberExpiry);
+    connect(model, &MemberModel::typingChanged, this, &RoomDirectory::typingChanged);
+    m_members.insert(room, model);
+    return model;
+}
+
+MemberModel *RoomDirectory::findMembers(const QString &room) const
+{
+    return m_members.value(room);
+}
+
+void RoomDirectory::loadOlder()
+{
+    MessageModel *model = m_current.isEmpty() ? nullptr : m_messages.value(m_current);
+    if (!model || model->count() == 0)
+        return;
+    const QString oldest = model->at(0).id;
+    const auto page = m_history->olderThan(m_current, oldest, m_pageSize);
+    model->prependMessages(page);
+    model->setCanLoadOlder(page.size() >= m_pageSize);
+}
+
+} // namespace Hubbub

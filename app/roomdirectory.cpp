@@ -22,10 +22,15 @@ RoomDirectory::RoomDirectory(HistoryStore *history, int pageSize, std::chrono::m
     const auto saved = m_history->rooms();
     for (const HistoryStore::RoomState &r : saved) {
         RoomListModel::Room room{r.name, r.unread, r.muted, {}, {}};
-        const auto last = m_history->latest(r.name, 1);
-        if (!last.isEmpty()) {
-            room.lastMessageText = last.constFirst().text;
-            room.lastActivity = last.constFirst().timestamp;
+        // The preview is the last message, not a gap marker that may follow it (they are stored
+        // in the history too, and a quiet room's last row can be one).
+        const auto recent = m_history->latest(r.name, 8);
+        for (auto it = recent.crbegin(); it != recent.crend(); ++it) {
+            if (it->gapMarker)
+                continue;
+            room.lastMessageText = it->text;
+            room.lastActivity = it->timestamp;
+            break;
         }
         m_list->addRoom(room);
     }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // AppControllers with separate profiles talking through one in-process Hubbub::Service.
 #include "appcontroller.h"
+#include "apptestfixture.h"
 #include "client.h"
 #include "historystore.h"
 #include "messageenvelope.h"
@@ -20,8 +21,6 @@ using namespace Hubbub;
 using namespace std::chrono_literals;
 
 namespace {
-const auto kHub = QStringLiteral("chat");
-const auto kKey = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefgh");
 constexpr int kTimeout = 20000;
 
 QStringList texts(MessageModel *model)
@@ -41,25 +40,13 @@ QString status(MessageModel *model, const QString &id)
 class TestAppController : public QObject
 {
     Q_OBJECT
-    std::unique_ptr<Service> m_service;
-    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
+    HubbubTest::AppTestFixture m_hub;
     int m_profileCounter = 0;
 
     AppOptions options(const QString &user, const QString &profile)
     {
-        AppOptions o;
-        o.endpoint = AppOptions::Endpoint::ConnectionString;
-        o.connectionString = m_service->connectionString();
-        o.hub = kHub;
-        o.user = user;
-        o.profile = profile;
-        o.useKeychain = false;
-        o.whoJitterMax = 200ms;
+        AppOptions o = m_hub.options(user, profile);
         o.typingExpiry = 1500ms;
-        o.clientOptions.reconnectRetry.delay = 200ms;
-        o.clientOptions.reconnectRetry.maxDelay = 1000ms;
-        o.clientOptions.recoveryRetryDelay = 200ms;
-        o.clientOptions.messageRetry.delay = 200ms;
         return o;
     }
     QString freshProfile(const QString &base) { return base + QString::number(++m_profileCounter); }
@@ -71,11 +58,7 @@ class TestAppController : public QObject
         watch(app->connection()->transitions());
         return app;
     }
-    void watch(QAbstractItemModel *model)
-    {
-        m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
-            model, QAbstractItemModelTester::FailureReportingMode::QtTest));
-    }
+    void watch(QAbstractItemModel *model) { m_hub.watch(model); }
     // Joins \a room in both and waits until each sees the other online (so both have joined).
     bool joinBoth(AppController *a, AppController *b, const QString &room)
     {
@@ -87,14 +70,7 @@ class TestAppController : public QObject
             watch(a->messageModel(room)), watch(a->memberModel(room));
         if (newB)
             watch(b->messageModel(room)), watch(b->memberModel(room));
-        QDeadlineTimer deadline(kTimeout);
-        while (!deadline.hasExpired()) {
-            if (a->memberModel(room)->presence(b->userId()) != MemberModel::Presence::Offline &&
-                b->memberModel(room)->presence(a->userId()) != MemberModel::Presence::Offline)
-                return true;
-            QTest::qWait(20);
-        }
-        return false;
+        return HubbubTest::allSeeEachOther({a, b}, room, kTimeout);
     }
     static void waitConnected(AppController *app)
     {
@@ -104,19 +80,12 @@ class TestAppController : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("hubbub-tst-appcontroller"));
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).removeRecursively();
-        ServiceOptions so;
-        so.port = 0;
-        so.accessKey = kKey;
-        m_service = std::make_unique<Service>(so);
+        HubbubTest::isolateAppPaths(QStringLiteral("hubbub-tst-appcontroller"));
         QString error;
-        QVERIFY2(m_service->start(&error), qPrintable(error));
+        QVERIFY2(m_hub.start(&error), qPrintable(error));
     }
-    void cleanup() { m_testers.clear(); }
-    void cleanupTestCase() { m_service.reset(); }
+    void cleanup() { m_hub.resetWatches(); }
+    void cleanupTestCase() { m_hub.stop(); }
 
     void chatUnreadAndNotifications()
     {
@@ -199,11 +168,11 @@ private Q_SLOTS:
         MessageModel *model = alice->messageModel(QStringLiteral("plain"));
         watch(model);
         // Like the official JS SDK: sendToGroup("plain", "hello from js", "text").
-        const auto cs = WebPubSub::ConnectionString::parse(m_service->connectionString());
+        const auto cs = WebPubSub::ConnectionString::parse(m_hub.service()->connectionString());
         WebPubSub::ClientTokenOptions token;
         token.userId = QStringLiteral("js-user");
         token.roles = {QStringLiteral("webpubsub.sendToGroup"), QStringLiteral("webpubsub.joinLeaveGroup")};
-        WebPubSub::Client js(WebPubSub::Credential::fromConnectionString(*cs, kHub, token));
+        WebPubSub::Client js(WebPubSub::Credential::fromConnectionString(*cs, HubbubTest::AppTestFixture::hub, token));
         QSignalSpy connected(&js, &WebPubSub::Client::connected);
         js.start();
         QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, kTimeout);
@@ -325,11 +294,11 @@ private Q_SLOTS:
                                   kTimeout);
 
         // A connection that dies without a goodbye expires after ~2.5 heartbeats.
-        const auto cs = WebPubSub::ConnectionString::parse(m_service->connectionString());
+        const auto cs = WebPubSub::ConnectionString::parse(m_hub.service()->connectionString());
         WebPubSub::ClientTokenOptions token;
         token.userId = QStringLiteral("ghost");
         token.roles = {QStringLiteral("webpubsub.sendToGroup")};
-        WebPubSub::Client ghost(WebPubSub::Credential::fromConnectionString(*cs, kHub, token));
+        WebPubSub::Client ghost(WebPubSub::Credential::fromConnectionString(*cs, HubbubTest::AppTestFixture::hub, token));
         QSignalSpy connected(&ghost, &WebPubSub::Client::connected);
         ghost.start();
         QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, kTimeout);
@@ -507,12 +476,12 @@ private Q_SLOTS:
     void failedRetryAndDelete()
     {
         // A Client Access URL whose token may not send: every send is refused (Forbidden).
-        const auto cs = WebPubSub::ConnectionString::parse(m_service->connectionString());
+        const auto cs = WebPubSub::ConnectionString::parse(m_hub.service()->connectionString());
         WebPubSub::ClientTokenOptions token;
         token.userId = QStringLiteral("dave");
         AppOptions o = options(QStringLiteral("dave"), freshProfile(QStringLiteral("dave")));
         o.endpoint = AppOptions::Endpoint::Url;
-        o.clientAccessUrl = cs->clientAccessUrl(kHub, token).toString();
+        o.clientAccessUrl = cs->clientAccessUrl(HubbubTest::AppTestFixture::hub, token).toString();
         auto dave = makeApp(o);
         QSignalSpy errors(dave.get(), &AppController::errorShown);
         dave->start();

@@ -4,6 +4,7 @@
 // Hubbub::Service. A real gap (offline longer than the recovery window, so a new connection),
 // filled from a peer; requests from non-members refused; one answer per burst of requests.
 #include "appcontroller.h"
+#include "apptestfixture.h"
 #include "backfill.h"
 #include "client.h"
 #include "messageenvelope.h"
@@ -21,8 +22,6 @@ using namespace Hubbub;
 using namespace std::chrono_literals;
 
 namespace {
-const auto kHub = QStringLiteral("chat");
-const auto kKey = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefgh");
 constexpr int kTimeout = 20000;
 
 int gapRow(MessageModel *model)
@@ -38,24 +37,12 @@ int gapRow(MessageModel *model)
 class TestGapBackfill : public QObject
 {
     Q_OBJECT
-    std::unique_ptr<Service> m_service;
-    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
+    HubbubTest::AppTestFixture m_hub;
     int m_profileCounter = 0;
 
     AppOptions options(const QString &user)
     {
-        AppOptions o;
-        o.endpoint = AppOptions::Endpoint::ConnectionString;
-        o.connectionString = m_service->connectionString();
-        o.hub = kHub;
-        o.user = user;
-        o.profile = user + QString::number(++m_profileCounter);
-        o.useKeychain = false;
-        o.whoJitterMax = 200ms;
-        o.clientOptions.reconnectRetry.delay = 200ms;
-        o.clientOptions.reconnectRetry.maxDelay = 1000ms;
-        o.clientOptions.recoveryRetryDelay = 200ms;
-        o.clientOptions.messageRetry.delay = 200ms;
+        AppOptions o = m_hub.options(user, user + QString::number(++m_profileCounter));
         // Offline longer than this: the connection cannot be recovered, a new one has a gap.
         o.clientOptions.recoveryTimeout = 500ms;
         return o;
@@ -67,35 +54,17 @@ class TestGapBackfill : public QObject
         app->start();
         return app;
     }
-    void watch(QAbstractItemModel *model)
-    {
-        m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
-            model, QAbstractItemModelTester::FailureReportingMode::QtTest));
-    }
     bool joinBoth(AppController *a, AppController *b, const QString &room)
     {
         a->joinRoom(room);
         b->joinRoom(room);
-        watch(a->messageModel(room));
-        watch(b->messageModel(room));
-        QDeadlineTimer deadline(kTimeout);
-        while (!deadline.hasExpired()) {
-            if (a->memberModel(room)->presence(b->userId()) != MemberModel::Presence::Offline &&
-                b->memberModel(room)->presence(a->userId()) != MemberModel::Presence::Offline)
-                return true;
-            QTest::qWait(20);
-        }
-        return false;
+        m_hub.watch(a->messageModel(room));
+        m_hub.watch(b->messageModel(room));
+        return HubbubTest::allSeeEachOther({a, b}, room, kTimeout);
     }
     std::unique_ptr<WebPubSub::Client> rawClient(const QString &userId, const QStringList &roles)
     {
-        const auto cs = WebPubSub::ConnectionString::parse(m_service->connectionString());
-        WebPubSub::ClientTokenOptions token;
-        token.userId = userId;
-        token.roles = roles;
-        auto client = std::make_unique<WebPubSub::Client>(
-            WebPubSub::Credential::fromConnectionString(*cs, kHub, token));
-        return client;
+        return m_hub.rawClient(userId, roles);
     }
     static void sendEnvelope(WebPubSub::Client *client, const QString &room, const MessageEnvelope &env)
     {
@@ -116,19 +85,12 @@ class TestGapBackfill : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("hubbub-tst-gapbackfill"));
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).removeRecursively();
-        ServiceOptions so;
-        so.port = 0;
-        so.accessKey = kKey;
-        m_service = std::make_unique<Service>(so);
+        HubbubTest::isolateAppPaths(QStringLiteral("hubbub-tst-gapbackfill"));
         QString error;
-        QVERIFY2(m_service->start(&error), qPrintable(error));
+        QVERIFY2(m_hub.start(&error), qPrintable(error));
     }
-    void cleanup() { m_testers.clear(); }
-    void cleanupTestCase() { m_service.reset(); }
+    void cleanup() { m_hub.resetWatches(); }
+    void cleanupTestCase() { m_hub.stop(); }
 
     void gapIsMarkedAndFilledFromAPeer()
     {
@@ -207,7 +169,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(bob->connection()->isConnected(), kTimeout);
         const QString room = QStringLiteral("guarded");
         bob->joinRoom(room);
-        watch(bob->messageModel(room));
+        m_hub.watch(bob->messageModel(room));
         QTRY_VERIFY_WITH_TIMEOUT(bob->connection()->client()->groups().contains(room), kTimeout);
         const QDateTime from = QDateTime::currentDateTimeUtc();
         QVERIFY(bob->sendMessageTo(room, QStringLiteral("secret")));

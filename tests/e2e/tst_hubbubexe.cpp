@@ -5,8 +5,10 @@
 // its profile, as a user's previous session would leave it: a joined room and two messages
 // still waiting in the outbox. It must rejoin, send those (once, in order), and store what the
 // other user says in its history.
+#include "appprocess.h"
 #include "cliprocess.h"
 #include "isolatedhome.h"
+#include "serviceprocess.h"
 
 #include "chatmessage.h"
 #include "historystore.h"
@@ -23,7 +25,6 @@ namespace {
 
 const QString kRoom = u"lobby"_s;
 const QString kProfile = u"exe"_s;
-const QString kKey = u"e2e-access-key-0123456789abcdefghijklmnopqrstuvwxyz"_s;
 
 QJsonObject chatEnvelope(const QString &text, const QString &sender)
 {
@@ -37,15 +38,7 @@ QJsonObject chatEnvelope(const QString &text, const QString &sender)
 //! Envelopes of \a kind that alice sent to the room, as the CLI saw them.
 QList<QJsonObject> fromAlice(const CliProcess &cli, const QString &kind)
 {
-    QList<QJsonObject> out;
-    const auto messages = cli.events(u"group-message"_s);
-    for (const QJsonObject &e : messages) {
-        const QJsonObject data = e.value(u"data").toObject();
-        if (e.value(u"group").toString() == kRoom && e.value(u"fromUserId").toString() == u"alice" &&
-            data.value(u"kind").toString() == kind)
-            out.append(data);
-    }
-    return out;
+    return cli.envelopesFrom(u"alice"_s, kRoom, kind);
 }
 
 } // namespace
@@ -60,28 +53,23 @@ private Q_SLOTS:
     void resumesOutboxAndStoresReplies();
 
 private:
-    CliProcess m_service;
+    ServiceProcess m_service;
     CliProcess m_bob;
-    QProcess m_app;
+    AppProcess m_app;
     QString m_connectionString;
 };
 
 void TestHubbubExe::initTestCase()
 {
-    QVERIFY(
-        m_service.start(QStringLiteral(HUBBUB_SERVICE_PATH), {u"--port"_s, u"0"_s, u"--access-key"_s, kKey}));
-    QTRY_VERIFY2_WITH_TIMEOUT(!m_service.events(u"ready"_s).isEmpty(), qPrintable(m_service.errors()), 20000);
-    m_connectionString = m_service.events(u"ready"_s).constFirst().value(u"connectionString").toString();
+    QString error;
+    QVERIFY2(m_service.start(QStringLiteral(HUBBUB_SERVICE_PATH), &error), qPrintable(error));
+    m_connectionString = m_service.connectionString();
     QVERIFY(m_connectionString.contains(u"AccessKey="_s));
 }
 
 void TestHubbubExe::cleanupTestCase()
 {
-    if (m_app.state() != QProcess::NotRunning) {
-        m_app.terminate();
-        if (!m_app.waitForFinished(10000))
-            m_app.kill();
-    }
+    m_app.stop();
     m_bob.finish();
 }
 
@@ -108,28 +96,18 @@ void TestHubbubExe::resumesOutboxAndStoresReplies()
         QCOMPARE(store.pendingOwn().size(), 2);
     }
 
-    QVERIFY(m_bob.start(QStringLiteral(HUBBUB_CLI_PATH),
-                        {u"--connection-string"_s, m_connectionString, u"--hub"_s, u"hubbub"_s, u"--user"_s,
-                         u"bob"_s, u"--role"_s, u"webpubsub.joinLeaveGroup"_s, u"--role"_s,
-                         u"webpubsub.sendToGroup"_s}));
-    QTRY_VERIFY2_WITH_TIMEOUT(!m_bob.events(u"connected"_s).isEmpty(), qPrintable(m_bob.errors()), 20000);
+    // Started, and connected within 20 s.
+    QVERIFY2(m_bob.startChatPeer(m_connectionString, u"bob"_s), qPrintable(m_bob.errors()));
     m_bob.send({{u"op"_s, u"join"_s}, {u"group"_s, kRoom}, {u"id"_s, u"join"_s}});
-    QTRY_VERIFY_WITH_TIMEOUT(!m_bob.events(u"result"_s).isEmpty(), 20000);
-    QVERIFY(m_bob.events(u"result"_s).constFirst().value(u"ok").toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_bob.eventsNamed(u"result"_s).isEmpty(), 20000);
+    QVERIFY(m_bob.eventsNamed(u"result"_s).constFirst().value(u"ok").toBool());
 
     // The real app, offscreen, with the same HOME/XDG folders as this test.
-    m_app.setProcessChannelMode(QProcess::SeparateChannels);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    m_app.setProcessEnvironment(env);
-    m_app.start(QStringLiteral(HUBBUB_APP_PATH),
-                {u"--connection-string"_s, m_connectionString, u"--hub"_s, u"hubbub"_s, u"--user"_s,
-                 u"alice"_s, u"--profile"_s, kProfile});
-    QVERIFY(m_app.waitForStarted(10000));
+    QVERIFY(m_app.start(QStringLiteral(HUBBUB_APP_PATH), m_connectionString, u"alice"_s, kProfile));
 
     // It rejoins #lobby, says it is here, and sends what was waiting: once each, in order.
     QTRY_VERIFY2_WITH_TIMEOUT(!fromAlice(m_bob, u"presence"_s).isEmpty(),
-                              qPrintable(QString::fromUtf8(m_app.readAllStandardError())), 30000);
+                              qPrintable(QString::fromUtf8(m_app.process().readAllStandardError())), 30000);
     QTRY_COMPARE_WITH_TIMEOUT(fromAlice(m_bob, u"message"_s).size(), 2, 30000);
     QStringList texts;
     for (const QJsonObject &m : fromAlice(m_bob, u"message"_s))
@@ -156,7 +134,7 @@ void TestHubbubExe::resumesOutboxAndStoresReplies()
     QTRY_COMPARE_WITH_TIMEOUT(storedTexts(), pending + replies, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(
         Hubbub::HistoryStore(Hubbub::HistoryStore::defaultPath(kProfile)).pendingOwn().isEmpty(), 30000);
-    QCOMPARE(m_app.state(), QProcess::Running);
+    QCOMPARE(m_app.process().state(), QProcess::Running);
     QCOMPARE(fromAlice(m_bob, u"message"_s).size(), 2);
 }
 

@@ -4,6 +4,7 @@
 // on an in-process Hubbub::Service; Mallory is a raw client that forges envelopes: "sender":"alice",
 // Alice's instance id, Alice's message id, a timestamp in 2099, presence and typing "for" Alice.
 #include "appcontroller.h"
+#include "apptestfixture.h"
 #include "client.h"
 #include "fetchtrap.h"
 #include "historystore.h"
@@ -30,8 +31,6 @@ using namespace Hubbub;
 using namespace std::chrono_literals;
 
 namespace {
-const auto kHub = QStringLiteral("chat");
-const auto kKey = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefgh");
 const auto kRoom = QStringLiteral("lobby");
 constexpr int kTimeout = 20000;
 
@@ -52,30 +51,19 @@ QVariant role(MessageModel *model, int row, int role)
 class TestHostileIdentity : public QObject
 {
     Q_OBJECT
-    std::unique_ptr<Service> m_service;
+    HubbubTest::AppTestFixture m_hub;
     int m_profileCounter = 0;
 
     AppOptions options(const QString &user)
     {
-        AppOptions o;
-        o.endpoint = AppOptions::Endpoint::ConnectionString;
-        o.connectionString = m_service->connectionString();
-        o.hub = kHub;
-        o.user = user;
-        o.profile = user + QString::number(++m_profileCounter);
-        o.useKeychain = false;
-        o.whoJitterMax = 200ms;
+        AppOptions o = m_hub.options(user, user + QString::number(++m_profileCounter));
         o.typingExpiry = 10s;
         return o;
     }
     std::unique_ptr<WebPubSub::Client> rawClient(const QString &userId)
     {
-        const auto cs = WebPubSub::ConnectionString::parse(m_service->connectionString());
-        WebPubSub::ClientTokenOptions token;
-        token.userId = userId;
-        token.roles = {QStringLiteral("webpubsub.sendToGroup"), QStringLiteral("webpubsub.joinLeaveGroup")};
-        auto client = std::make_unique<WebPubSub::Client>(
-            WebPubSub::Credential::fromConnectionString(*cs, kHub, token));
+        auto client = m_hub.rawClient(
+            userId, {QStringLiteral("webpubsub.sendToGroup"), QStringLiteral("webpubsub.joinLeaveGroup")});
         QSignalSpy connected(client.get(), &WebPubSub::Client::connected);
         client->start();
         if (!QTest::qWaitFor([&] { return connected.count() > 0; }, kTimeout))
@@ -84,24 +72,7 @@ class TestHostileIdentity : public QObject
     }
     static bool joinAll(const QList<AppController *> &apps, const QString &room)
     {
-        for (AppController *app : apps) {
-            if (!QTest::qWaitFor([&] { return app->connection()->isConnected(); }, kTimeout))
-                return false;
-            app->joinRoom(room);
-        }
-        // Everyone sees everyone else: all have joined.
-        return QTest::qWaitFor(
-            [&] {
-                for (AppController *a : apps) {
-                    for (AppController *b : apps) {
-                        if (a != b &&
-                            a->memberModel(room)->presence(b->userId()) == MemberModel::Presence::Offline)
-                            return false;
-                    }
-                }
-                return true;
-            },
-            kTimeout);
+        return HubbubTest::joinAll(apps, room, kTimeout);
     }
     static void forge(WebPubSub::Client *mallory, const QJsonObject &envelope)
     {
@@ -113,18 +84,11 @@ class TestHostileIdentity : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("hubbub-tst-hostile-identity"));
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).removeRecursively();
-        ServiceOptions so;
-        so.port = 0;
-        so.accessKey = kKey;
-        m_service = std::make_unique<Service>(so);
+        HubbubTest::isolateAppPaths(QStringLiteral("hubbub-tst-hostile-identity"));
         QString error;
-        QVERIFY2(m_service->start(&error), qPrintable(error));
+        QVERIFY2(m_hub.start(&error), qPrintable(error));
     }
-    void cleanupTestCase() { m_service.reset(); }
+    void cleanupTestCase() { m_hub.stop(); }
 
     // "alice: I quit", sent by mallory with sender "alice" and alice's instance id: alice's own app
     // shows it (no "own echo"), and everyone attributes it to mallory.

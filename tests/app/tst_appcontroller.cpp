@@ -41,15 +41,9 @@ class TestAppController : public QObject
 {
     Q_OBJECT
     HubbubTest::AppTestFixture m_hub;
-    int m_profileCounter = 0;
 
-    AppOptions options(const QString &user, const QString &profile)
-    {
-        AppOptions o = m_hub.options(user, profile);
-        o.typingExpiry = 1500ms;
-        return o;
-    }
-    QString freshProfile(const QString &base) { return base + QString::number(++m_profileCounter); }
+    AppOptions options(const QString &user, const QString &profile) { return m_hub.options(user, profile); }
+    QString freshProfile(const QString &base) { return m_hub.freshProfile(base); }
 
     std::unique_ptr<AppController> makeApp(const AppOptions &o)
     {
@@ -72,6 +66,20 @@ class TestAppController : public QObject
             watch(b->messageModel(room)), watch(b->memberModel(room));
         return HubbubTest::allSeeEachOther({a, b}, room, kTimeout);
     }
+    // Alice and Bob on fresh profiles, started; true once both are connected and in \a room.
+    bool startAliceAndBob(std::unique_ptr<AppController> &alice, std::unique_ptr<AppController> &bob,
+                          const QString &room)
+    {
+        alice = makeApp(options(QStringLiteral("alice"), freshProfile(QStringLiteral("alice"))));
+        bob = makeApp(options(QStringLiteral("bob"), freshProfile(QStringLiteral("bob"))));
+        alice->start();
+        bob->start();
+        if (!QTest::qWaitFor(
+                [&] { return alice->connection()->isConnected() && bob->connection()->isConnected(); },
+                kTimeout))
+            return false;
+        return joinBoth(alice.get(), bob.get(), room);
+    }
     static void waitConnected(AppController *app)
     {
         QTRY_VERIFY_WITH_TIMEOUT(app->connection()->isConnected(), kTimeout);
@@ -80,9 +88,9 @@ class TestAppController : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        HubbubTest::isolateAppPaths(QStringLiteral("hubbub-tst-appcontroller"));
+        m_hub.defaults.typingExpiry = 1500ms;
         QString error;
-        QVERIFY2(m_hub.start(&error), qPrintable(error));
+        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-appcontroller"), &error), qPrintable(error));
     }
     void cleanup() { m_hub.resetWatches(); }
     void cleanupTestCase() { m_hub.stop(); }
@@ -168,37 +176,29 @@ private Q_SLOTS:
         MessageModel *model = alice->messageModel(QStringLiteral("plain"));
         watch(model);
         // Like the official JS SDK: sendToGroup("plain", "hello from js", "text").
-        const auto cs = WebPubSub::ConnectionString::parse(m_hub.service()->connectionString());
-        WebPubSub::ClientTokenOptions token;
-        token.userId = QStringLiteral("js-user");
-        token.roles = {QStringLiteral("webpubsub.sendToGroup"), QStringLiteral("webpubsub.joinLeaveGroup")};
-        WebPubSub::Client js(WebPubSub::Credential::fromConnectionString(*cs, HubbubTest::AppTestFixture::hub, token));
-        QSignalSpy connected(&js, &WebPubSub::Client::connected);
-        js.start();
-        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, kTimeout);
+        auto js = m_hub.connectedRawClient(
+            QStringLiteral("js-user"),
+            {QStringLiteral("webpubsub.sendToGroup"), QStringLiteral("webpubsub.joinLeaveGroup")}, kTimeout);
+        QVERIFY(js); // connected
         // Alice has joined once her own "who" query comes back around (she sees herself online).
         QTRY_VERIFY_WITH_TIMEOUT(alice->connection()->client()->groups().contains(QStringLiteral("plain")),
                                  kTimeout);
         QTest::qWait(200);
-        js.sendToGroup(QStringLiteral("plain"),
-                       WebPubSub::Payload::fromText(QStringLiteral("hello from js")));
+        js->sendToGroup(QStringLiteral("plain"),
+                        WebPubSub::Payload::fromText(QStringLiteral("hello from js")));
         QTRY_COMPARE_WITH_TIMEOUT(model->count(), 1, kTimeout);
         QCOMPARE(model->at(0).text, QStringLiteral("hello from js"));
         QCOMPARE(model->at(0).senderName, QStringLiteral("js-user"));
         QCOMPARE(model->at(0).status, DeliveryStatus::Received);
         QVERIFY(alice->history()->contains(QStringLiteral("plain"), model->at(0).id));
-        js.stop();
+        js->stop();
     }
 
     void typingThrottleAndOffSetting()
     {
-        auto alice = makeApp(options(QStringLiteral("alice"), freshProfile(QStringLiteral("alice"))));
-        auto bob = makeApp(options(QStringLiteral("bob"), freshProfile(QStringLiteral("bob"))));
-        alice->start();
-        bob->start();
-        waitConnected(alice.get());
-        waitConnected(bob.get());
-        QVERIFY(joinBoth(alice.get(), bob.get(), QStringLiteral("typing")));
+        std::unique_ptr<AppController> alice, bob;
+        // Both connected, then both in the room.
+        QVERIFY(startAliceAndBob(alice, bob, QStringLiteral("typing")));
 
         // Count alice's typing envelopes as bob's client receives them.
         int typingSeen = 0;
@@ -294,20 +294,15 @@ private Q_SLOTS:
                                   kTimeout);
 
         // A connection that dies without a goodbye expires after ~2.5 heartbeats.
-        const auto cs = WebPubSub::ConnectionString::parse(m_hub.service()->connectionString());
-        WebPubSub::ClientTokenOptions token;
-        token.userId = QStringLiteral("ghost");
-        token.roles = {QStringLiteral("webpubsub.sendToGroup")};
-        WebPubSub::Client ghost(WebPubSub::Credential::fromConnectionString(*cs, HubbubTest::AppTestFixture::hub, token));
-        QSignalSpy connected(&ghost, &WebPubSub::Client::connected);
-        ghost.start();
-        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, kTimeout);
+        auto ghost = m_hub.connectedRawClient(QStringLiteral("ghost"),
+                                              {QStringLiteral("webpubsub.sendToGroup")}, kTimeout);
+        QVERIFY(ghost); // connected
         MessageEnvelope hello;
         hello.kind = MessageEnvelope::Kind::Presence;
         hello.instance = QStringLiteral("ghost-1");
         hello.sender = QStringLiteral("Ghost");
         hello.state = QStringLiteral("online");
-        ghost.sendToGroup(QStringLiteral("here"), hello.toPayload());
+        ghost->sendToGroup(QStringLiteral("here"), hello.toPayload());
         QTRY_COMPARE_WITH_TIMEOUT(members->presence(QStringLiteral("ghost")), MemberModel::Presence::Online,
                                   kTimeout);
         QCOMPARE(members->displayName(QStringLiteral("ghost")), QStringLiteral("Ghost"));
@@ -315,7 +310,7 @@ private Q_SLOTS:
                                   kTimeout);
         // Carol keeps beating, so she stays.
         QCOMPARE(members->presence(QStringLiteral("carol")), MemberModel::Presence::Online);
-        ghost.stop();
+        ghost->stop();
 
         carol2.reset();
         QTRY_COMPARE_WITH_TIMEOUT(members->presence(QStringLiteral("carol")), MemberModel::Presence::Offline,
@@ -324,13 +319,9 @@ private Q_SLOTS:
 
     void outboxWhileOfflineIsOrderedAndExactlyOnce()
     {
-        auto alice = makeApp(options(QStringLiteral("alice"), freshProfile(QStringLiteral("alice"))));
-        auto bob = makeApp(options(QStringLiteral("bob"), freshProfile(QStringLiteral("bob"))));
-        alice->start();
-        bob->start();
-        waitConnected(alice.get());
-        waitConnected(bob.get());
-        QVERIFY(joinBoth(alice.get(), bob.get(), QStringLiteral("outbox")));
+        std::unique_ptr<AppController> alice, bob;
+        // Both connected, then both in the room.
+        QVERIFY(startAliceAndBob(alice, bob, QStringLiteral("outbox")));
         MessageModel *aliceModel = alice->messageModel(QStringLiteral("outbox"));
         MessageModel *bobModel = bob->messageModel(QStringLiteral("outbox"));
 

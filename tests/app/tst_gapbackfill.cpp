@@ -38,18 +38,10 @@ class TestGapBackfill : public QObject
 {
     Q_OBJECT
     HubbubTest::AppTestFixture m_hub;
-    int m_profileCounter = 0;
 
-    AppOptions options(const QString &user)
-    {
-        AppOptions o = m_hub.options(user, user + QString::number(++m_profileCounter));
-        // Offline longer than this: the connection cannot be recovered, a new one has a gap.
-        o.clientOptions.recoveryTimeout = 500ms;
-        return o;
-    }
     std::unique_ptr<AppController> makeApp(const QString &user)
     {
-        auto app = std::make_unique<AppController>(options(user));
+        auto app = std::make_unique<AppController>(m_hub.freshOptions(user));
         app->backfill()->setAnswerDelayMax(100ms);
         app->start();
         return app;
@@ -85,9 +77,10 @@ class TestGapBackfill : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        HubbubTest::isolateAppPaths(QStringLiteral("hubbub-tst-gapbackfill"));
+        // Offline longer than this: the connection cannot be recovered, a new one has a gap.
+        m_hub.defaults.clientOptions.recoveryTimeout = 500ms;
         QString error;
-        QVERIFY2(m_hub.start(&error), qPrintable(error));
+        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-gapbackfill"), &error), qPrintable(error));
     }
     void cleanup() { m_hub.resetWatches(); }
     void cleanupTestCase() { m_hub.stop(); }

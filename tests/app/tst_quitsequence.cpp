@@ -31,21 +31,18 @@ class TestQuitSequence : public QObject
     Q_OBJECT
     HubbubTest::AppTestFixture m_hub;
 
-    AppOptions options(const QString &user) { return m_hub.options(user, user + QStringLiteral("-quit")); }
-
 private Q_SLOTS:
     void initTestCase()
     {
-        HubbubTest::isolateAppPaths(QStringLiteral("hubbub-tst-quitsequence"));
         QString error;
-        QVERIFY2(m_hub.start(&error), qPrintable(error));
+        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-quitsequence"), &error), qPrintable(error));
     }
     void cleanupTestCase() { m_hub.stop(); }
 
     void quitSendsGoodbyeAndFlushesTheOutbox()
     {
-        AppController alice(options(QStringLiteral("alice")));
-        AppController bob(options(QStringLiteral("bob")));
+        AppController alice(m_hub.freshOptions(QStringLiteral("alice")));
+        AppController bob(m_hub.freshOptions(QStringLiteral("bob")));
         alice.start();
         bob.start();
         QTRY_VERIFY_WITH_TIMEOUT(alice.connection()->isConnected() && bob.connection()->isConnected(),

@@ -34,11 +34,9 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
-Q_LOGGING_CATEGORY(lcChaos, "hubbub.tests.chaos", QtInfoMsg)
-
 namespace {
 
-const QString kHub = u"chaos"_s;
+using Chaos::kHub;
 const QString kGroup = u"storm"_s;
 constexpr int kSenders = 2;
 constexpr int kReceivers = 3;
@@ -85,6 +83,8 @@ struct Sender
 };
 
 } // namespace
+
+Q_LOGGING_CATEGORY(lcChaos, "hubbub.tests.chaos", QtInfoMsg)
 
 class TestChaos : public QObject
 {
@@ -143,10 +143,7 @@ void TestChaos::everyMessageExactlyOnceThroughFaults()
                 });
         connect(receiver.client.get(), &WebPubSub::Client::disconnected, &guard,
                 [&receiver] { ++receiver.disconnects; });
-        connect(receiver.client.get(), &WebPubSub::Client::recovered, &guard,
-                [&receiver] { ++receiver.recoveries; });
-        connect(receiver.client.get(), &WebPubSub::Client::connected, &guard,
-                [&receiver] { ++receiver.newConnections; });
+        Chaos::countReconnects(receiver, &guard);
         receiver.client->start();
     }
     for (int s = 0; s < kSenders; ++s) {
@@ -324,10 +321,7 @@ void TestChaos::everyMessageExactlyOnceThroughFaults()
                .arg(lostLinks);
 
     // Stop cleanly: every pending operation resolves (Stopped) while the state is still alive.
-    for (Receiver &receiver : receivers)
-        receiver.client->stop();
-    for (Sender &sender : senders)
-        sender.client->stop();
+    Chaos::stopAll(receivers, senders);
     const int outstandingAtEnd = outstanding;
     QElapsedTimer stopClock;
     stopClock.start();

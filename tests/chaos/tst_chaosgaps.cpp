@@ -33,7 +33,7 @@ Q_LOGGING_CATEGORY(lcGaps, "hubbub.tests.chaosgaps", QtInfoMsg)
 
 namespace {
 
-const QString kHub = u"chaosgaps"_s;
+using Chaos::kHub;
 const QString kGroup = u"flood"_s;
 constexpr int kSenders = 2;
 constexpr int kReceivers = 3;
@@ -103,10 +103,7 @@ void TestChaosGaps::everyLossIsInsideAReportedGap()
                     receiver.timeline.push_back({-1, -1});
                     receiver.gaps.emplace_back(from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch());
                 });
-        connect(receiver.client.get(), &WebPubSub::Client::recovered, &guard,
-                [&receiver] { ++receiver.recoveries; });
-        connect(receiver.client.get(), &WebPubSub::Client::connected, &guard,
-                [&receiver] { ++receiver.newConnections; });
+        Chaos::countReconnects(receiver, &guard);
         receiver.client->start();
     }
     // Senders talk to the service directly: the faults are on the receivers' side.
@@ -294,10 +291,7 @@ void TestChaosGaps::everyLossIsInsideAReportedGap()
                .arg(totalOutsideTime)
                .arg(maxEarly);
 
-    for (Receiver &receiver : receivers)
-        receiver.client->stop();
-    for (Sender &sender : senders)
-        sender.client->stop();
+    Chaos::stopAll(receivers, senders);
 
     QVERIFY(sent > 0);
     QCOMPARE(failed, 0); // the senders' links are clean

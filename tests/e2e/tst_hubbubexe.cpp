@@ -26,15 +26,6 @@ namespace {
 const QString kRoom = u"lobby"_s;
 const QString kProfile = u"exe"_s;
 
-QJsonObject chatEnvelope(const QString &text, const QString &sender)
-{
-    return {{u"kind"_s, u"message"_s},
-            {u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
-            {u"text"_s, text},
-            {u"sender"_s, sender},
-            {u"ts"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
-}
-
 //! Envelopes of \a kind that alice sent to the room, as the CLI saw them.
 QList<QJsonObject> fromAlice(const CliProcess &cli, const QString &kind)
 {
@@ -56,15 +47,13 @@ private:
     ServiceProcess m_service;
     CliProcess m_bob;
     AppProcess m_app;
-    QString m_connectionString;
 };
 
 void TestHubbubExe::initTestCase()
 {
     QString error;
     QVERIFY2(m_service.start(QStringLiteral(HUBBUB_SERVICE_PATH), &error), qPrintable(error));
-    m_connectionString = m_service.connectionString();
-    QVERIFY(m_connectionString.contains(u"AccessKey="_s));
+    QVERIFY(m_service.connectionString().contains(u"AccessKey="_s));
 }
 
 void TestHubbubExe::cleanupTestCase()
@@ -97,13 +86,13 @@ void TestHubbubExe::resumesOutboxAndStoresReplies()
     }
 
     // Started, and connected within 20 s.
-    QVERIFY2(m_bob.startChatPeer(m_connectionString, u"bob"_s), qPrintable(m_bob.errors()));
+    QVERIFY2(m_bob.startChatPeer(m_service.connectionString(), u"bob"_s), qPrintable(m_bob.errors()));
     m_bob.send({{u"op"_s, u"join"_s}, {u"group"_s, kRoom}, {u"id"_s, u"join"_s}});
     QTRY_VERIFY_WITH_TIMEOUT(!m_bob.eventsNamed(u"result"_s).isEmpty(), 20000);
     QVERIFY(m_bob.eventsNamed(u"result"_s).constFirst().value(u"ok").toBool());
 
     // The real app, offscreen, with the same HOME/XDG folders as this test.
-    QVERIFY(m_app.start(QStringLiteral(HUBBUB_APP_PATH), m_connectionString, u"alice"_s, kProfile));
+    QVERIFY(m_app.start(QStringLiteral(HUBBUB_APP_PATH), m_service.connectionString(), u"alice"_s, kProfile));
 
     // It rejoins #lobby, says it is here, and sends what was waiting: once each, in order.
     QTRY_VERIFY2_WITH_TIMEOUT(!fromAlice(m_bob, u"presence"_s).isEmpty(),
@@ -118,10 +107,7 @@ void TestHubbubExe::resumesOutboxAndStoresReplies()
     QStringList replies;
     for (int i = 0; i < 3; ++i) {
         replies.append(u"bob replies %1"_s.arg(i));
-        m_bob.send({{u"op"_s, u"send"_s},
-                    {u"group"_s, kRoom},
-                    {u"dataType"_s, u"json"_s},
-                    {u"data"_s, chatEnvelope(replies.last(), u"bob"_s)}});
+        m_bob.sendChatMessage(kRoom, replies.last(), u"bob"_s);
     }
     auto storedTexts = [] {
         Hubbub::HistoryStore store(Hubbub::HistoryStore::defaultPath(kProfile));
@@ -140,15 +126,9 @@ void TestHubbubExe::resumesOutboxAndStoresReplies()
 
 int main(int argc, char *argv[])
 {
-    IsolatedHome home; // inherited by the app, so its profile lives here too
-    if (!home.isValid())
-        return 1;
-    QCoreApplication app(argc, argv);
-    // The same name as the app (app/main.cpp sets no organization), so HistoryStore::defaultPath()
-    // finds its profile.
-    QCoreApplication::setApplicationName(u"hubbub"_s);
-    TestHubbubExe test;
-    return QTest::qExec(&test, argc, argv);
+    // Its home is inherited by the app, so the app's profile lives there too; the same application
+    // name as the app (app/main.cpp sets no organization), so HistoryStore::defaultPath() finds it.
+    return execInIsolatedHome<TestHubbubExe, QCoreApplication>(argc, argv, QString(), u"hubbub"_s);
 }
 
 #include "tst_hubbubexe.moc"

@@ -18,8 +18,8 @@ bool AppProcess::start(const QString &program, const QString &connectionString, 
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
     m_process.setProcessEnvironment(env);
-    m_process.start(program, {u"--connection-string"_s, connectionString, u"--hub"_s, u"hubbub"_s, u"--user"_s, user,
-                              u"--profile"_s, profile});
+    m_process.start(program, {u"--connection-string"_s, connectionString, u"--hub"_s, u"hubbub"_s,
+                              u"--user"_s, user, u"--profile"_s, profile});
     return m_process.waitForStarted(10000);
 }
 

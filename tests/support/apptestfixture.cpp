@@ -11,6 +11,7 @@
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QDir>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -68,7 +69,8 @@ bool allSeeEachOther(const QList<Hubbub::AppController *> &apps, const QString &
         [&apps, &room] {
             for (Hubbub::AppController *a : apps) {
                 for (Hubbub::AppController *b : apps) {
-                    if (a != b && a->memberModel(room)->presence(b->userId()) == Hubbub::MemberModel::Presence::Offline)
+                    if (a != b &&
+                        a->memberModel(room)->presence(b->userId()) == Hubbub::MemberModel::Presence::Offline)
                         return false;
                 }
             }
@@ -77,7 +79,14 @@ bool allSeeEachOther(const QList<Hubbub::AppController *> &apps, const QString &
         timeoutMs);
 }
 
-AppTestFixture::AppTestFixture() = default;
+AppTestFixture::AppTestFixture()
+{
+    defaults.endpoint = Hubbub::AppOptions::Endpoint::ConnectionString;
+    defaults.hub = hub;
+    defaults.useKeychain = false;
+    defaults.whoJitterMax = 200ms;
+    setFastRetries(defaults);
+}
 
 AppTestFixture::~AppTestFixture()
 {
@@ -93,6 +102,12 @@ bool AppTestFixture::start(QString *error)
     return m_service->start(error);
 }
 
+bool AppTestFixture::setUp(const QString &applicationName, QString *error)
+{
+    isolateAppPaths(applicationName);
+    return start(error);
+}
+
 void AppTestFixture::stop()
 {
     resetWatches();
@@ -101,19 +116,32 @@ void AppTestFixture::stop()
 
 Hubbub::AppOptions AppTestFixture::options(const QString &user, const QString &profile) const
 {
-    Hubbub::AppOptions o;
-    o.endpoint = Hubbub::AppOptions::Endpoint::ConnectionString;
+    Hubbub::AppOptions o = defaults;
     o.connectionString = m_service->connectionString();
-    o.hub = hub;
     o.user = user;
     o.profile = profile;
-    o.useKeychain = false;
-    o.whoJitterMax = 200ms;
-    setFastRetries(o);
     return o;
 }
 
-std::unique_ptr<WebPubSub::Client> AppTestFixture::rawClient(const QString &userId, const QStringList &roles) const
+Hubbub::AppOptions AppTestFixture::freshOptions(const QString &user)
+{
+    return options(user, freshProfile(user));
+}
+
+std::unique_ptr<Hubbub::AppController> AppTestFixture::startedApp(const QString &user)
+{
+    auto app = std::make_unique<Hubbub::AppController>(freshOptions(user));
+    app->start();
+    return app;
+}
+
+QString AppTestFixture::freshProfile(const QString &base)
+{
+    return base + QString::number(++m_profileCounter);
+}
+
+std::unique_ptr<WebPubSub::Client> AppTestFixture::rawClient(const QString &userId,
+                                                             const QStringList &roles) const
 {
     const auto cs = WebPubSub::ConnectionString::parse(m_service->connectionString());
     WebPubSub::ClientTokenOptions token;
@@ -122,10 +150,21 @@ std::unique_ptr<WebPubSub::Client> AppTestFixture::rawClient(const QString &user
     return std::make_unique<WebPubSub::Client>(WebPubSub::Credential::fromConnectionString(*cs, hub, token));
 }
 
+std::unique_ptr<WebPubSub::Client>
+AppTestFixture::connectedRawClient(const QString &userId, const QStringList &roles, int timeoutMs) const
+{
+    auto client = rawClient(userId, roles);
+    QSignalSpy connected(client.get(), &WebPubSub::Client::connected);
+    client->start();
+    if (!QTest::qWaitFor([&connected] { return connected.count() > 0; }, timeoutMs))
+        return nullptr;
+    return client;
+}
+
 void AppTestFixture::watch(QAbstractItemModel *model)
 {
-    m_testers.push_back(
-        std::make_unique<QAbstractItemModelTester>(model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+    m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
+        model, QAbstractItemModelTester::FailureReportingMode::QtTest));
 }
 
 void AppTestFixture::resetWatches()

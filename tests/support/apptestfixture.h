@@ -50,13 +50,28 @@ public:
 
     //! Starts the service on port 0; false with \a error when it cannot listen.
     bool start(QString *error);
+    //! isolateAppPaths(\a applicationName), then start().
+    bool setUp(const QString &applicationName, QString *error);
     void stop();
     Hubbub::Service *service() const { return m_service.get(); }
 
-    //! Options for an app on this service's hub, with fast retries and no keychain.
+    //! Options for an app on this service's hub: defaults (fast retries, no keychain, short "who"
+    //! jitter, anything a test changes there) with \a user and \a profile.
     Hubbub::AppOptions options(const QString &user, const QString &profile) const;
+    //! options() with a profile no other app of this run has used.
+    Hubbub::AppOptions freshOptions(const QString &user);
+    //! An AppController on freshOptions(\a user), started.
+    std::unique_ptr<Hubbub::AppController> startedApp(const QString &user);
+    //! A profile name no other app of this run has used, starting with \a base.
+    QString freshProfile(const QString &base);
+
+    //! What options() starts from; a test sets its own timings here once.
+    Hubbub::AppOptions defaults;
     //! A client on this service's hub that is not an app (it can send anything); not started.
     std::unique_ptr<WebPubSub::Client> rawClient(const QString &userId, const QStringList &roles) const;
+    //! rawClient(), started; nullptr when it has not connected within \a timeoutMs.
+    std::unique_ptr<WebPubSub::Client> connectedRawClient(const QString &userId, const QStringList &roles,
+                                                          int timeoutMs = 20000) const;
 
     //! Checks \a model with a QAbstractItemModelTester until resetWatches().
     void watch(QAbstractItemModel *model);
@@ -65,6 +80,7 @@ public:
 private:
     std::unique_ptr<Hubbub::Service> m_service;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
+    int m_profileCounter = 0;
 };
 
 } // namespace HubbubTest

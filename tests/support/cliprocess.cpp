@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: MIT
 #include "cliprocess.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QTest>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -74,7 +76,8 @@ QJsonObject CliProcess::find(const std::function<bool(const QJsonObject &)> &mat
     return {};
 }
 
-QList<QJsonObject> CliProcess::envelopesFrom(const QString &userId, const QString &group, const QString &kind) const
+QList<QJsonObject> CliProcess::envelopesFrom(const QString &userId, const QString &group,
+                                             const QString &kind) const
 {
     QList<QJsonObject> out;
     for (const QJsonObject &e : events) {
@@ -88,10 +91,21 @@ QList<QJsonObject> CliProcess::envelopesFrom(const QString &userId, const QStrin
 
 bool CliProcess::startChatPeer(const QString &connectionString, const QString &userId)
 {
-    if (!start(program(), {u"--connection-string"_s, connectionString, u"--hub"_s, u"hubbub"_s, u"--user"_s, userId,
-                           u"--role"_s, u"webpubsub.joinLeaveGroup"_s, u"--role"_s, u"webpubsub.sendToGroup"_s}))
+    if (!start(program(),
+               {u"--connection-string"_s, connectionString, u"--hub"_s, u"hubbub"_s, u"--user"_s, userId,
+                u"--role"_s, u"webpubsub.joinLeaveGroup"_s, u"--role"_s, u"webpubsub.sendToGroup"_s}))
         return false;
     return QTest::qWaitFor([this] { return countEvents(u"connected"_s) > 0; }, 20000);
+}
+
+void CliProcess::sendChatMessage(const QString &group, const QString &text, const QString &sender)
+{
+    const QJsonObject envelope{{u"kind"_s, u"message"_s},
+                               {u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                               {u"text"_s, text},
+                               {u"sender"_s, sender},
+                               {u"ts"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+    send({{u"op"_s, u"send"_s}, {u"group"_s, group}, {u"dataType"_s, u"json"_s}, {u"data"_s, envelope}});
 }
 
 void CliProcess::closeInput()

@@ -55,6 +55,8 @@ public:
     //! Starts program() on \a connectionString (hub "hubbub") as \a userId, allowed to join and send,
     //! and waits for it to connect; false (with errors()) when it does not within 20 s.
     bool startChatPeer(const QString &connectionString, const QString &userId);
+    //! Sends \a text to \a group as a Hubbub chat message (docs/message-envelope.md) from \a sender.
+    void sendChatMessage(const QString &group, const QString &text, const QString &sender);
     //! Standard error so far (for failure messages).
     QString errors() const { return QString::fromUtf8(errorOutput); }
 

@@ -4,7 +4,9 @@
 //! object exists, so profiles, history, settings and the local service's key stay per test run.
 #pragma once
 
+#include <QString>
 #include <QTemporaryDir>
+#include <QTest>
 
 class IsolatedHome
 {
@@ -17,3 +19,20 @@ public:
 private:
     QTemporaryDir m_dir;
 };
+
+//! The main() of a test that runs in an IsolatedHome: the home first (QStandardPaths reads the
+//! environment once, and the processes a test starts inherit it), then an \a Application named
+//! \a organization (none when empty) / \a applicationName, then \a Test run by QTest.
+template<typename Test, typename Application>
+int execInIsolatedHome(int argc, char *argv[], const QString &organization, const QString &applicationName)
+{
+    IsolatedHome home;
+    if (!home.isValid())
+        return 1;
+    Application app(argc, argv);
+    if (!organization.isEmpty())
+        Application::setOrganizationName(organization);
+    Application::setApplicationName(applicationName);
+    Test test;
+    return QTest::qExec(&test, argc, argv);
+}

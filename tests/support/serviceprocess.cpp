@@ -32,8 +32,8 @@ bool ServiceProcess::start(const QString &program, const Options &options, QStri
         return false;
     }
     m_process.setProgram(program);
-    m_process.setArguments(QStringList{u"--port"_s, u"0"_s, u"--access-key"_s, options.accessKey, u"--log-level"_s,
-                                       options.logLevel} +
+    m_process.setArguments(QStringList{u"--port"_s, u"0"_s, u"--access-key"_s, options.accessKey,
+                                       u"--log-level"_s, options.logLevel} +
                            options.extraArguments);
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.start();

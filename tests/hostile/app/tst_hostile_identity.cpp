@@ -52,23 +52,12 @@ class TestHostileIdentity : public QObject
 {
     Q_OBJECT
     HubbubTest::AppTestFixture m_hub;
-    int m_profileCounter = 0;
 
-    AppOptions options(const QString &user)
-    {
-        AppOptions o = m_hub.options(user, user + QString::number(++m_profileCounter));
-        o.typingExpiry = 10s;
-        return o;
-    }
     std::unique_ptr<WebPubSub::Client> rawClient(const QString &userId)
     {
-        auto client = m_hub.rawClient(
-            userId, {QStringLiteral("webpubsub.sendToGroup"), QStringLiteral("webpubsub.joinLeaveGroup")});
-        QSignalSpy connected(client.get(), &WebPubSub::Client::connected);
-        client->start();
-        if (!QTest::qWaitFor([&] { return connected.count() > 0; }, kTimeout))
-            return nullptr;
-        return client;
+        return m_hub.connectedRawClient(
+            userId, {QStringLiteral("webpubsub.sendToGroup"), QStringLiteral("webpubsub.joinLeaveGroup")},
+            kTimeout);
     }
     static bool joinAll(const QList<AppController *> &apps, const QString &room)
     {
@@ -84,9 +73,9 @@ class TestHostileIdentity : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        HubbubTest::isolateAppPaths(QStringLiteral("hubbub-tst-hostile-identity"));
+        m_hub.defaults.typingExpiry = 10s;
         QString error;
-        QVERIFY2(m_hub.start(&error), qPrintable(error));
+        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-hostile-identity"), &error), qPrintable(error));
     }
     void cleanupTestCase() { m_hub.stop(); }
 
@@ -94,10 +83,8 @@ private Q_SLOTS:
     // shows it (no "own echo"), and everyone attributes it to mallory.
     void forgedSenderShowsUnderTheRealSender()
     {
-        auto alice = std::make_unique<AppController>(options(QStringLiteral("alice")));
-        auto bob = std::make_unique<AppController>(options(QStringLiteral("bob")));
-        alice->start();
-        bob->start();
+        auto alice = m_hub.startedApp(QStringLiteral("alice"));
+        auto bob = m_hub.startedApp(QStringLiteral("bob"));
         QVERIFY(joinAll({alice.get(), bob.get()}, kRoom));
         QVERIFY(alice->sendMessage(QStringLiteral("hello")));
         MessageModel *aliceLobby = alice->messageModel(kRoom);
@@ -192,10 +179,8 @@ private Q_SLOTS:
     // the typing line name the real sender, and the window shows them as plain text.
     void presenceTypingAndNotificationsFollowTheService()
     {
-        auto alice = std::make_unique<AppController>(options(QStringLiteral("alice")));
-        auto bob = std::make_unique<AppController>(options(QStringLiteral("bob")));
-        alice->start();
-        bob->start();
+        auto alice = m_hub.startedApp(QStringLiteral("alice"));
+        auto bob = m_hub.startedApp(QStringLiteral("bob"));
         QVERIFY(joinAll({alice.get(), bob.get()}, kRoom));
         QVERIFY(joinAll({alice.get(), bob.get()}, QStringLiteral("elsewhere")));
         alice->selectRoom(kRoom);

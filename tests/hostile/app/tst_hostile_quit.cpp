@@ -200,13 +200,9 @@ void TestHostileQuit::offlineOutboxSurvivesSignal()
 
 int main(int argc, char *argv[])
 {
-    IsolatedHome home; // inherited by the app, so its profile lives here too
-    if (!home.isValid())
-        return 1;
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(u"hubbub"_s);
-    TestHostileQuit test;
-    return QTest::qExec(&test, argc, argv);
+    // Its home is inherited by the app, so the app's profile lives there too; the same application
+    // name as the app (app/main.cpp sets no organization), so HistoryStore::defaultPath() finds it.
+    return execInIsolatedHome<TestHostileQuit, QCoreApplication>(argc, argv, QString(), u"hubbub"_s);
 }
 
 #include "tst_hostile_quit.moc"

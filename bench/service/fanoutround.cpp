@@ -28,7 +28,6 @@ namespace {
 
 const QString kHub = u"bench"_s;
 const QString kGroup = u"fanout"_s;
-const QString kAccessKey = u"hubbub-bench-access-key-0123456789abcdefghij"_s;
 const QString kSubprotocol = u"json.webpubsub.azure.v1"_s;
 
 qint64 nowNs()
@@ -143,33 +142,9 @@ RoundResult FanoutRound::run()
 
 bool FanoutRound::startService(QString *error)
 {
-    m_service.setProgram(m_config.servicePath);
-    m_service.setArguments(
-        {u"--port"_s, u"0"_s, u"--access-key"_s, kAccessKey, u"--log-level"_s, u"error"_s});
-    m_service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_service.start();
-    if (!m_service.waitForStarted(10000)) {
-        *error = u"cannot start %1: %2"_s.arg(m_config.servicePath, m_service.errorString());
-        return false;
-    }
-    QElapsedTimer waited;
-    waited.start();
-    while (waited.elapsed() < 20000) {
-        if (!m_service.canReadLine() && !m_service.waitForReadyRead(200)) {
-            if (m_service.state() != QProcess::Running)
-                break;
-            continue;
-        }
-        while (m_service.canReadLine()) {
-            const QJsonObject line = QJsonDocument::fromJson(m_service.readLine()).object();
-            if (line.value(u"event"_s).toString() == u"ready"_s) {
-                m_connectionString = line.value(u"connectionString"_s).toString();
-                return true;
-            }
-        }
-    }
-    *error = u"no ready line from hubbub-service"_s;
-    return false;
+    ServiceProcess::Options options;
+    options.logLevel = u"error"_s;
+    return m_service.start(m_config.servicePath, options, error);
 }
 
 void FanoutRound::stopService()
@@ -180,13 +155,7 @@ void FanoutRound::stopService()
         if (receiver)
             receiver->socket->abort();
     m_receivers.clear();
-    if (m_service.state() == QProcess::NotRunning)
-        return;
-    m_service.terminate();
-    if (!m_service.waitForFinished(10000)) {
-        m_service.kill();
-        m_service.waitForFinished(5000);
-    }
+    m_service.stop();
 }
 
 void FanoutRound::connectReceivers()
@@ -197,10 +166,7 @@ void FanoutRound::connectReceivers()
 
 void FanoutRound::openReceiver(int index)
 {
-    const auto connectionString = WebPubSub::ConnectionString::parse(m_connectionString);
-    WebPubSub::ClientTokenOptions token;
-    token.userId = u"receiver-%1"_s.arg(index);
-    token.roles = {u"webpubsub.joinLeaveGroup"_s};
+    const QUrl url = m_service.clientUrl(kHub, u"receiver-%1"_s.arg(index), {u"webpubsub.joinLeaveGroup"_s});
 
     auto &slot = m_receivers[static_cast<size_t>(index)];
     slot = std::make_unique<Receiver>();
@@ -228,7 +194,7 @@ void FanoutRound::openReceiver(int index)
     });
     QWebSocketHandshakeOptions options;
     options.setSubprotocols({kSubprotocol});
-    socket->open(QNetworkRequest(connectionString->clientAccessUrl(kHub, token)), options);
+    socket->open(QNetworkRequest(url), options);
 }
 
 void FanoutRound::onReceiverText(Receiver *receiver, const QString &text)
@@ -259,10 +225,7 @@ void FanoutRound::onReceiverText(Receiver *receiver, const QString &text)
 
 bool FanoutRound::openSender(QString *error)
 {
-    const auto connectionString = WebPubSub::ConnectionString::parse(m_connectionString);
-    WebPubSub::ClientTokenOptions token;
-    token.userId = u"sender"_s;
-    token.roles = {u"webpubsub.sendToGroup"_s};
+    const QUrl url = m_service.clientUrl(kHub, u"sender"_s, {u"webpubsub.sendToGroup"_s});
     m_sender = std::make_unique<QWebSocket>();
     connect(m_sender.get(), &QWebSocket::textMessageReceived, this, [this](const QString &text) {
         const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
@@ -272,7 +235,7 @@ bool FanoutRound::openSender(QString *error)
     });
     QWebSocketHandshakeOptions options;
     options.setSubprotocols({kSubprotocol});
-    m_sender->open(QNetworkRequest(connectionString->clientAccessUrl(kHub, token)), options);
+    m_sender->open(QNetworkRequest(url), options);
     if (!waitUntil([this] { return m_senderReady; }, 20s)) {
         *error = u"the sender did not connect: %1"_s.arg(m_sender->errorString());
         return false;

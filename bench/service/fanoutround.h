@@ -7,8 +7,9 @@
 //! library in the way), so the figures are the service's plus loopback, not the client's.
 #pragma once
 
+#include "serviceprocess.h"
+
 #include <QObject>
-#include <QProcess>
 #include <QString>
 
 #include <chrono>
@@ -77,8 +78,7 @@ private:
 
     RoundConfig m_config;
     RoundResult m_result;
-    QProcess m_service;
-    QString m_connectionString;
+    ServiceProcess m_service;
     std::vector<std::unique_ptr<Receiver>> m_receivers;
     int m_nextToOpen = 0;
     int m_opening = 0;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // AppControllers with separate profiles talking through one in-process Hubbub::Service.
 #include "appcontroller.h"
+#include "apptestfixture.h"
 #include "client.h"
 #include "historystore.h"
 #include "messageenvelope.h"
@@ -20,8 +21,6 @@ using namespace Hubbub;
 using namespace std::chrono_literals;
 
 namespace {
-const auto kHub = QStringLiteral("chat");
-const auto kKey = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefgh");
 constexpr int kTimeout = 20000;
 
 QStringList texts(MessageModel *model)
@@ -41,28 +40,10 @@ QString status(MessageModel *model, const QString &id)
 class TestAppController : public QObject
 {
     Q_OBJECT
-    std::unique_ptr<Service> m_service;
-    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
-    int m_profileCounter = 0;
+    HubbubTest::AppTestFixture m_hub;
 
-    AppOptions options(const QString &user, const QString &profile)
-    {
-        AppOptions o;
-        o.endpoint = AppOptions::Endpoint::ConnectionString;
-        o.connectionString = m_service->connectionString();
-        o.hub = kHub;
-        o.user = user;
-        o.profile = profile;
-        o.useKeychain = false;
-        o.whoJitterMax = 200ms;
-        o.typingExpiry = 1500ms;
-        o.clientOptions.reconnectRetry.delay = 200ms;
-        o.clientOptions.reconnectRetry.maxDelay = 1000ms;
-        o.clientOptions.recoveryRetryDelay = 200ms;
-        o.clientOptions.messageRetry.delay = 200ms;
-        return o;
-    }
-    QString freshProfile(const QString &base) { return base + QString::number(++m_profileCounter); }
+    AppOptions options(const QString &user, const QString &profile) { return m_hub.options(user, profile); }
+    QString freshProfile(const QString &base) { return m_hub.freshProfile(base); }
 
     std::unique_ptr<AppController> makeApp(const AppOptions &o)
     {
@@ -71,11 +52,7 @@ class TestAppController : public QObject
         watch(app->connection()->transitions());
         return app;
     }
-    void watch(QAbstractItemModel *model)
-    {
-        m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
-            model, QAbstractItemModelTester::FailureReportingMode::QtTest));
-    }
+    void watch(QAbstractItemModel *model) { m_hub.watch(model); }
     // Joins \a room in both and waits until each sees the other online (so both have joined).
     bool joinBoth(AppController *a, AppController *b, const QString &room)
     {
@@ -87,14 +64,21 @@ class TestAppController : public QObject
             watch(a->directory()->openMessages(room)), watch(a->directory()->openMembers(room));
         if (newB)
             watch(b->directory()->openMessages(room)), watch(b->directory()->openMembers(room));
-        QDeadlineTimer deadline(kTimeout);
-        while (!deadline.hasExpired()) {
-            if (a->directory()->openMembers(room)->presence(b->userId()) != MemberModel::Presence::Offline &&
-                b->directory()->openMembers(room)->presence(a->userId()) != MemberModel::Presence::Offline)
-                return true;
-            QTest::qWait(20);
-        }
-        return false;
+        return HubbubTest::allSeeEachOther({a, b}, room, kTimeout);
+    }
+    // Alice and Bob on fresh profiles, started; true once both are connected and in \a room.
+    bool startAliceAndBob(std::unique_ptr<AppController> &alice, std::unique_ptr<AppController> &bob,
+                          const QString &room)
+    {
+        alice = makeApp(options(QStringLiteral("alice"), freshProfile(QStringLiteral("alice"))));
+        bob = makeApp(options(QStringLiteral("bob"), freshProfile(QStringLiteral("bob"))));
+        alice->start();
+        bob->start();
+        if (!QTest::qWaitFor(
+                [&] { return alice->connection()->isConnected() && bob->connection()->isConnected(); },
+                kTimeout))
+            return false;
+        return joinBoth(alice.get(), bob.get(), room);
     }
     static void waitConnected(AppController *app)
     {
@@ -104,19 +88,12 @@ class TestAppController : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("hubbub-tst-appcontroller"));
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).removeRecursively();
-        ServiceOptions so;
-        so.port = 0;
-        so.accessKey = kKey;
-        m_service = std::make_unique<Service>(so);
+        m_hub.defaults.typingExpiry = 1500ms;
         QString error;
-        QVERIFY2(m_service->start(&error), qPrintable(error));
+        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-appcontroller"), &error), qPrintable(error));
     }
-    void cleanup() { m_testers.clear(); }
-    void cleanupTestCase() { m_service.reset(); }
+    void cleanup() { m_hub.resetWatches(); }
+    void cleanupTestCase() { m_hub.stop(); }
 
     void chatUnreadAndNotifications()
     {
@@ -199,37 +176,29 @@ private Q_SLOTS:
         MessageModel *model = alice->directory()->openMessages(QStringLiteral("plain"));
         watch(model);
         // Like the official JS SDK: sendToGroup("plain", "hello from js", "text").
-        const auto cs = WebPubSub::ConnectionString::parse(m_service->connectionString());
-        WebPubSub::ClientTokenOptions token;
-        token.userId = QStringLiteral("js-user");
-        token.roles = {QStringLiteral("webpubsub.sendToGroup"), QStringLiteral("webpubsub.joinLeaveGroup")};
-        WebPubSub::Client js(WebPubSub::Credential::fromConnectionString(*cs, kHub, token));
-        QSignalSpy connected(&js, &WebPubSub::Client::connected);
-        js.start();
-        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, kTimeout);
+        auto js = m_hub.connectedRawClient(
+            QStringLiteral("js-user"),
+            {QStringLiteral("webpubsub.sendToGroup"), QStringLiteral("webpubsub.joinLeaveGroup")}, kTimeout);
+        QVERIFY(js); // connected
         // Alice has joined once her own "who" query comes back around (she sees herself online).
         QTRY_VERIFY_WITH_TIMEOUT(alice->connection()->client()->groups().contains(QStringLiteral("plain")),
                                  kTimeout);
         QTest::qWait(200);
-        js.sendToGroup(QStringLiteral("plain"),
-                       WebPubSub::Payload::fromText(QStringLiteral("hello from js")));
+        js->sendToGroup(QStringLiteral("plain"),
+                        WebPubSub::Payload::fromText(QStringLiteral("hello from js")));
         QTRY_COMPARE_WITH_TIMEOUT(model->count(), 1, kTimeout);
         QCOMPARE(model->at(0).text, QStringLiteral("hello from js"));
         QCOMPARE(model->at(0).senderName, QStringLiteral("js-user"));
         QCOMPARE(model->at(0).status, DeliveryStatus::Received);
         QVERIFY(alice->history()->contains(QStringLiteral("plain"), model->at(0).id));
-        js.stop();
+        js->stop();
     }
 
     void typingThrottleAndOffSetting()
     {
-        auto alice = makeApp(options(QStringLiteral("alice"), freshProfile(QStringLiteral("alice"))));
-        auto bob = makeApp(options(QStringLiteral("bob"), freshProfile(QStringLiteral("bob"))));
-        alice->start();
-        bob->start();
-        waitConnected(alice.get());
-        waitConnected(bob.get());
-        QVERIFY(joinBoth(alice.get(), bob.get(), QStringLiteral("typing")));
+        std::unique_ptr<AppController> alice, bob;
+        // Both connected, then both in the room.
+        QVERIFY(startAliceAndBob(alice, bob, QStringLiteral("typing")));
 
         // Count alice's typing envelopes as bob's client receives them.
         int typingSeen = 0;
@@ -325,20 +294,15 @@ private Q_SLOTS:
                                   kTimeout);
 
         // A connection that dies without a goodbye expires after ~2.5 heartbeats.
-        const auto cs = WebPubSub::ConnectionString::parse(m_service->connectionString());
-        WebPubSub::ClientTokenOptions token;
-        token.userId = QStringLiteral("ghost");
-        token.roles = {QStringLiteral("webpubsub.sendToGroup")};
-        WebPubSub::Client ghost(WebPubSub::Credential::fromConnectionString(*cs, kHub, token));
-        QSignalSpy connected(&ghost, &WebPubSub::Client::connected);
-        ghost.start();
-        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, kTimeout);
+        auto ghost = m_hub.connectedRawClient(QStringLiteral("ghost"),
+                                              {QStringLiteral("webpubsub.sendToGroup")}, kTimeout);
+        QVERIFY(ghost); // connected
         MessageEnvelope hello;
         hello.kind = MessageEnvelope::Kind::Presence;
         hello.instance = QStringLiteral("ghost-1");
         hello.sender = QStringLiteral("Ghost");
         hello.state = QStringLiteral("online");
-        ghost.sendToGroup(QStringLiteral("here"), hello.toPayload());
+        ghost->sendToGroup(QStringLiteral("here"), hello.toPayload());
         QTRY_COMPARE_WITH_TIMEOUT(members->presence(QStringLiteral("ghost")), MemberModel::Presence::Online,
                                   kTimeout);
         QCOMPARE(members->displayName(QStringLiteral("ghost")), QStringLiteral("Ghost"));
@@ -346,7 +310,7 @@ private Q_SLOTS:
                                   kTimeout);
         // Carol keeps beating, so she stays.
         QCOMPARE(members->presence(QStringLiteral("carol")), MemberModel::Presence::Online);
-        ghost.stop();
+        ghost->stop();
 
         carol2.reset();
         QTRY_COMPARE_WITH_TIMEOUT(members->presence(QStringLiteral("carol")), MemberModel::Presence::Offline,
@@ -355,13 +319,9 @@ private Q_SLOTS:
 
     void outboxWhileOfflineIsOrderedAndExactlyOnce()
     {
-        auto alice = makeApp(options(QStringLiteral("alice"), freshProfile(QStringLiteral("alice"))));
-        auto bob = makeApp(options(QStringLiteral("bob"), freshProfile(QStringLiteral("bob"))));
-        alice->start();
-        bob->start();
-        waitConnected(alice.get());
-        waitConnected(bob.get());
-        QVERIFY(joinBoth(alice.get(), bob.get(), QStringLiteral("outbox")));
+        std::unique_ptr<AppController> alice, bob;
+        // Both connected, then both in the room.
+        QVERIFY(startAliceAndBob(alice, bob, QStringLiteral("outbox")));
         MessageModel *aliceModel = alice->directory()->openMessages(QStringLiteral("outbox"));
         MessageModel *bobModel = bob->directory()->openMessages(QStringLiteral("outbox"));
 
@@ -509,12 +469,12 @@ private Q_SLOTS:
     void failedRetryAndDelete()
     {
         // A Client Access URL whose token may not send: every send is refused (Forbidden).
-        const auto cs = WebPubSub::ConnectionString::parse(m_service->connectionString());
+        const auto cs = WebPubSub::ConnectionString::parse(m_hub.service()->connectionString());
         WebPubSub::ClientTokenOptions token;
         token.userId = QStringLiteral("dave");
         AppOptions o = options(QStringLiteral("dave"), freshProfile(QStringLiteral("dave")));
         o.endpoint = AppOptions::Endpoint::Url;
-        o.clientAccessUrl = cs->clientAccessUrl(kHub, token).toString();
+        o.clientAccessUrl = cs->clientAccessUrl(HubbubTest::AppTestFixture::hub, token).toString();
         auto dave = makeApp(o);
         QSignalSpy errors(dave.get(), &AppController::errorShown);
         dave->start();

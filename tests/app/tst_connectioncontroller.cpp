@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Hubbub contributors
 // SPDX-License-Identifier: MIT
 // The connection status, diagnostics and endpoint choice, against real in-process services.
+#include "apptestfixture.h"
 #include "client.h"
 #include "connectioncontroller.h"
 #include "localservice.h"
@@ -32,24 +33,16 @@ class TestConnectionController : public QObject
 
     AppOptions localOptions(bool discover = false)
     {
-        AppOptions o;
-        o.endpoint = AppOptions::Endpoint::Local;
-        o.localServicePort = 0;
+        AppOptions o =
+            HubbubTest::localAppOptions(QStringLiteral("tester"), QStringLiteral("cc") + QString::number(++m_counter));
         o.discoverLocalService = discover;
-        o.useKeychain = false;
-        o.user = QStringLiteral("tester");
-        o.profile = QStringLiteral("cc") + QString::number(++m_counter);
-        o.clientOptions.reconnectRetry.delay = 200ms;
-        o.clientOptions.reconnectRetry.maxDelay = 1000ms;
         return o;
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("hubbub-tst-connectioncontroller"));
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).removeRecursively();
+        HubbubTest::isolateAppPaths(QStringLiteral("hubbub-tst-connectioncontroller"));
         QFile::remove(LocalService::sharedSettingsPath());
     }
 

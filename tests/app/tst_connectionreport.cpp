@@ -4,6 +4,7 @@
 // and its words, a refused connection, the last gap's window, and an outbox counted once (a message
 // the client also holds while it waits for a connection is one message, not two).
 #include "appcontroller.h"
+#include "apptestfixture.h"
 #include "client.h"
 #include "connectioncontroller.h"
 #include "connectionreport.h"
@@ -31,15 +32,8 @@ class TestConnectionReport : public QObject
 
     AppOptions localOptions()
     {
-        AppOptions o;
-        o.endpoint = AppOptions::Endpoint::Local;
-        o.localServicePort = 0;
-        o.discoverLocalService = false;
-        o.useKeychain = false;
-        o.user = QStringLiteral("tester");
-        o.profile = QStringLiteral("report") + QString::number(++m_counter);
-        o.clientOptions.reconnectRetry.delay = 200ms;
-        o.clientOptions.reconnectRetry.maxDelay = 1000ms;
+        AppOptions o = HubbubTest::localAppOptions(QStringLiteral("tester"),
+                                                   QStringLiteral("report") + QString::number(++m_counter));
         o.clientOptions.recoveryTimeout = 1500ms;
         return o;
     }
@@ -47,10 +41,7 @@ class TestConnectionReport : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("hubbub-tst-connectionreport"));
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).removeRecursively();
+        HubbubTest::isolateAppPaths(QStringLiteral("hubbub-tst-connectionreport"));
         QFile::remove(LocalService::sharedSettingsPath());
     }
 

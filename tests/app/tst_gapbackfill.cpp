@@ -5,6 +5,7 @@
 // filled from a peer; the marker and what filled it still there after a restart; requests from
 // non-members refused; one answer per burst of requests.
 #include "appcontroller.h"
+#include "apptestfixture.h"
 #include "backfill.h"
 #include "client.h"
 #include "historystore.h"
@@ -23,8 +24,6 @@ using namespace Hubbub;
 using namespace std::chrono_literals;
 
 namespace {
-const auto kHub = QStringLiteral("chat");
-const auto kKey = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefgh");
 constexpr int kTimeout = 20000;
 
 int gapRow(MessageModel *model)
@@ -40,64 +39,26 @@ int gapRow(MessageModel *model)
 class TestGapBackfill : public QObject
 {
     Q_OBJECT
-    std::unique_ptr<Service> m_service;
-    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
-    int m_profileCounter = 0;
+    HubbubTest::AppTestFixture m_hub;
 
-    AppOptions options(const QString &user)
-    {
-        AppOptions o;
-        o.endpoint = AppOptions::Endpoint::ConnectionString;
-        o.connectionString = m_service->connectionString();
-        o.hub = kHub;
-        o.user = user;
-        o.profile = user + QString::number(++m_profileCounter);
-        o.useKeychain = false;
-        o.whoJitterMax = 200ms;
-        o.clientOptions.reconnectRetry.delay = 200ms;
-        o.clientOptions.reconnectRetry.maxDelay = 1000ms;
-        o.clientOptions.recoveryRetryDelay = 200ms;
-        o.clientOptions.messageRetry.delay = 200ms;
-        // Offline longer than this: the connection cannot be recovered, a new one has a gap.
-        o.clientOptions.recoveryTimeout = 500ms;
-        return o;
-    }
     std::unique_ptr<AppController> makeApp(const QString &user)
     {
-        auto app = std::make_unique<AppController>(options(user));
+        auto app = std::make_unique<AppController>(m_hub.freshOptions(user));
         app->backfill()->setAnswerDelayMax(100ms);
         app->start();
         return app;
-    }
-    void watch(QAbstractItemModel *model)
-    {
-        m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
-            model, QAbstractItemModelTester::FailureReportingMode::QtTest));
     }
     bool joinBoth(AppController *a, AppController *b, const QString &room)
     {
         a->joinRoom(room);
         b->joinRoom(room);
-        watch(a->directory()->openMessages(room));
-        watch(b->directory()->openMessages(room));
-        QDeadlineTimer deadline(kTimeout);
-        while (!deadline.hasExpired()) {
-            if (a->directory()->openMembers(room)->presence(b->userId()) != MemberModel::Presence::Offline &&
-                b->directory()->openMembers(room)->presence(a->userId()) != MemberModel::Presence::Offline)
-                return true;
-            QTest::qWait(20);
-        }
-        return false;
+        m_hub.watch(a->directory()->openMessages(room));
+        m_hub.watch(b->directory()->openMessages(room));
+        return HubbubTest::allSeeEachOther({a, b}, room, kTimeout);
     }
     std::unique_ptr<WebPubSub::Client> rawClient(const QString &userId, const QStringList &roles)
     {
-        const auto cs = WebPubSub::ConnectionString::parse(m_service->connectionString());
-        WebPubSub::ClientTokenOptions token;
-        token.userId = userId;
-        token.roles = roles;
-        auto client = std::make_unique<WebPubSub::Client>(
-            WebPubSub::Credential::fromConnectionString(*cs, kHub, token));
-        return client;
+        return m_hub.rawClient(userId, roles);
     }
     static void sendEnvelope(WebPubSub::Client *client, const QString &room, const MessageEnvelope &env)
     {
@@ -118,19 +79,13 @@ class TestGapBackfill : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("hubbub-tst-gapbackfill"));
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).removeRecursively();
-        ServiceOptions so;
-        so.port = 0;
-        so.accessKey = kKey;
-        m_service = std::make_unique<Service>(so);
+        // Offline longer than this: the connection cannot be recovered, a new one has a gap.
+        m_hub.defaults.clientOptions.recoveryTimeout = 500ms;
         QString error;
-        QVERIFY2(m_service->start(&error), qPrintable(error));
+        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-gapbackfill"), &error), qPrintable(error));
     }
-    void cleanup() { m_testers.clear(); }
-    void cleanupTestCase() { m_service.reset(); }
+    void cleanup() { m_hub.resetWatches(); }
+    void cleanupTestCase() { m_hub.stop(); }
 
     void gapIsMarkedAndFilledFromAPeer()
     {
@@ -205,7 +160,7 @@ private Q_SLOTS:
 
     void gapMarkerSurvivesARestart()
     {
-        const AppOptions aliceOptions = options(QStringLiteral("alice"));
+        const AppOptions aliceOptions = m_hub.freshOptions(QStringLiteral("alice"));
         auto alice = std::make_unique<AppController>(aliceOptions);
         alice->backfill()->setAnswerDelayMax(100ms);
         alice->start();
@@ -214,10 +169,10 @@ private Q_SLOTS:
                                  kTimeout);
         const QString room = QStringLiteral("kept");
         QVERIFY(joinBoth(alice.get(), bob.get(), room));
-        MessageModel *aliceModel = alice->messageModel(room);
+        MessageModel *aliceModel = alice->directory()->openMessages(room);
 
         QSignalSpy gaps(alice->connection()->client(), &WebPubSub::Client::gapDetected);
-        alice->connection()->goOffline(3);
+        alice->connection()->goOffline(3000);
         QTRY_VERIFY_WITH_TIMEOUT(!alice->connection()->isConnected(), kTimeout);
         for (int i = 1; i <= 2; ++i)
             QVERIFY(bob->sendMessageTo(room, QStringLiteral("missed %1").arg(i)));
@@ -231,12 +186,12 @@ private Q_SLOTS:
 
         // Alice quits and starts again with the same profile: the room shows the marker in its
         // place, with its window and how much was filled, and the filled messages still relayed.
-        m_testers.clear();
+        m_hub.resetWatches();
         alice.reset();
         auto again = std::make_unique<AppController>(aliceOptions);
         again->start();
-        MessageModel *model = again->messageModel(room);
-        watch(model);
+        MessageModel *model = again->directory()->openMessages(room);
+        m_hub.watch(model);
         QCOMPARE(model->count(), 3);
         QCOMPARE(gapRow(model), 0);
         QCOMPARE(model->at(0).id, markerId);
@@ -267,7 +222,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(bob->connection()->isConnected(), kTimeout);
         const QString room = QStringLiteral("guarded");
         bob->joinRoom(room);
-        watch(bob->directory()->openMessages(room));
+        m_hub.watch(bob->directory()->openMessages(room));
         QTRY_VERIFY_WITH_TIMEOUT(bob->connection()->client()->groups().contains(room), kTimeout);
         const QDateTime from = QDateTime::currentDateTimeUtc();
         QVERIFY(bob->sendMessageTo(room, QStringLiteral("secret")));

@@ -4,6 +4,7 @@
 // connection closes, the others hear the goodbye at once, the client and the embedded state stop,
 // and finished() comes well within the 5 s a quit may take.
 #include "appcontroller.h"
+#include "apptestfixture.h"
 #include "client.h"
 #include "historystore.h"
 #include "quitsequence.h"
@@ -21,8 +22,6 @@ using namespace Hubbub;
 using namespace std::chrono_literals;
 
 namespace {
-const auto kHub = QStringLiteral("chat");
-const auto kKey = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefgh");
 const auto kRoom = QStringLiteral("lobby");
 constexpr int kTimeout = 20000;
 } // namespace
@@ -30,41 +29,20 @@ constexpr int kTimeout = 20000;
 class TestQuitSequence : public QObject
 {
     Q_OBJECT
-    std::unique_ptr<Service> m_service;
-
-    AppOptions options(const QString &user)
-    {
-        AppOptions o;
-        o.endpoint = AppOptions::Endpoint::ConnectionString;
-        o.connectionString = m_service->connectionString();
-        o.hub = kHub;
-        o.user = user;
-        o.profile = user + QStringLiteral("-quit");
-        o.useKeychain = false;
-        o.whoJitterMax = 200ms;
-        return o;
-    }
+    HubbubTest::AppTestFixture m_hub;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("hubbub-tst-quitsequence"));
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).removeRecursively();
-        ServiceOptions so;
-        so.port = 0;
-        so.accessKey = kKey;
-        m_service = std::make_unique<Service>(so);
         QString error;
-        QVERIFY2(m_service->start(&error), qPrintable(error));
+        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-quitsequence"), &error), qPrintable(error));
     }
-    void cleanupTestCase() { m_service.reset(); }
+    void cleanupTestCase() { m_hub.stop(); }
 
     void quitSendsGoodbyeAndFlushesTheOutbox()
     {
-        AppController alice(options(QStringLiteral("alice")));
-        AppController bob(options(QStringLiteral("bob")));
+        AppController alice(m_hub.freshOptions(QStringLiteral("alice")));
+        AppController bob(m_hub.freshOptions(QStringLiteral("bob")));
         alice.start();
         bob.start();
         QTRY_VERIFY_WITH_TIMEOUT(alice.connection()->isConnected() && bob.connection()->isConnected(),

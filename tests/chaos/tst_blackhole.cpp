@@ -6,6 +6,7 @@
 // real hubbub-service. With DEFAULT client options the receiver must notice, recover the same
 // connection before the service's buffer (1000 messages) overflows, and lose nothing.
 
+#include "chaosclients.h"
 #include "faultproxy.h"
 #include "serviceprocess.h"
 
@@ -26,7 +27,6 @@ using namespace std::chrono_literals;
 Q_LOGGING_CATEGORY(lcBlackhole, "hubbub.tests.blackhole", QtInfoMsg)
 
 namespace {
-const QString kHub = u"blackhole"_s;
 const QString kGroup = u"watch"_s;
 constexpr auto kSendInterval = 20ms; // 50 messages/s
 constexpr auto kBlackhole = 15000ms;
@@ -49,11 +49,12 @@ void TestBlackhole::receiverRecoversFromBlackholeWithDefaults()
     QVERIFY(proxy.listen());
 
     const WebPubSub::ClientOptions defaults; // the point of the test: nothing tuned
-    WebPubSub::Client receiver(WebPubSub::Credential::fromUrl(service.clientUrl(
-                                   kHub, u"receiver"_s, {u"webpubsub.joinLeaveGroup"_s}, proxy.port())),
-                               defaults);
-    WebPubSub::Client sender(WebPubSub::Credential::fromUrl(
-                                 service.clientUrl(kHub, u"sender"_s, {u"webpubsub.sendToGroup.watch"_s})),
+    WebPubSub::Client receiver(
+        WebPubSub::Credential::fromUrl(
+            service.clientUrl(Chaos::kHub, u"receiver"_s, {u"webpubsub.joinLeaveGroup"_s}, proxy.port())),
+        defaults);
+    WebPubSub::Client sender(WebPubSub::Credential::fromUrl(service.clientUrl(
+                                 Chaos::kHub, u"sender"_s, {u"webpubsub.sendToGroup.watch"_s})),
                              defaults);
 
     QElapsedTimer clock;

@@ -7,7 +7,9 @@
 // Every send must succeed and every receiver must see every message exactly once, in order per
 // sender — the outbox, retries with stable ackIds, sequence ids and recovery together.
 
+#include "chaosclients.h"
 #include "faultproxy.h"
+#include "serviceprocess.h"
 
 #include "client.h"
 #include "connectionstring.h"
@@ -32,22 +34,13 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
-Q_LOGGING_CATEGORY(lcChaos, "hubbub.tests.chaos", QtInfoMsg)
-
 namespace {
 
-const QString kHub = u"chaos"_s;
+using Chaos::kHub;
 const QString kGroup = u"storm"_s;
-const QString kAccessKey = u"hubbub-chaos-access-key-0123456789abcdefgh"_s;
 constexpr int kSenders = 2;
 constexpr int kReceivers = 3;
 constexpr auto kSendInterval = 50ms;
-
-QString servicePath()
-{
-    const QString fromEnv = qEnvironmentVariable("HUBBUB_SERVICE");
-    return fromEnv.isEmpty() ? QStringLiteral(HUBBUB_SERVICE_PATH) : fromEnv;
-}
 
 int chaosSeconds()
 {
@@ -57,17 +50,10 @@ int chaosSeconds()
     return ok ? std::max(seconds, 6) : 60;
 }
 
-// Short timers so that a blackhole is noticed (no frame for 3 s despite 1 s pings) and handled
-// well inside the service's 30 s recovery window.
 WebPubSub::ClientOptions chaosOptions()
 {
-    WebPubSub::ClientOptions options;
+    WebPubSub::ClientOptions options = Chaos::quickToNoticeOptions();
     options.protocol = WebPubSub::ClientOptions::Protocol::JsonReliable;
-    options.keepAliveInterval = 1s;
-    options.deadLinkTimeout = 3s;
-    options.connectTimeout = 3s;
-    options.recoveryRetryDelay = 500ms;
-    options.reconnectRetry = {-1, 500ms, 2s, WebPubSub::RetryOptions::Mode::Exponential, 0.3};
     // A send caught by a fault is retried with the same ackId until the link is back.
     options.messageRetry = {20, 500ms, 2s, WebPubSub::RetryOptions::Mode::Fixed, 0.0};
     options.outboxTimeout = 60s;
@@ -98,6 +84,8 @@ struct Sender
 
 } // namespace
 
+Q_LOGGING_CATEGORY(lcChaos, "hubbub.tests.chaos", QtInfoMsg)
+
 class TestChaos : public QObject
 {
     Q_OBJECT
@@ -108,69 +96,30 @@ private Q_SLOTS:
     void everyMessageExactlyOnceThroughFaults();
 
 private:
-    QProcess m_service;
-    std::optional<WebPubSub::ConnectionString> m_connectionString;
-    quint16 m_servicePort = 0;
+    ServiceProcess m_service;
 };
 
 void TestChaos::initTestCase()
 {
-    const QString program = servicePath();
-    QVERIFY2(QFileInfo::exists(program), qPrintable(u"hubbub-service not found at "_s + program));
-    m_service.setProgram(program);
-    m_service.setArguments(
-        {u"--port"_s, u"0"_s, u"--access-key"_s, kAccessKey, u"--log-level"_s, u"warning"_s});
-    m_service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_service.start();
-    QVERIFY2(m_service.waitForStarted(10000), qPrintable(m_service.errorString()));
-
-    QElapsedTimer waited;
-    waited.start();
-    while (!m_connectionString && waited.elapsed() < 20000) {
-        if (!m_service.canReadLine() && !m_service.waitForReadyRead(200)) {
-            QVERIFY2(m_service.state() == QProcess::Running, "hubbub-service exited before its ready line");
-            continue;
-        }
-        while (m_service.canReadLine()) {
-            const QJsonObject line = QJsonDocument::fromJson(m_service.readLine()).object();
-            if (line.value(u"event"_s).toString() != u"ready"_s)
-                continue;
-            QString error;
-            m_connectionString =
-                WebPubSub::ConnectionString::parse(line.value(u"connectionString"_s).toString(), &error);
-            QVERIFY2(m_connectionString, qPrintable(error));
-        }
-    }
-    QVERIFY2(m_connectionString, "no ready line from hubbub-service within 20 s");
-    m_servicePort = static_cast<quint16>(m_connectionString->endpoint().port());
-    QVERIFY(m_servicePort != 0);
+    QString error;
+    QVERIFY2(m_service.start(QStringLiteral(HUBBUB_SERVICE_PATH), &error), qPrintable(error));
+    QVERIFY(m_service.port() != 0);
 }
 
 void TestChaos::cleanupTestCase()
 {
-    if (m_service.state() == QProcess::NotRunning)
-        return;
-    m_service.terminate();
-    if (!m_service.waitForFinished(10000)) {
-        m_service.kill();
-        m_service.waitForFinished(5000);
-    }
+    m_service.stop();
 }
 
 void TestChaos::everyMessageExactlyOnceThroughFaults()
 {
-    FaultProxy proxy(m_servicePort);
+    FaultProxy proxy(m_service.port());
     QVERIFY(proxy.listen());
 
     // Tokens are minted for the service's own endpoint, then pointed at the proxy: the service
     // accepts the audience of its own endpoint whatever host the client addressed.
     auto clientUrl = [&](const QString &userId, const QStringList &roles) {
-        WebPubSub::ClientTokenOptions token;
-        token.userId = userId;
-        token.roles = roles;
-        QUrl url = m_connectionString->clientAccessUrl(kHub, token);
-        url.setPort(proxy.port());
-        return url;
+        return m_service.clientUrl(kHub, userId, roles, proxy.port());
     };
 
     std::vector<Receiver> receivers(kReceivers);
@@ -194,10 +143,7 @@ void TestChaos::everyMessageExactlyOnceThroughFaults()
                 });
         connect(receiver.client.get(), &WebPubSub::Client::disconnected, &guard,
                 [&receiver] { ++receiver.disconnects; });
-        connect(receiver.client.get(), &WebPubSub::Client::recovered, &guard,
-                [&receiver] { ++receiver.recoveries; });
-        connect(receiver.client.get(), &WebPubSub::Client::connected, &guard,
-                [&receiver] { ++receiver.newConnections; });
+        Chaos::countReconnects(receiver, &guard);
         receiver.client->start();
     }
     for (int s = 0; s < kSenders; ++s) {
@@ -213,16 +159,7 @@ void TestChaos::everyMessageExactlyOnceThroughFaults()
         sender.client->start();
     }
 
-    auto allConnected = [&] {
-        for (const Receiver &receiver : receivers)
-            if (receiver.client->state() != WebPubSub::Client::State::Connected)
-                return false;
-        for (const Sender &sender : senders)
-            if (sender.client->state() != WebPubSub::Client::State::Connected)
-                return false;
-        return true;
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(allConnected(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(Chaos::allConnected(receivers, senders), 20000);
 
     for (Receiver &receiver : receivers) {
         receiver.client->joinGroup(kGroup).then(&guard, [&joined](const WebPubSub::OperationResult &result) {
@@ -384,10 +321,7 @@ void TestChaos::everyMessageExactlyOnceThroughFaults()
                .arg(lostLinks);
 
     // Stop cleanly: every pending operation resolves (Stopped) while the state is still alive.
-    for (Receiver &receiver : receivers)
-        receiver.client->stop();
-    for (Sender &sender : senders)
-        sender.client->stop();
+    Chaos::stopAll(receivers, senders);
     const int outstandingAtEnd = outstanding;
     QElapsedTimer stopClock;
     stopClock.start();

@@ -7,6 +7,7 @@
 // unavoidable. What must hold: every lost message falls inside a gap the receiver reported (no
 // silent loss), and nothing is duplicated or reordered.
 
+#include "chaosclients.h"
 #include "faultproxy.h"
 #include "serviceprocess.h"
 
@@ -32,23 +33,12 @@ Q_LOGGING_CATEGORY(lcGaps, "hubbub.tests.chaosgaps", QtInfoMsg)
 
 namespace {
 
-const QString kHub = u"chaosgaps"_s;
+using Chaos::kHub;
 const QString kGroup = u"flood"_s;
 constexpr int kSenders = 2;
 constexpr int kReceivers = 3;
 constexpr int kWindow = 100; // sends in flight per sender
 constexpr int kSeconds = 30;
-
-WebPubSub::ClientOptions receiverOptions()
-{
-    WebPubSub::ClientOptions options;
-    options.keepAliveInterval = 1s;
-    options.deadLinkTimeout = 3s;
-    options.connectTimeout = 3s;
-    options.recoveryRetryDelay = 500ms;
-    options.reconnectRetry = {-1, 500ms, 2s, WebPubSub::RetryOptions::Mode::Exponential, 0.3};
-    return options;
-}
 
 struct Arrival
 {
@@ -102,7 +92,7 @@ void TestChaosGaps::everyLossIsInsideAReportedGap()
         receiver.client = std::make_unique<WebPubSub::Client>(
             WebPubSub::Credential::fromUrl(service.clientUrl(kHub, u"receiver-%1"_s.arg(r),
                                                              {u"webpubsub.joinLeaveGroup"_s}, proxy.port())),
-            receiverOptions());
+            Chaos::quickToNoticeOptions());
         connect(receiver.client.get(), &WebPubSub::Client::groupMessageReceived, &guard,
                 [&receiver](const WebPubSub::GroupMessage &message) {
                     const QJsonObject data = message.payload.json().toObject();
@@ -113,10 +103,7 @@ void TestChaosGaps::everyLossIsInsideAReportedGap()
                     receiver.timeline.push_back({-1, -1});
                     receiver.gaps.emplace_back(from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch());
                 });
-        connect(receiver.client.get(), &WebPubSub::Client::recovered, &guard,
-                [&receiver] { ++receiver.recoveries; });
-        connect(receiver.client.get(), &WebPubSub::Client::connected, &guard,
-                [&receiver] { ++receiver.newConnections; });
+        Chaos::countReconnects(receiver, &guard);
         receiver.client->start();
     }
     // Senders talk to the service directly: the faults are on the receivers' side.
@@ -127,16 +114,7 @@ void TestChaosGaps::everyLossIsInsideAReportedGap()
             WebPubSub::ClientOptions{});
         senders[s].client->start();
     }
-    auto allConnected = [&] {
-        for (const Receiver &receiver : receivers)
-            if (receiver.client->state() != WebPubSub::Client::State::Connected)
-                return false;
-        for (const Sender &sender : senders)
-            if (sender.client->state() != WebPubSub::Client::State::Connected)
-                return false;
-        return true;
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(allConnected(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(Chaos::allConnected(receivers, senders), 20000);
     int joined = 0;
     for (Receiver &receiver : receivers)
         receiver.client->joinGroup(kGroup).then(
@@ -189,7 +167,7 @@ void TestChaosGaps::everyLossIsInsideAReportedGap()
     QTRY_VERIFY_WITH_TIMEOUT(
         std::all_of(senders.begin(), senders.end(), [](const Sender &s) { return s.inFlight == 0; }), 30000);
     // Drain: every receiver connected and quiet for 2 s.
-    QTRY_VERIFY_WITH_TIMEOUT(allConnected(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(Chaos::allConnected(receivers, senders), 30000);
     for (;;) {
         size_t before = 0;
         for (const Receiver &receiver : receivers)
@@ -313,10 +291,7 @@ void TestChaosGaps::everyLossIsInsideAReportedGap()
                .arg(totalOutsideTime)
                .arg(maxEarly);
 
-    for (Receiver &receiver : receivers)
-        receiver.client->stop();
-    for (Sender &sender : senders)
-        sender.client->stop();
+    Chaos::stopAll(receivers, senders);
 
     QVERIFY(sent > 0);
     QCOMPARE(failed, 0); // the senders' links are clean

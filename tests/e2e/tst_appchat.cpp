@@ -38,21 +38,11 @@ QStringList modelTexts(const Hubbub::MessageModel *model)
     return texts;
 }
 
-//! The chat envelope Hubbub clients put in a group message (docs/message-envelope.md).
-QJsonObject chatEnvelope(const QString &text, const QString &sender)
-{
-    return {{u"kind"_s, u"message"_s},
-            {u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
-            {u"text"_s, text},
-            {u"sender"_s, sender},
-            {u"ts"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
-}
-
 //! Texts of chat messages the CLI received in \a group from others (its own come back as echoes).
 QStringList receivedByCli(const CliProcess &cli, const QString &group)
 {
     QStringList texts;
-    const auto messages = cli.events(u"group-message"_s);
+    const auto messages = cli.eventsNamed(u"group-message"_s);
     for (const QJsonObject &e : messages) {
         if (e.value(u"group").toString() != group || e.value(u"fromUserId").toString() == u"bob")
             continue;
@@ -82,6 +72,8 @@ private:
     QQuickWindow *window() const;
     QObject *composer() const;
     void sendThroughComposer(const QString &text);
+    //! Bob sends \a count chat messages "\a pattern" (with %1 the number) through the CLI.
+    void sendFromCli(const QString &pattern, int count);
     void startCli();
 
     std::unique_ptr<Hubbub::AppController> m_app;
@@ -142,12 +134,8 @@ void TestAppChat::startCli()
     const QString connectionString = m_app->connection()->service()->connectionString();
     QVERIFY(connectionString.contains(u"AccessKey="_s));
     m_cli = std::make_unique<CliProcess>();
-    QVERIFY2(m_cli->start(QStringLiteral(HUBBUB_CLI_PATH),
-                          {u"--connection-string"_s, connectionString, u"--hub"_s, u"hubbub"_s, u"--user"_s,
-                           u"bob"_s, u"--role"_s, u"webpubsub.joinLeaveGroup"_s, u"--role"_s,
-                           u"webpubsub.sendToGroup"_s}),
-             "hubbub-cli did not start");
-    QTRY_VERIFY2_WITH_TIMEOUT(!m_cli->events(u"connected"_s).isEmpty(), qPrintable(m_cli->errors()), 20000);
+    // Started, and connected within 20 s.
+    QVERIFY2(m_cli->startChatPeer(connectionString, u"bob"_s), qPrintable(m_cli->errors()));
     m_cli->send({{u"op"_s, u"join"_s}, {u"group"_s, kRoom}, {u"id"_s, u"join"_s}});
     QTRY_VERIFY_WITH_TIMEOUT(!m_cli
                                   ->find([](const QJsonObject &e) {
@@ -160,6 +148,15 @@ void TestAppChat::startCli()
         return e.value(u"event").toString() == u"result" && e.value(u"id").toString() == u"join";
     });
     QVERIFY2(joined.value(u"ok").toBool(), qPrintable(m_cli->errors()));
+}
+
+void TestAppChat::sendFromCli(const QString &pattern, int count)
+{
+    for (int i = 0; i < count; ++i) {
+        const QString text = pattern.arg(i);
+        m_cli->sendChatMessage(kRoom, text, u"bob"_s);
+        m_sentByCli.append(text);
+    }
 }
 
 void TestAppChat::sendThroughComposer(const QString &text)
@@ -187,14 +184,7 @@ void TestAppChat::chatWithCliThroughTheUi()
 
     for (int i = 0; i < 3; ++i)
         sendThroughComposer(u"hello from alice %1"_s.arg(i));
-    for (int i = 0; i < 3; ++i) {
-        const QString text = u"hi alice, bob here %1"_s.arg(i);
-        m_cli->send({{u"op"_s, u"send"_s},
-                     {u"group"_s, kRoom},
-                     {u"dataType"_s, u"json"_s},
-                     {u"data"_s, chatEnvelope(text, u"bob"_s)}});
-        m_sentByCli.append(text);
-    }
+    sendFromCli(u"hi alice, bob here %1"_s, 3);
 
     // Everything from both sides shows in the app's view of the room, and bob got alice's lines.
     QTRY_VERIFY_WITH_TIMEOUT(modelTexts(model).size() >= 6, 20000);
@@ -237,14 +227,7 @@ void TestAppChat::nothingLostAcrossADrop()
     m_app->connection()->dropConnection();
     for (int i = 0; i < 5; ++i)
         sendThroughComposer(u"during the drop %1"_s.arg(i));
-    for (int i = 0; i < 5; ++i) {
-        const QString text = u"bob during the drop %1"_s.arg(i);
-        m_cli->send({{u"op"_s, u"send"_s},
-                     {u"group"_s, kRoom},
-                     {u"dataType"_s, u"json"_s},
-                     {u"data"_s, chatEnvelope(text, u"bob"_s)}});
-        m_sentByCli.append(text);
-    }
+    sendFromCli(u"bob during the drop %1"_s, 5);
 
     QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), Hubbub::ConnectionController::State::Connected,
                               30000);
@@ -319,14 +302,7 @@ void TestAppChat::outboxWhileOffline()
 
 int main(int argc, char *argv[])
 {
-    IsolatedHome home; // before the application: QStandardPaths reads the environment once
-    if (!home.isValid())
-        return 1;
-    QGuiApplication app(argc, argv);
-    QGuiApplication::setOrganizationName(u"Hubbub"_s);
-    QGuiApplication::setApplicationName(u"hubbub-e2e"_s);
-    TestAppChat test;
-    return QTest::qExec(&test, argc, argv);
+    return execInIsolatedHome<TestAppChat, QGuiApplication>(argc, argv, u"Hubbub"_s, u"hubbub-e2e"_s);
 }
 
 #include "tst_appchat.moc"

@@ -5,8 +5,10 @@
 // its profile, as a user's previous session would leave it: a joined room and two messages
 // still waiting in the outbox. It must rejoin, send those (once, in order), and store what the
 // other user says in its history.
+#include "appprocess.h"
 #include "cliprocess.h"
 #include "isolatedhome.h"
+#include "serviceprocess.h"
 
 #include "chatmessage.h"
 #include "historystore.h"
@@ -23,29 +25,11 @@ namespace {
 
 const QString kRoom = u"lobby"_s;
 const QString kProfile = u"exe"_s;
-const QString kKey = u"e2e-access-key-0123456789abcdefghijklmnopqrstuvwxyz"_s;
-
-QJsonObject chatEnvelope(const QString &text, const QString &sender)
-{
-    return {{u"kind"_s, u"message"_s},
-            {u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
-            {u"text"_s, text},
-            {u"sender"_s, sender},
-            {u"ts"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
-}
 
 //! Envelopes of \a kind that alice sent to the room, as the CLI saw them.
 QList<QJsonObject> fromAlice(const CliProcess &cli, const QString &kind)
 {
-    QList<QJsonObject> out;
-    const auto messages = cli.events(u"group-message"_s);
-    for (const QJsonObject &e : messages) {
-        const QJsonObject data = e.value(u"data").toObject();
-        if (e.value(u"group").toString() == kRoom && e.value(u"fromUserId").toString() == u"alice" &&
-            data.value(u"kind").toString() == kind)
-            out.append(data);
-    }
-    return out;
+    return cli.envelopesFrom(u"alice"_s, kRoom, kind);
 }
 
 } // namespace
@@ -60,28 +44,21 @@ private Q_SLOTS:
     void resumesOutboxAndStoresReplies();
 
 private:
-    CliProcess m_service;
+    ServiceProcess m_service;
     CliProcess m_bob;
-    QProcess m_app;
-    QString m_connectionString;
+    AppProcess m_app;
 };
 
 void TestHubbubExe::initTestCase()
 {
-    QVERIFY(
-        m_service.start(QStringLiteral(HUBBUB_SERVICE_PATH), {u"--port"_s, u"0"_s, u"--access-key"_s, kKey}));
-    QTRY_VERIFY2_WITH_TIMEOUT(!m_service.events(u"ready"_s).isEmpty(), qPrintable(m_service.errors()), 20000);
-    m_connectionString = m_service.events(u"ready"_s).constFirst().value(u"connectionString").toString();
-    QVERIFY(m_connectionString.contains(u"AccessKey="_s));
+    QString error;
+    QVERIFY2(m_service.start(QStringLiteral(HUBBUB_SERVICE_PATH), &error), qPrintable(error));
+    QVERIFY(m_service.connectionString().contains(u"AccessKey="_s));
 }
 
 void TestHubbubExe::cleanupTestCase()
 {
-    if (m_app.state() != QProcess::NotRunning) {
-        m_app.terminate();
-        if (!m_app.waitForFinished(10000))
-            m_app.kill();
-    }
+    m_app.stop();
     m_bob.finish();
 }
 
@@ -108,28 +85,18 @@ void TestHubbubExe::resumesOutboxAndStoresReplies()
         QCOMPARE(store.pendingOwn().size(), 2);
     }
 
-    QVERIFY(m_bob.start(QStringLiteral(HUBBUB_CLI_PATH),
-                        {u"--connection-string"_s, m_connectionString, u"--hub"_s, u"hubbub"_s, u"--user"_s,
-                         u"bob"_s, u"--role"_s, u"webpubsub.joinLeaveGroup"_s, u"--role"_s,
-                         u"webpubsub.sendToGroup"_s}));
-    QTRY_VERIFY2_WITH_TIMEOUT(!m_bob.events(u"connected"_s).isEmpty(), qPrintable(m_bob.errors()), 20000);
+    // Started, and connected within 20 s.
+    QVERIFY2(m_bob.startChatPeer(m_service.connectionString(), u"bob"_s), qPrintable(m_bob.errors()));
     m_bob.send({{u"op"_s, u"join"_s}, {u"group"_s, kRoom}, {u"id"_s, u"join"_s}});
-    QTRY_VERIFY_WITH_TIMEOUT(!m_bob.events(u"result"_s).isEmpty(), 20000);
-    QVERIFY(m_bob.events(u"result"_s).constFirst().value(u"ok").toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_bob.eventsNamed(u"result"_s).isEmpty(), 20000);
+    QVERIFY(m_bob.eventsNamed(u"result"_s).constFirst().value(u"ok").toBool());
 
     // The real app, offscreen, with the same HOME/XDG folders as this test.
-    m_app.setProcessChannelMode(QProcess::SeparateChannels);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    m_app.setProcessEnvironment(env);
-    m_app.start(QStringLiteral(HUBBUB_APP_PATH),
-                {u"--connection-string"_s, m_connectionString, u"--hub"_s, u"hubbub"_s, u"--user"_s,
-                 u"alice"_s, u"--profile"_s, kProfile});
-    QVERIFY(m_app.waitForStarted(10000));
+    QVERIFY(m_app.start(QStringLiteral(HUBBUB_APP_PATH), m_service.connectionString(), u"alice"_s, kProfile));
 
     // It rejoins #lobby, says it is here, and sends what was waiting: once each, in order.
     QTRY_VERIFY2_WITH_TIMEOUT(!fromAlice(m_bob, u"presence"_s).isEmpty(),
-                              qPrintable(QString::fromUtf8(m_app.readAllStandardError())), 30000);
+                              qPrintable(QString::fromUtf8(m_app.process().readAllStandardError())), 30000);
     QTRY_COMPARE_WITH_TIMEOUT(fromAlice(m_bob, u"message"_s).size(), 2, 30000);
     QStringList texts;
     for (const QJsonObject &m : fromAlice(m_bob, u"message"_s))
@@ -140,10 +107,7 @@ void TestHubbubExe::resumesOutboxAndStoresReplies()
     QStringList replies;
     for (int i = 0; i < 3; ++i) {
         replies.append(u"bob replies %1"_s.arg(i));
-        m_bob.send({{u"op"_s, u"send"_s},
-                    {u"group"_s, kRoom},
-                    {u"dataType"_s, u"json"_s},
-                    {u"data"_s, chatEnvelope(replies.last(), u"bob"_s)}});
+        m_bob.sendChatMessage(kRoom, replies.last(), u"bob"_s);
     }
     auto storedTexts = [] {
         Hubbub::HistoryStore store(Hubbub::HistoryStore::defaultPath(kProfile));
@@ -156,21 +120,15 @@ void TestHubbubExe::resumesOutboxAndStoresReplies()
     QTRY_COMPARE_WITH_TIMEOUT(storedTexts(), pending + replies, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(
         Hubbub::HistoryStore(Hubbub::HistoryStore::defaultPath(kProfile)).pendingOwn().isEmpty(), 30000);
-    QCOMPARE(m_app.state(), QProcess::Running);
+    QCOMPARE(m_app.process().state(), QProcess::Running);
     QCOMPARE(fromAlice(m_bob, u"message"_s).size(), 2);
 }
 
 int main(int argc, char *argv[])
 {
-    IsolatedHome home; // inherited by the app, so its profile lives here too
-    if (!home.isValid())
-        return 1;
-    QCoreApplication app(argc, argv);
-    // The same name as the app (app/main.cpp sets no organization), so HistoryStore::defaultPath()
-    // finds its profile.
-    QCoreApplication::setApplicationName(u"hubbub"_s);
-    TestHubbubExe test;
-    return QTest::qExec(&test, argc, argv);
+    // Its home is inherited by the app, so the app's profile lives there too; the same application
+    // name as the app (app/main.cpp sets no organization), so HistoryStore::defaultPath() finds it.
+    return execInIsolatedHome<TestHubbubExe, QCoreApplication>(argc, argv, QString(), u"hubbub"_s);
 }
 
 #include "tst_hubbubexe.moc"

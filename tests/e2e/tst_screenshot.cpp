@@ -367,14 +367,8 @@ int main(int argc, char *argv[])
 {
     // 24-hour times without seconds, whatever the machine's locale.
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
-    IsolatedHome home;
-    if (!home.isValid())
-        return 1;
-    QGuiApplication app(argc, argv);
-    QGuiApplication::setOrganizationName(u"Hubbub"_s);
-    QGuiApplication::setApplicationName(u"hubbub-screenshot"_s);
-    TestScreenshot test;
-    return QTest::qExec(&test, argc, argv);
+    return execInIsolatedHome<TestScreenshot, QGuiApplication>(argc, argv, u"Hubbub"_s,
+                                                               u"hubbub-screenshot"_s);
 }
 
 #include "tst_screenshot.moc"

@@ -17,6 +17,7 @@
 // Needs root. Where network namespaces are not permitted the test says so and FAILS.
 
 #include "cliprocess.h"
+#include "serviceprocess.h"
 
 #include "client.h"
 #include "connectionstring.h"
@@ -54,7 +55,6 @@ const QString kHostAddress = u"10.200.0.1"_s;
 const QString kNsAddress = u"10.200.0.2"_s;
 const QString kHub = u"netns"_s;
 const QString kGroup = u"wire"_s;
-const QString kAccessKey = u"hubbub-netns-access-key-0123456789abcdefghij"_s;
 
 //! Runs `ip ARGS`; false with the output in \a error when it fails.
 bool ip(const QStringList &arguments, QString *error = nullptr)
@@ -181,29 +181,12 @@ void TestNetns::linkDownAndUp()
     if (!ns.setUp(&error))
         QFAIL(qPrintable(u"network namespaces are not permitted here (this test needs root): "_s + error));
 
-    // The service, listening on the host's end of the pair only.
-    QProcess service;
-    service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    service.start(QStringLiteral(HUBBUB_SERVICE_PATH),
-                  {u"--listen"_s, kHostAddress, u"--port"_s, u"0"_s, u"--access-key"_s, kAccessKey,
-                   u"--log-level"_s, u"warning"_s});
-    QVERIFY2(service.waitForStarted(10000), qPrintable(service.errorString()));
-    auto stopService = qScopeGuard([&service] {
-        service.terminate();
-        if (!service.waitForFinished(10000))
-            service.kill();
-    });
-    QString connectionString;
-    QVERIFY(QTest::qWaitFor(
-        [&] {
-            while (service.canReadLine()) {
-                const QJsonObject line = QJsonDocument::fromJson(service.readLine()).object();
-                if (line.value(u"event"_s).toString() == u"ready"_s)
-                    connectionString = line.value(u"connectionString"_s).toString();
-            }
-            return !connectionString.isEmpty() || service.state() != QProcess::Running;
-        },
-        20000));
+    // The service, listening on the host's end of the pair only (stopped when the test ends).
+    ServiceProcess service;
+    ServiceProcess::Options serviceOptions;
+    serviceOptions.extraArguments = {u"--listen"_s, kHostAddress};
+    QVERIFY2(service.start(QStringLiteral(HUBBUB_SERVICE_PATH), serviceOptions, &error), qPrintable(error));
+    const QString connectionString = service.connectionString();
     QVERIFY2(!connectionString.isEmpty(), "no ready line from hubbub-service");
     const auto parsed = WebPubSub::ConnectionString::parse(connectionString, &error);
     QVERIFY2(parsed, qPrintable(error));

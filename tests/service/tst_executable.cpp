@@ -24,7 +24,7 @@ private:
 
     void prepare(QProcess &process)
     {
-        process.setProgram(QStringLiteral(HUBBUB_SERVICE_EXE));
+        process.setProgram(QStringLiteral(HUBBUB_SERVICE_PATH));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("HUBBUB_ACCESS_KEY"));
         // The generated key goes to the config folder: keep the developer's own untouched.

@@ -3,14 +3,11 @@
 // The upstream event handler (protocol.md §7) against a fake handler served by QtHttpServer.
 #include "servicetestsupport.h"
 
-#include <QAbstractHttpServer>
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
-#include <QHttpServerResponse>
+#include "recordinghandler.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace TestSupport;
@@ -18,106 +15,47 @@ using namespace TestSupport;
 namespace {
 const QString Hub = QStringLiteral("chat");
 
-struct Recorded
+//! The script the fake handler answers CloudEvents requests from.
+QHttpServerResponse scriptedAnswer(const RecordedRequest &r)
 {
-    QString method;
-    QString path;
-    QHash<QByteArray, QByteArray> headers; // lower-case names
-    QByteArray body;
-};
-
-//! Answers CloudEvents requests from a script and records them.
-class FakeHandler : public QAbstractHttpServer
-{
-public:
-    QList<Recorded> requests;
-
-    bool start()
-    {
-        auto *tcp = new QTcpServer(this);
-        if (!tcp->listen(QHostAddress::LocalHost, 0))
-            return false;
-        bind(tcp);
-        port = tcp->serverPort();
-        return true;
-    }
-    quint16 port = 0;
-
-    QList<Recorded> ofType(const QByteArray &type) const
-    {
-        QList<Recorded> out;
-        for (const Recorded &r : requests) {
-            if (r.headers.value("ce-type") == type)
-                out.append(r);
-        }
-        return out;
-    }
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
-    {
-        Recorded r;
-        r.method = request.method() == QHttpServerRequest::Method::Options ? QStringLiteral("OPTIONS")
-                                                                           : QStringLiteral("POST");
-        r.path = request.url().path();
-        for (const auto &h : request.headers())
-            r.headers.insert(h.first.toLower(), h.second);
-        r.body = request.body();
-        requests.append(r);
-        respond(r).write(makeResponder(request, socket));
-        return true;
-    }
-    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override {}
-
-private:
-    QHttpServerResponse respond(const Recorded &r)
-    {
-        using S = QHttpServerResponse::StatusCode;
-        if (r.method == u"OPTIONS") {
-            QHttpServerResponse ok(S::Ok);
-            ok.setHeader("WebHook-Allowed-Origin", "*");
-            return ok;
-        }
-        const QByteArray type = r.headers.value("ce-type");
-        if (type == "azure.webpubsub.sys.connect") {
-            const QJsonObject body = QJsonDocument::fromJson(r.body).object();
-            const QString sub = body.value(u"claims").toObject().value(u"sub").toArray().at(0).toString();
-            if (sub == u"blocked")
-                return QHttpServerResponse(S::Unauthorized);
-            if (sub == u"renamed")
-                return QHttpServerResponse(QJsonObject{
-                    {QStringLiteral("userId"), QStringLiteral("handler-name")},
-                    {QStringLiteral("groups"), QJsonArray{QStringLiteral("hg")}},
-                    {QStringLiteral("roles"), QJsonArray{QStringLiteral("webpubsub.sendToGroup")}}});
-            return QHttpServerResponse(S::NoContent);
-        }
-        if (type == "azure.webpubsub.user.echo" || type == "azure.webpubsub.user.message")
-            return QHttpServerResponse("text/plain", "echo:" + r.body);
-        if (type == "azure.webpubsub.user.compute")
-            return QHttpServerResponse("application/json", "{\"result\":42}");
-        if (type == "azure.webpubsub.user.fail")
-            return QHttpServerResponse(S::InternalServerError);
+    using S = QHttpServerResponse::StatusCode;
+    const QByteArray type = r.headers.value("ce-type");
+    if (type == "azure.webpubsub.sys.connect") {
+        const QJsonObject body = QJsonDocument::fromJson(r.body).object();
+        const QString sub = body.value(u"claims").toObject().value(u"sub").toArray().at(0).toString();
+        if (sub == u"blocked")
+            return QHttpServerResponse(S::Unauthorized);
+        if (sub == u"renamed")
+            return QHttpServerResponse(
+                QJsonObject{{QStringLiteral("userId"), QStringLiteral("handler-name")},
+                            {QStringLiteral("groups"), QJsonArray{QStringLiteral("hg")}},
+                            {QStringLiteral("roles"), QJsonArray{QStringLiteral("webpubsub.sendToGroup")}}});
         return QHttpServerResponse(S::NoContent);
     }
-};
+    if (type == "azure.webpubsub.user.echo" || type == "azure.webpubsub.user.message")
+        return QHttpServerResponse("text/plain", "echo:" + r.body);
+    if (type == "azure.webpubsub.user.compute")
+        return QHttpServerResponse("application/json", "{\"result\":42}");
+    if (type == "azure.webpubsub.user.fail")
+        return QHttpServerResponse(S::InternalServerError);
+    return QHttpServerResponse(S::NoContent);
+}
 } // namespace
 
 class TestUpstream : public QObject
 {
     Q_OBJECT
 private:
-    std::unique_ptr<FakeHandler> handler;
+    std::unique_ptr<RecordingHandler> handler;
     std::unique_ptr<Hubbub::Service> service;
 
 private Q_SLOTS:
     void init()
     {
-        handler = std::make_unique<FakeHandler>();
+        handler = std::make_unique<RecordingHandler>();
+        handler->respond = scriptedAnswer;
         QVERIFY(handler->start());
-        Hubbub::ServiceOptions options = defaultOptions();
-        options.upstreamUrlTemplate =
-            QStringLiteral("http://127.0.0.1:%1/events/{hub}/{event}").arg(handler->port);
-        service = std::make_unique<Hubbub::Service>(options);
+        service = std::make_unique<Hubbub::Service>(handler->upstreamOptions());
         QVERIFY(service->start());
     }
     void cleanup()
@@ -132,10 +70,10 @@ private Q_SLOTS:
         QVERIFY(client.connectTo(
             clientUrl(*service, Hub, clientToken(*service, Hub, QStringLiteral("alice"))), Json));
         QTRY_COMPARE_WITH_TIMEOUT(handler->ofType("azure.webpubsub.sys.connected").size(), 1, 10000);
-        const QList<Recorded> connects = handler->ofType("azure.webpubsub.sys.connect");
+        const QList<RecordedRequest> connects = handler->ofType("azure.webpubsub.sys.connect");
         QCOMPARE(connects.size(), 1);
-        const Recorded &c = connects.first();
-        QCOMPARE(c.path, u"/events/chat/connect");
+        const RecordedRequest &c = connects.first();
+        QCOMPARE(c.path, QByteArrayLiteral("/events/chat/connect"));
         QCOMPARE(c.headers.value("ce-specversion"), "1.0");
         QCOMPARE(c.headers.value("ce-awpsversion"), "1.0");
         QCOMPARE(c.headers.value("ce-hub"), "chat");
@@ -197,7 +135,7 @@ private Q_SLOTS:
         QCOMPARE(reply->value(u"from").toString(), u"server");
         QCOMPARE(reply->value(u"dataType").toString(), u"text");
         QCOMPARE(reply->value(u"data").toString(), u"echo:hi");
-        const Recorded event = handler->ofType("azure.webpubsub.user.echo").first();
+        const RecordedRequest event = handler->ofType("azure.webpubsub.user.echo").first();
         QCOMPARE(event.headers.value("content-type"), "text/plain");
         QCOMPARE(event.headers.value("ce-eventname"), "echo");
         QCOMPARE(event.body, "hi");
@@ -247,7 +185,7 @@ private Q_SLOTS:
                 .status,
             204);
         QTRY_COMPARE_WITH_TIMEOUT(handler->ofType("azure.webpubsub.sys.disconnected").size(), 1, 10000);
-        const Recorded d = handler->ofType("azure.webpubsub.sys.disconnected").first();
+        const RecordedRequest d = handler->ofType("azure.webpubsub.sys.disconnected").first();
         QCOMPARE(QJsonDocument::fromJson(d.body).object().value(u"reason").toString(), u"kicked");
         QCOMPARE(d.headers.value("ce-connectionid"), client.connectionId.toUtf8());
     }

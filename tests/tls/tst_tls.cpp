@@ -37,7 +37,7 @@ struct ServiceProcess
         env.remove(QStringLiteral("HUBBUB_ACCESS_KEY"));
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
         process.setProcessEnvironment(env);
-        process.setProgram(QStringLiteral(HUBBUB_SERVICE_EXE));
+        process.setProgram(QStringLiteral(HUBBUB_SERVICE_PATH));
         process.setArguments(QStringList{QStringLiteral("--access-key"), AccessKey} + arguments);
         process.setProcessChannelMode(QProcess::SeparateChannels);
         process.start();
@@ -156,7 +156,7 @@ private Q_SLOTS:
               QStringList{pki.serverCert(), pki.serverCert()},
               QStringList{pki.serverKey(), pki.serverKey()}}) {
             QProcess process;
-            process.start(QStringLiteral(HUBBUB_SERVICE_EXE),
+            process.start(QStringLiteral(HUBBUB_SERVICE_PATH),
                           {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--access-key"),
                            AccessKey, QStringLiteral("--tls-cert"), files.at(0), QStringLiteral("--tls-key"),
                            files.at(1)});
@@ -168,7 +168,7 @@ private Q_SLOTS:
             QVERIFY(process.readAllStandardOutput().isEmpty());
         }
         QProcess alone;
-        alone.start(QStringLiteral(HUBBUB_SERVICE_EXE),
+        alone.start(QStringLiteral(HUBBUB_SERVICE_PATH),
                     {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--access-key"), AccessKey,
                      QStringLiteral("--tls-cert"), pki.serverCert()});
         QVERIFY(alone.waitForFinished(15000));

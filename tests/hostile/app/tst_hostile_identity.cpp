@@ -4,6 +4,7 @@
 // on an in-process Hubbub::Service; Mallory is a raw client that forges envelopes: "sender":"alice",
 // Alice's instance id, Alice's message id, a timestamp in 2099, presence and typing "for" Alice.
 #include "appcontroller.h"
+#include "apptestfixture.h"
 #include "client.h"
 #include "fetchtrap.h"
 #include "historystore.h"
@@ -30,8 +31,6 @@ using namespace Hubbub;
 using namespace std::chrono_literals;
 
 namespace {
-const auto kHub = QStringLiteral("chat");
-const auto kKey = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefgh");
 const auto kRoom = QStringLiteral("lobby");
 constexpr int kTimeout = 20000;
 
@@ -52,56 +51,17 @@ QVariant role(MessageModel *model, int row, int role)
 class TestHostileIdentity : public QObject
 {
     Q_OBJECT
-    std::unique_ptr<Service> m_service;
-    int m_profileCounter = 0;
+    HubbubTest::AppTestFixture m_hub;
 
-    AppOptions options(const QString &user)
-    {
-        AppOptions o;
-        o.endpoint = AppOptions::Endpoint::ConnectionString;
-        o.connectionString = m_service->connectionString();
-        o.hub = kHub;
-        o.user = user;
-        o.profile = user + QString::number(++m_profileCounter);
-        o.useKeychain = false;
-        o.whoJitterMax = 200ms;
-        o.typingExpiry = 10s;
-        return o;
-    }
     std::unique_ptr<WebPubSub::Client> rawClient(const QString &userId)
     {
-        const auto cs = WebPubSub::ConnectionString::parse(m_service->connectionString());
-        WebPubSub::ClientTokenOptions token;
-        token.userId = userId;
-        token.roles = {QStringLiteral("webpubsub.sendToGroup"), QStringLiteral("webpubsub.joinLeaveGroup")};
-        auto client = std::make_unique<WebPubSub::Client>(
-            WebPubSub::Credential::fromConnectionString(*cs, kHub, token));
-        QSignalSpy connected(client.get(), &WebPubSub::Client::connected);
-        client->start();
-        if (!QTest::qWaitFor([&] { return connected.count() > 0; }, kTimeout))
-            return nullptr;
-        return client;
+        return m_hub.connectedRawClient(
+            userId, {QStringLiteral("webpubsub.sendToGroup"), QStringLiteral("webpubsub.joinLeaveGroup")},
+            kTimeout);
     }
     static bool joinAll(const QList<AppController *> &apps, const QString &room)
     {
-        for (AppController *app : apps) {
-            if (!QTest::qWaitFor([&] { return app->connection()->isConnected(); }, kTimeout))
-                return false;
-            app->joinRoom(room);
-        }
-        // Everyone sees everyone else: all have joined.
-        return QTest::qWaitFor(
-            [&] {
-                for (AppController *a : apps) {
-                    for (AppController *b : apps) {
-                        if (a != b && a->directory()->openMembers(room)->presence(b->userId()) ==
-                                          MemberModel::Presence::Offline)
-                            return false;
-                    }
-                }
-                return true;
-            },
-            kTimeout);
+        return HubbubTest::joinAll(apps, room, kTimeout);
     }
     static void forge(WebPubSub::Client *mallory, const QJsonObject &envelope)
     {
@@ -113,27 +73,18 @@ class TestHostileIdentity : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("hubbub-tst-hostile-identity"));
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).removeRecursively();
-        ServiceOptions so;
-        so.port = 0;
-        so.accessKey = kKey;
-        m_service = std::make_unique<Service>(so);
+        m_hub.defaults.typingExpiry = 10s;
         QString error;
-        QVERIFY2(m_service->start(&error), qPrintable(error));
+        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-hostile-identity"), &error), qPrintable(error));
     }
-    void cleanupTestCase() { m_service.reset(); }
+    void cleanupTestCase() { m_hub.stop(); }
 
     // "alice: I quit", sent by mallory with sender "alice" and alice's instance id: alice's own app
     // shows it (no "own echo"), and everyone attributes it to mallory.
     void forgedSenderShowsUnderTheRealSender()
     {
-        auto alice = std::make_unique<AppController>(options(QStringLiteral("alice")));
-        auto bob = std::make_unique<AppController>(options(QStringLiteral("bob")));
-        alice->start();
-        bob->start();
+        auto alice = m_hub.startedApp(QStringLiteral("alice"));
+        auto bob = m_hub.startedApp(QStringLiteral("bob"));
         QVERIFY(joinAll({alice.get(), bob.get()}, kRoom));
         QVERIFY(alice->sendMessage(QStringLiteral("hello")));
         MessageModel *aliceLobby = alice->directory()->openMessages(kRoom);
@@ -228,10 +179,8 @@ private Q_SLOTS:
     // the typing line name the real sender, and the window shows them as plain text.
     void presenceTypingAndNotificationsFollowTheService()
     {
-        auto alice = std::make_unique<AppController>(options(QStringLiteral("alice")));
-        auto bob = std::make_unique<AppController>(options(QStringLiteral("bob")));
-        alice->start();
-        bob->start();
+        auto alice = m_hub.startedApp(QStringLiteral("alice"));
+        auto bob = m_hub.startedApp(QStringLiteral("bob"));
         QVERIFY(joinAll({alice.get(), bob.get()}, kRoom));
         QVERIFY(joinAll({alice.get(), bob.get()}, QStringLiteral("elsewhere")));
         alice->selectRoom(kRoom);

@@ -3,29 +3,19 @@
 // Qt Quick Test entry point for the hostile plain-text tests: the Hubbub.Ui components fed with
 // names and texts that are markup, plus a FetchTrap that would see any remote image being fetched.
 #include "fetchtrap.h"
-#include "testdata.h"
+#include "qmltestsetup.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
-#include <QStandardPaths>
 #include <QtQuickTest>
 
-using namespace Qt::StringLiterals;
-
-class Setup : public QObject
+class Setup : public QmlTestSetup
 {
-    Q_OBJECT
-public Q_SLOTS:
-    void applicationAvailable() { QStandardPaths::setTestModeEnabled(true); }
-
-    void qmlEngineAvailable(QQmlEngine *engine)
+protected:
+    void addContextProperties(QQmlEngine *engine) override
     {
-        engine->addImportPath(u"qrc:/qt/qml"_s);
-        engine->rootContext()->setContextProperty(u"testData"_s, new TestData(engine));
-        engine->rootContext()->setContextProperty(u"fetchTrap"_s, new FetchTrap(engine));
+        engine->rootContext()->setContextProperty(QStringLiteral("fetchTrap"), new FetchTrap(engine));
     }
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(hubbub_hostile_qml, Setup)
-
-#include "tst_hostile_qml.moc"

@@ -3,8 +3,10 @@
 // Integrity item 9: SIGTERM, SIGINT and SIGHUP make the real `hubbub` executable leave as its Quit
 // action does, within 5 s: exit code 0, goodbye presence seen by a hubbub-cli peer in the room,
 // and the outbox (a message that could not be sent while offline) still on disk afterwards.
+#include "appprocess.h"
 #include "cliprocess.h"
 #include "isolatedhome.h"
+#include "serviceprocess.h"
 
 #include "chatmessage.h"
 #include "historystore.h"
@@ -25,21 +27,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// A key for a service that is not there (offlineOutboxSurvivesSignal).
 const QString kKey = u"quit-access-key-0123456789abcdefghijklmnopqrstuvwxyz"_s;
 constexpr int kQuitBudgetMs = 5000;
 
 //! Envelopes of \a kind that alice sent to \a room, as the CLI saw them.
 QList<QJsonObject> fromAlice(const CliProcess &cli, const QString &room, const QString &kind)
 {
-    QList<QJsonObject> out;
-    const auto messages = cli.events(u"group-message"_s);
-    for (const QJsonObject &e : messages) {
-        const QJsonObject data = e.value(u"data").toObject();
-        if (e.value(u"group").toString() == room && e.value(u"fromUserId").toString() == u"alice" &&
-            data.value(u"kind").toString() == kind)
-            out.append(data);
-    }
-    return out;
+    return cli.envelopesFrom(u"alice"_s, room, kind);
 }
 
 QString signalName(int signalNumber)
@@ -74,26 +69,22 @@ private:
     //! Sends \a signalNumber and checks the app exits with 0 within the budget.
     void signalAndExpectCleanExit(int signalNumber);
 
-    CliProcess m_service;
+    ServiceProcess m_service;
     QString m_connectionString;
-    QProcess m_app;
+    AppProcess m_app;
 };
 
 void TestHostileQuit::initTestCase()
 {
-    QVERIFY(
-        m_service.start(QStringLiteral(HUBBUB_SERVICE_PATH), {u"--port"_s, u"0"_s, u"--access-key"_s, kKey}));
-    QTRY_VERIFY2_WITH_TIMEOUT(!m_service.events(u"ready"_s).isEmpty(), qPrintable(m_service.errors()), 20000);
-    m_connectionString = m_service.events(u"ready"_s).constFirst().value(u"connectionString").toString();
+    QString error;
+    QVERIFY2(m_service.start(QStringLiteral(HUBBUB_SERVICE_PATH), &error), qPrintable(error));
+    m_connectionString = m_service.connectionString();
     QVERIFY(m_connectionString.contains(u"AccessKey="_s));
 }
 
 void TestHostileQuit::cleanup()
 {
-    if (m_app.state() != QProcess::NotRunning) {
-        m_app.kill();
-        m_app.waitForFinished(5000);
-    }
+    m_app.kill();
 }
 
 void TestHostileQuit::cleanupTestCase()
@@ -101,27 +92,20 @@ void TestHostileQuit::cleanupTestCase()
 
 bool TestHostileQuit::startApp(const QString &connectionString, const QString &profile)
 {
-    m_app.setProcessChannelMode(QProcess::SeparateChannels);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    m_app.setProcessEnvironment(env);
-    m_app.start(QStringLiteral(HUBBUB_APP_PATH),
-                {u"--connection-string"_s, connectionString, u"--hub"_s, u"hubbub"_s, u"--user"_s, u"alice"_s,
-                 u"--profile"_s, profile});
-    return m_app.waitForStarted(10000);
+    return m_app.start(QStringLiteral(HUBBUB_APP_PATH), connectionString, u"alice"_s, profile);
 }
 
 void TestHostileQuit::signalAndExpectCleanExit(int signalNumber)
 {
     QElapsedTimer timer;
     timer.start();
-    QCOMPARE(::kill(pid_t(m_app.processId()), signalNumber), 0);
-    const bool finished = m_app.waitForFinished(kQuitBudgetMs + 2000);
+    QCOMPARE(::kill(pid_t(m_app.process().processId()), signalNumber), 0);
+    const bool finished = m_app.process().waitForFinished(kQuitBudgetMs + 2000);
     const qint64 elapsed = timer.elapsed();
-    const QByteArray errors = m_app.readAllStandardError();
+    const QByteArray errors = m_app.process().readAllStandardError();
     QVERIFY2(finished, errors.constData());
-    QCOMPARE(m_app.exitStatus(), QProcess::NormalExit); // not killed by the signal
-    QCOMPARE(m_app.exitCode(), 0);
+    QCOMPARE(m_app.process().exitStatus(), QProcess::NormalExit); // not killed by the signal
+    QCOMPARE(m_app.process().exitCode(), 0);
     QVERIFY2(elapsed < kQuitBudgetMs, qPrintable(u"took %1 ms"_s.arg(elapsed)));
     // The orderly path ran, not the watchdog.
     QVERIFY2(!errors.contains("quit took too long"), errors.constData());
@@ -147,17 +131,14 @@ void TestHostileQuit::signalQuitsCleanly()
     }
 
     CliProcess bob;
-    QVERIFY(bob.start(QStringLiteral(HUBBUB_CLI_PATH),
-                      {u"--connection-string"_s, m_connectionString, u"--hub"_s, u"hubbub"_s, u"--user"_s,
-                       u"bob"_s, u"--role"_s, u"webpubsub.joinLeaveGroup"_s, u"--role"_s,
-                       u"webpubsub.sendToGroup"_s}));
-    QTRY_VERIFY2_WITH_TIMEOUT(!bob.events(u"connected"_s).isEmpty(), qPrintable(bob.errors()), 20000);
+    // Started, and connected within 20 s.
+    QVERIFY2(bob.startChatPeer(m_connectionString, u"bob"_s), qPrintable(bob.errors()));
     bob.send({{u"op"_s, u"join"_s}, {u"group"_s, room}, {u"id"_s, u"join"_s}});
-    QTRY_VERIFY_WITH_TIMEOUT(!bob.events(u"result"_s).isEmpty(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!bob.eventsNamed(u"result"_s).isEmpty(), 20000);
 
     QVERIFY(startApp(m_connectionString, profile));
     QTRY_VERIFY2_WITH_TIMEOUT(!fromAlice(bob, room, u"presence"_s).isEmpty(),
-                              qPrintable(QString::fromUtf8(m_app.readAllStandardError())), 30000);
+                              qPrintable(QString::fromUtf8(m_app.process().readAllStandardError())), 30000);
     QVERIFY(fromAlice(bob, room, u"goodbye"_s).isEmpty());
 
     signalAndExpectCleanExit(signalNumber);
@@ -205,7 +186,7 @@ void TestHostileQuit::offlineOutboxSurvivesSignal()
 
     QVERIFY(startApp(dead, profile));
     QTest::qWait(2500); // up, trying to connect, outbox waiting
-    QCOMPARE(m_app.state(), QProcess::Running);
+    QCOMPARE(m_app.process().state(), QProcess::Running);
     signalAndExpectCleanExit(SIGTERM);
     if (QTest::currentTestFailed())
         return;
@@ -219,13 +200,9 @@ void TestHostileQuit::offlineOutboxSurvivesSignal()
 
 int main(int argc, char *argv[])
 {
-    IsolatedHome home; // inherited by the app, so its profile lives here too
-    if (!home.isValid())
-        return 1;
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(u"hubbub"_s);
-    TestHostileQuit test;
-    return QTest::qExec(&test, argc, argv);
+    // Its home is inherited by the app, so the app's profile lives there too; the same application
+    // name as the app (app/main.cpp sets no organization), so HistoryStore::defaultPath() finds it.
+    return execInIsolatedHome<TestHostileQuit, QCoreApplication>(argc, argv, QString(), u"hubbub"_s);
 }
 
 #include "tst_hostile_quit.moc"

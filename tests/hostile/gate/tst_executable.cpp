@@ -24,7 +24,7 @@ class TestGateExecutable : public QObject
 
     void prepare(QProcess &process, const QStringList &arguments, const QString &invite = {})
     {
-        process.setProgram(QStringLiteral(HUBBUB_SERVICE_EXE));
+        process.setProgram(QStringLiteral(HUBBUB_SERVICE_PATH));
         process.setArguments(arguments);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("HUBBUB_ACCESS_KEY"));

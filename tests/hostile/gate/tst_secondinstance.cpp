@@ -4,6 +4,7 @@
 // a second instance on the same computer signs its own token with the shared key file instead of
 // asking /negotiate (which now needs the invite): it joins as its own user, not as a guest.
 #include "accesskeyfile.h"
+#include "apptestfixture.h"
 #include "client.h"
 #include "connectioncontroller.h"
 #include "localservice.h"
@@ -29,15 +30,8 @@ class TestSecondInstance : public QObject
 
     AppOptions localOptions(const QString &user)
     {
-        AppOptions o;
-        o.endpoint = AppOptions::Endpoint::Local;
-        o.localServicePort = 0;
+        AppOptions o = HubbubTest::localAppOptions(user, QStringLiteral("gate") + QString::number(++m_counter));
         o.discoverLocalService = true;
-        o.useKeychain = false;
-        o.user = user;
-        o.profile = QStringLiteral("gate") + QString::number(++m_counter);
-        o.clientOptions.reconnectRetry.delay = 200ms;
-        o.clientOptions.reconnectRetry.maxDelay = 1000ms;
         return o;
     }
 

@@ -53,10 +53,7 @@ private Q_SLOTS:
     {
         handler = std::make_unique<RecordingHandler>();
         QVERIFY(handler->start());
-        Hubbub::ServiceOptions options = defaultOptions();
-        options.upstreamUrlTemplate =
-            QStringLiteral("http://127.0.0.1:%1/events/{hub}/{event}").arg(handler->port);
-        service = std::make_unique<Hubbub::Service>(options);
+        service = std::make_unique<Hubbub::Service>(handler->upstreamOptions());
         QVERIFY(service->start());
     }
     void cleanup()

@@ -193,10 +193,7 @@ private Q_SLOTS:
         RecordingHandler handler;
         handler.validationStatus = QHttpServerResponse::StatusCode::Forbidden;
         QVERIFY(handler.start());
-        Hubbub::ServiceOptions options = defaultOptions();
-        options.upstreamUrlTemplate =
-            QStringLiteral("http://127.0.0.1:%1/events/{hub}/{event}").arg(handler.port);
-        Hubbub::Service service(options);
+        Hubbub::Service service(handler.upstreamOptions());
         QVERIFY(service.start());
 
         // The report: a warning naming the failure (the test fails if it is not logged).
@@ -228,10 +225,7 @@ private Q_SLOTS:
         handler.validationStatus = QHttpServerResponse::StatusCode::NotFound;
         handler.validatesOnGet = true;
         QVERIFY(handler.start());
-        Hubbub::ServiceOptions options = defaultOptions();
-        options.upstreamUrlTemplate =
-            QStringLiteral("http://127.0.0.1:%1/events/{hub}/{event}").arg(handler.port);
-        Hubbub::Service service(options);
+        Hubbub::Service service(handler.upstreamOptions());
         QVERIFY(service.start());
         TestClient client;
         QVERIFY(client.connectTo(clientUrl(service, Hub, clientToken(service, Hub, QStringLiteral("alice"))),
@@ -247,10 +241,7 @@ private Q_SLOTS:
         // The control: the same handler answering the validation gets the events.
         RecordingHandler handler;
         QVERIFY(handler.start());
-        Hubbub::ServiceOptions options = defaultOptions();
-        options.upstreamUrlTemplate =
-            QStringLiteral("http://127.0.0.1:%1/events/{hub}/{event}").arg(handler.port);
-        Hubbub::Service service(options);
+        Hubbub::Service service(handler.upstreamOptions());
         QVERIFY(service.start());
         TestClient client;
         QVERIFY(client.connectTo(clientUrl(service, Hub, clientToken(service, Hub, QStringLiteral("alice"))),

@@ -6,6 +6,7 @@
 
 #include "appcontroller.h"
 #include "appoptions.h"
+#include "apptestfixture.h"
 
 #include <QQmlApplicationEngine>
 #include <QString>
@@ -20,14 +21,7 @@ namespace InProcessApp {
 //! run in parallel) and keeps secrets in memory (no keychain on a test machine).
 inline Hubbub::AppOptions localOptions(const QString &user, const QString &profile)
 {
-    Hubbub::AppOptions options;
-    options.endpoint = Hubbub::AppOptions::Endpoint::Local;
-    options.localServicePort = 0;
-    options.discoverLocalService = false;
-    options.useKeychain = false;
-    options.user = user;
-    options.profile = profile;
-    return options;
+    return HubbubTest::localAppOptions(user, profile);
 }
 
 //! Loads the main window over \a app; the caller checks rootObjects().

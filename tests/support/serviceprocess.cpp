@@ -9,30 +9,36 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-const QString kAccessKey = u"hubbub-chaos-access-key-0123456789abcdefgh"_s;
-}
-
 ServiceProcess::~ServiceProcess()
 {
     stop();
 }
 
-bool ServiceProcess::start(const QString &fallbackPath, QString *error)
+QString ServiceProcess::programFromEnvironment(const QString &fallbackPath)
 {
     const QString fromEnv = qEnvironmentVariable("HUBBUB_SERVICE");
-    const QString program = fromEnv.isEmpty() ? fallbackPath : fromEnv;
+    return fromEnv.isEmpty() ? fallbackPath : fromEnv;
+}
+
+bool ServiceProcess::start(const QString &fallbackPath, QString *error)
+{
+    return start(programFromEnvironment(fallbackPath), Options{}, error);
+}
+
+bool ServiceProcess::start(const QString &program, const Options &options, QString *error)
+{
     if (!QFileInfo::exists(program)) {
         *error = u"hubbub-service not found at "_s + program;
         return false;
     }
     m_process.setProgram(program);
-    m_process.setArguments(
-        {u"--port"_s, u"0"_s, u"--access-key"_s, kAccessKey, u"--log-level"_s, u"warning"_s});
+    m_process.setArguments(QStringList{u"--port"_s, u"0"_s, u"--access-key"_s, options.accessKey,
+                                       u"--log-level"_s, options.logLevel} +
+                           options.extraArguments);
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.start();
     if (!m_process.waitForStarted(10000)) {
-        *error = m_process.errorString();
+        *error = u"cannot start %1: %2"_s.arg(program, m_process.errorString());
         return false;
     }
     QElapsedTimer waited;
@@ -49,8 +55,8 @@ bool ServiceProcess::start(const QString &fallbackPath, QString *error)
             const QJsonObject line = QJsonDocument::fromJson(m_process.readLine()).object();
             if (line.value(u"event"_s).toString() != u"ready"_s)
                 continue;
-            m_connectionString =
-                WebPubSub::ConnectionString::parse(line.value(u"connectionString"_s).toString(), error);
+            m_connectionStringText = line.value(u"connectionString"_s).toString();
+            m_connectionString = WebPubSub::ConnectionString::parse(m_connectionStringText, error);
             if (!m_connectionString)
                 return false;
         }
@@ -69,6 +75,11 @@ void ServiceProcess::stop()
         m_process.kill();
         m_process.waitForFinished(5000);
     }
+}
+
+QString ServiceProcess::connectionString() const
+{
+    return m_connectionStringText;
 }
 
 quint16 ServiceProcess::port() const

@@ -1,8 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Hubbub contributors
 // SPDX-License-Identifier: MIT
-//! \brief A real HTTP event handler for the hostile service tests: records every request exactly as
-//! it arrived (method, raw path, headers) and answers the abuse-protection validation as told.
+//! \brief A real HTTP event handler for the upstream and hostile service tests: records every
+//! request exactly as it arrived (method, raw path, headers), answers the abuse-protection
+//! validation as told and every event from a script (204 without one).
 #pragma once
+
+#include "servicetestsupport.h"
 
 #include <QAbstractHttpServer>
 #include <QHash>
@@ -11,6 +14,8 @@
 #include <QHttpServerResponse>
 #include <QList>
 #include <QTcpServer>
+
+#include <functional>
 
 struct RecordedRequest
 {
@@ -28,6 +33,8 @@ public:
     QHttpServerResponse::StatusCode validationStatus = QHttpServerResponse::StatusCode::Ok;
     //! Whether a GET is answered like a successful validation (the fallback when OPTIONS is 404).
     bool validatesOnGet = false;
+    //! The answer to an event (any request that is not a validation); 204 No Content when unset.
+    std::function<QHttpServerResponse(const RecordedRequest &)> respond;
     QList<RecordedRequest> requests;
     quint16 port = 0;
 
@@ -39,6 +46,14 @@ public:
         bind(tcp);
         port = tcp->serverPort();
         return true;
+    }
+    //! The test service's options (TestSupport::defaultOptions()) with this handler as the upstream
+    //! of every hub and event.
+    Hubbub::ServiceOptions upstreamOptions() const
+    {
+        Hubbub::ServiceOptions options = TestSupport::defaultOptions();
+        options.upstreamUrlTemplate = QStringLiteral("http://127.0.0.1:%1/events/{hub}/{event}").arg(port);
+        return options;
     }
     QList<RecordedRequest> posts() const
     {
@@ -83,7 +98,10 @@ protected:
             answer.write(makeResponder(request, socket));
             return true;
         }
-        QHttpServerResponse(S::NoContent).write(makeResponder(request, socket));
+        if (respond)
+            respond(r).write(makeResponder(request, socket));
+        else
+            QHttpServerResponse(S::NoContent).write(makeResponder(request, socket));
         return true;
     }
     void missingHandler(const QHttpServerRequest &, QTcpSocket *) override {}

@@ -1,0 +1,25 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+#include "qmltestsetup.h"
+
+#include "testdata.h"
+
+#include <QQmlContext>
+#include <QQmlEngine>
+#include <QStandardPaths>
+
+void QmlTestSetup::applicationAvailable()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void QmlTestSetup::qmlEngineAvailable(QQmlEngine *engine)
+{
+    // Qt 6.4 has no loadFromModule: the module's files live under qrc:/qt/qml.
+    engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine->rootContext()->setContextProperty(QStringLiteral("testData"), new TestData(engine));
+    addContextProperties(engine);
+}
+
+void QmlTestSetup::addContextProperties(QQmlEngine *)
+{}

@@ -22,7 +22,7 @@
 #include "client.h"
 #include "connectionstring.h"
 #ifdef HUBBUB_APP_PATH
-#include "../e2e/isolatedhome.h"
+#include "isolatedhome.h"
 #include "chatmessage.h"
 #include "historystore.h"
 #endif

@@ -41,6 +41,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     , m_secrets(
           new SecretStore(QStringLiteral("hubbub/") + options.effectiveProfile(), options.useKeychain, this))
     , m_connection(new ConnectionController(options, m_secrets, m_preferences.get(), this))
+    , m_present(new PresentMode(m_connection, options.effectiveHub(), this))
     , m_rooms(new RoomDirectory(m_history.get(), options.historyPageSize,
                                 std::chrono::milliseconds(options.heartbeatInterval.count() * 5 / 2), this))
     , m_notifications(new NotificationPolicy(this))
@@ -55,6 +56,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
 
     connect(m_secrets, &SecretStore::keychainUnavailable, this, &AppController::errorShown);
     connect(m_connection, &ConnectionController::errorShown, this, &AppController::errorShown);
+    connect(m_present, &PresentMode::error, this, &AppController::errorShown);
     connect(m_connection, &ConnectionController::clientChanged, this, &AppController::onClientChanged);
     connect(m_connection, &ConnectionController::diagnosticsVisibleChanged, this,
             &AppController::diagnosticsVisibleChanged);

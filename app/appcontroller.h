@@ -16,6 +16,7 @@
 #include "messagemodel.h"
 #include "outbox.h"
 #include "presencetracker.h"
+#include "presentmode.h"
 #include "roomdirectory.h"
 #include "roomlistmodel.h"
 #include "senderpolicy.h"
@@ -46,6 +47,8 @@ class AppController : public QObject
     Q_OBJECT
     Q_PROPERTY(Hubbub::ConnectionController *connection READ connection CONSTANT)
     Q_PROPERTY(Hubbub::RoomListModel *rooms READ rooms CONSTANT)
+    //! Present mode ("On stage"): the guests, the join URL and the presenter's controls.
+    Q_PROPERTY(Hubbub::PresentMode *present READ present CONSTANT)
     //! The current room's messages (an empty model when no room is selected).
     Q_PROPERTY(Hubbub::MessageModel *messages READ messages NOTIFY currentRoomChanged)
     //! The current room's members.
@@ -79,6 +82,7 @@ public:
     Q_INVOKABLE void quit() { Q_EMIT quitRequested(); }
 
     ConnectionController *connection() const { return m_connection; }
+    PresentMode *present() const { return m_present; }
     RoomListModel *rooms() const { return m_rooms->list(); }
     MessageModel *messages() const;
     MemberModel *members() const;
@@ -161,6 +165,7 @@ private:
     SenderPolicy m_senders;
     SecretStore *m_secrets;
     ConnectionController *m_connection;
+    PresentMode *m_present;
     RoomDirectory *m_rooms;
     NotificationPolicy *m_notifications;
     PresenceTracker *m_presence;

@@ -119,6 +119,11 @@ ApplicationWindow {
             onActivated: root.app.darkTheme = !root.app.darkTheme
         },
         AppShortcut {
+            sequence: "Ctrl+Shift+P"
+            description: qsTr("Present: the room on a big screen, with a code to join")
+            onActivated: root.startPresenting()
+        },
+        AppShortcut {
             sequence: "Ctrl+O"
             description: qsTr("Connect to a service…")
             onActivated: connectDialog.open()
@@ -352,6 +357,12 @@ ApplicationWindow {
                                     onToggled: root.app.connection.setHostOnLan(checked)
                                 }
                                 MenuItem {
+                                    objectName: "presentMenuItem"
+                                    text: qsTr("Present…")
+                                    enabled: root.app.connection.embedded
+                                    onTriggered: root.startPresenting()
+                                }
+                                MenuItem {
                                     text: qsTr("Diagnostics")
                                     checkable: true
                                     checked: root.app.diagnosticsVisible
@@ -558,6 +569,27 @@ ApplicationWindow {
 
             interval: 6000
             onTriggered: errorBar.close()
+        }
+    }
+
+    //! Present mode: the service goes on the LAN with the guest page, and the presenter view opens
+    //! full screen on the last screen (a projector is usually the one added last).
+    function startPresenting() {
+        if (!root.app.present.start())
+            return;
+        presenter.active = true;
+        const screens = Qt.application.screens;
+        presenter.item.screen = screens[screens.length - 1];
+        presenter.item.showFullScreen();
+    }
+
+    Loader {
+        id: presenter
+
+        active: false
+        sourceComponent: PresenterView {
+            app: root.app
+            onClosing: Qt.callLater(() => presenter.active = false)
         }
     }
 

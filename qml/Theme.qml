@@ -89,6 +89,18 @@ QtObject {
     readonly property int avatarSmall: 28
     readonly property int iconSize: 14
 
+    // The presenter view (design.md "Presenter"): dark whatever the app's theme (the dark
+    // palette's values), type readable from the back of a hall.
+    readonly property color stageBackground: "#15171b"
+    readonly property color stageText: "#e9ebee"
+    readonly property color stageSecondary: "#a0a8b3"
+    readonly property color stageAccent: "#8aa6ff"
+    readonly property int fontStageName: 28
+    readonly property int fontStageText: 32
+    readonly property int fontStageTitle: 40
+    //! The QR code's share of the presenter screen's height (at least 40%).
+    readonly property real stageQrShare: 0.5
+
     //! The colour of a presence dot ("online", "away", "offline").
     function presenceColor(presence: string): color {
         if (presence === "online")

@@ -8,6 +8,7 @@
 #include "connectioncontroller.h"
 #include "membermodel.h"
 #include "messagemodel.h"
+#include "presentmode.h"
 #include "roomfiltermodel.h"
 #include "roomlistmodel.h"
 #include "transitionlogmodel.h"
@@ -30,6 +31,14 @@ struct ForeignConnectionController
     Q_GADGET
     QML_FOREIGN(Hubbub::ConnectionController)
     QML_NAMED_ELEMENT(ConnectionController)
+    QML_UNCREATABLE("Owned by AppController")
+};
+
+struct ForeignPresentMode
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::PresentMode)
+    QML_NAMED_ELEMENT(PresentMode)
     QML_UNCREATABLE("Owned by AppController")
 };
 

@@ -53,7 +53,7 @@ std::optional<Payload> answeredPayload(const Upstream::Response &response)
 // reach the app server's handler with the authority of a user the app server never vetted.
 bool isGuest(const ClientConnection *c)
 {
-    return c->userId && c->userId->startsWith(InviteGate::GuestPrefix);
+    return GuestControls::isGuest(c);
 }
 
 ErrorDetail guestMayNotSendEvents()
@@ -179,6 +179,10 @@ void FrameHandler::sendToGroup(ClientConnection *c, const Frame &frame)
     if (const auto refusal =
             groupRefusal(c, frame, Permissions::Action::SendToGroup, QStringLiteral("send message to"))) {
         sendAck(c, frame.ackId, refusal);
+        return;
+    }
+    if (const auto locked = d->guests.sendRefusal(c)) {
+        sendAck(c, frame.ackId, locked);
         return;
     }
     const Frame message = Frame::groupMessage(frame.group, c->userId, frame.payload, std::nullopt);

@@ -87,6 +87,16 @@ QList<QPointer<ClientConnection>> HubRegistry::guarded(const QList<ClientConnect
     return QList<QPointer<ClientConnection>>(connections.cbegin(), connections.cend());
 }
 
+void HubRegistry::deliver(const QList<ClientConnection *> &targets, const WebPubSub::Frame &message)
+{
+    QString jsonCache;
+    // deliver() may close a slow connection (and finish it): guarded, dead ones skipped.
+    for (const QPointer<ClientConnection> &c : guarded(targets)) {
+        if (c)
+            c->deliver(message, &jsonCache);
+    }
+}
+
 void HubRegistry::addUserToGroup(const QString &hub, const QString &userId, const QString &group)
 {
     // Remembered for the user, so that the user's later connections join the group as well.

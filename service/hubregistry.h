@@ -9,6 +9,8 @@
 //! them guarded(), since a finished connection leaves the registry at once.
 #pragma once
 
+#include <frame.h>
+
 #include <QHash>
 #include <QList>
 #include <QPointer>
@@ -39,6 +41,9 @@ public:
     QList<QPointer<ClientConnection>> allConnections() const;
     //! \a connections as guarded pointers, for loops whose body may finish one of them.
     static QList<QPointer<ClientConnection>> guarded(const QList<ClientConnection *> &connections);
+    //! Delivers \a message to each of \a targets (serialised once); one that a delivery closes
+    //! (a slow client) is skipped. What REST `:send` and Service::announce() share.
+    static void deliver(const QList<ClientConnection *> &targets, const WebPubSub::Frame &message);
 
     void addUserToGroup(const QString &hub, const QString &userId, const QString &group);
     void removeUserFromGroup(const QString &hub, const QString &userId, const QString &group);

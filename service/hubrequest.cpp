@@ -81,12 +81,7 @@ QHttpServerResponse HubRequest::send(const QList<ClientConnection *> &targets,
     }
     const Frame message = group ? Frame::groupMessage(*group, std::nullopt, *payload, std::nullopt)
                                 : Frame::serverMessage(*payload, std::nullopt);
-    QString jsonCache;
-    // deliver() may close a slow connection (and finish it): guarded, dead ones skipped.
-    for (const QPointer<ClientConnection> &c : HubRegistry::guarded(targets)) {
-        if (c)
-            c->deliver(message, &jsonCache);
-    }
+    HubRegistry::deliver(targets, message);
     return empty(Status::Accepted);
 }
 

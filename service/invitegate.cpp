@@ -24,13 +24,30 @@ QString InviteGate::invite(bool beyondLoopback)
         return m_explicit;
     if (!beyondLoopback)
         return {};
-    if (m_generated.isEmpty()) {
-        // 18 random bytes = 144 bits, 24 URL-safe characters (no '&', '=' or '+' to escape).
-        QByteArray bytes(18, Qt::Uninitialized);
-        QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
-        m_generated = QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding));
-    }
+    if (m_generated.isEmpty())
+        m_generated = generate();
     return m_generated;
+}
+
+QString InviteGate::generate()
+{
+    // 18 random bytes = 144 bits, 24 URL-safe characters (no '&', '=' or '+' to escape).
+    QByteArray bytes(18, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
+    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding));
+}
+
+void InviteGate::release(const QString &name)
+{
+    m_holders.remove(name.trimmed().toCaseFolded());
+}
+
+void InviteGate::renew()
+{
+    m_generated = generate();
+    if (!m_explicit.isEmpty())
+        m_explicit = m_generated;
+    m_holders.clear();
 }
 
 bool InviteGate::inviteMatches(const QString &given, bool beyondLoopback)

@@ -45,10 +45,17 @@ public:
     //! Claims \a name for \a device (names compared case-insensitively, so "Alice" and "alice"
     //! are the same person); the same device may ask again.
     Claim claim(const QString &name, const QString &device);
+    //! Frees \a name (a guest the presenter removed), so another device may take it.
+    void release(const QString &name);
+    //! Voids the invite in force and every name held under it: a new invite is generated (it
+    //! replaces a configured one, so an invite stays in force wherever one was).
+    void renew();
 
     static bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 
 private:
+    static QString generate();
+
     QString m_explicit;
     QString m_generated;
     QHash<QString, QByteArray> m_holders; // folded name → SHA-256 of the device key

@@ -62,6 +62,7 @@ ServicePrivate::ServicePrivate(Service *q, ServiceOptions options)
     , invites(this->options.invite)
     , handshakes(this)
     , frames(this)
+    , guests(this)
 {
     connect(&keepAliveTimer, &QTimer::timeout, this, [this] {
         // keepAlive() may abort a silent socket, which finishes the connection and removes it
@@ -351,7 +352,10 @@ void ServicePrivate::onFinished(ClientConnection *c, const QString &reason)
 Service::Service(ServiceOptions options, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<ServicePrivate>(this, std::move(options)))
-{}
+{
+    // Guests come and go with connections; listeners compare connectedGuests() themselves.
+    connect(this, &Service::connectionCountChanged, this, &Service::guestsChanged);
+}
 
 Service::~Service()
 {
@@ -451,6 +455,55 @@ int Service::connectionCount() const
 const ServiceOptions &Service::options() const
 {
     return d->options;
+}
+
+void Service::setJoinPage(bool on)
+{
+    if (d->options.joinPage == on)
+        return;
+    d->options.joinPage = on;
+    Q_EMIT inviteChanged();
+}
+
+QStringList Service::connectedGuests() const
+{
+    return d->guests.connectedGuests();
+}
+
+int Service::removeGuest(const QString &name)
+{
+    return d->guests.remove(name);
+}
+
+void Service::setGuestsLocked(bool locked)
+{
+    if (d->guests.locked() == locked)
+        return;
+    d->guests.setLocked(locked);
+    Q_EMIT guestsLockedChanged();
+}
+
+bool Service::guestsLocked() const
+{
+    return d->guests.locked();
+}
+
+void Service::endGuestSession()
+{
+    const bool wasLocked = d->guests.locked();
+    d->guests.endSession();
+    // A configured invite was replaced as well: what invite() answers when stopped follows.
+    if (!d->options.invite.isEmpty())
+        d->options.invite = d->invites.invite(true);
+    if (wasLocked)
+        Q_EMIT guestsLockedChanged();
+    Q_EMIT inviteChanged();
+}
+
+void Service::announce(const QString &hub, const QString &text)
+{
+    HubRegistry::deliver(d->hubs.connectionsOf(hub),
+                         Frame::serverMessage(Payload::fromText(text), std::nullopt));
 }
 
 } // namespace Hubbub

@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QSslConfiguration>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <chrono>
@@ -82,9 +83,33 @@ public:
     int connectionCount() const;
     const ServiceOptions &options() const;
 
+    // Guest controls (the app's Present mode; GuestControls).
+    //! Turns the guest page (`/join`) on or off while running (an invite is then in force).
+    void setJoinPage(bool on);
+    //! The names (without `guest:`) of the guests connected now, each once.
+    QStringList connectedGuests() const;
+    //! Closes every connection of guest \a name and releases the name for another device; the
+    //! number of connections closed.
+    int removeGuest(const QString &name);
+    //! Locks the rooms to presenters: while locked a guest's sendToGroup is refused (Forbidden),
+    //! also on connections recovered or negotiated while locked; unlocking restores it.
+    void setGuestsLocked(bool locked);
+    bool guestsLocked() const;
+    //! Closes every guest connection and voids the invite: a new one is in force (joinUrl()
+    //! changes, the old one is refused with 403); the lock is lifted.
+    void endGuestSession();
+    //! Sends \a text as a server message (`from: server`) to every connection of \a hub, as REST
+    //! `POST /api/hubs/{hub}/:send` does: the guest page shows it as an announcement.
+    void announce(const QString &hub, const QString &text);
+
 Q_SIGNALS:
     void runningChanged();
     void connectionCountChanged();
+    //! connectedGuests() may have changed.
+    void guestsChanged();
+    void guestsLockedChanged();
+    //! invite() and joinUrl() changed (endGuestSession(), setJoinPage()).
+    void inviteChanged();
 
 private:
     std::unique_ptr<ServicePrivate> d;

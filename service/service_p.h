@@ -7,6 +7,7 @@
 #include "clientconnection.h"
 #include "filterparser.h"
 #include "framehandler.h"
+#include "guestcontrols.h"
 #include "handshakegate.h"
 #include "hubregistry.h"
 #include "invitegate.h"
@@ -74,6 +75,7 @@ public:
     HubRegistry hubs;
     HandshakeGate handshakes;
     FrameHandler frames;
+    GuestControls guests;
     QHostAddress boundAddress;
     QWebSocketServer *webSockets = nullptr;
     PendingConnectionServer *httpFeed = nullptr;

@@ -145,6 +145,21 @@ describe("the guest page", () => {
     await page.close();
   });
 
+  test("an announcement sent through the REST API shows on the page", async () => {
+    const { page, problems } = await openPage();
+    await join(page, "Cleo");
+    await page.locator("::-p-aria(Message)").wait();
+    // What the app's Present mode sends (Service::announce): a server message to the whole hub.
+    await fx.serviceClient.sendToAll("Doors close in 5 minutes", { contentType: "text/plain" });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll("#messages li.announcement")].some(
+        (li) => li.textContent === "Announcement: Doors close in 5 minutes"),
+      { timeout: 20000 },
+    );
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test("a name held by another device is refused with a suggestion", async () => {
     const context = await browser.createBrowserContext(); // its own storage: another device key
     const { page } = await openPage(context);

@@ -1,0 +1,128 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+#include "presentmode.h"
+
+#include "connectioncontroller.h"
+
+#include <service.h>
+
+#include <QUrlQuery>
+
+namespace Hubbub {
+
+namespace {
+// The hub the guest page joins when its URL names none (service/joinpage/join.html).
+const QString PageDefaultHub = QStringLiteral("hubbub");
+} // namespace
+
+PresentMode::PresentMode(ConnectionController *connection, const QString &hub, QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_hub(hub.isEmpty() ? PageDefaultHub : hub)
+{}
+
+QString PresentMode::joinUrl() const
+{
+    if (!m_service)
+        return {};
+    QUrl url = m_service->joinUrl();
+    if (url.isEmpty())
+        return {};
+    if (m_hub != PageDefaultHub) {
+        QUrlQuery query(url);
+        query.addQueryItem(QStringLiteral("hub"), m_hub);
+        url.setQuery(query);
+    }
+    return url.toString(QUrl::FullyEncoded);
+}
+
+QStringList PresentMode::guests() const
+{
+    return m_service ? m_service->connectedGuests() : QStringList();
+}
+
+bool PresentMode::isLocked() const
+{
+    return m_service && m_service->guestsLocked();
+}
+
+bool PresentMode::start()
+{
+    Service *service = m_connection->service();
+    if (!service) {
+        Q_EMIT error(tr("Present mode needs the service embedded in this app (use the local service)."));
+        return false;
+    }
+    if (!m_connection->hostingOnLan()) {
+        m_connection->setHostOnLan(true);
+        if (!m_connection->hostingOnLan())
+            return false; // setHostOnLan() told the user why
+    }
+    service->setJoinPage(true);
+    follow(service);
+    return true;
+}
+
+void PresentMode::follow(Service *service)
+{
+    if (m_service == service)
+        return;
+    if (m_service)
+        m_service->disconnect(this);
+    m_service = service;
+    connect(service, &Service::guestsChanged, this, &PresentMode::guestsChanged);
+    connect(service, &Service::guestsLockedChanged, this, &PresentMode::lockedChanged);
+    connect(service, &Service::inviteChanged, this, &PresentMode::joinUrlChanged);
+    connect(service, &Service::runningChanged, this, &PresentMode::joinUrlChanged);
+    connect(service, &QObject::destroyed, this, [this] {
+        Q_EMIT activeChanged();
+        Q_EMIT joinUrlChanged();
+        Q_EMIT guestsChanged();
+    });
+    Q_EMIT activeChanged();
+    Q_EMIT joinUrlChanged();
+    Q_EMIT guestsChanged();
+    Q_EMIT lockedChanged();
+}
+
+void PresentMode::removeGuest(const QString &name)
+{
+    if (m_service)
+        m_service->removeGuest(name);
+}
+
+void PresentMode::setLocked(bool locked)
+{
+    if (m_service)
+        m_service->setGuestsLocked(locked);
+}
+
+void PresentMode::announce(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (m_service && !trimmed.isEmpty())
+        m_service->announce(m_hub, trimmed);
+}
+
+void PresentMode::clearScreen()
+{
+    m_clearedAt = QDateTime::currentDateTimeUtc();
+    Q_EMIT clearedAtChanged();
+}
+
+void PresentMode::end()
+{
+    if (!m_service)
+        return;
+    Service *service = m_service;
+    service->endGuestSession();
+    service->setJoinPage(false);
+    service->disconnect(this);
+    m_service = nullptr;
+    Q_EMIT activeChanged();
+    Q_EMIT joinUrlChanged();
+    Q_EMIT guestsChanged();
+    Q_EMIT lockedChanged();
+}
+
+} // namespace Hubbub

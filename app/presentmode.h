@@ -1,0 +1,78 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+//! \brief Present mode ("On stage"): the embedded service goes on the LAN with an invite and the
+//! guest page, and the presenter view shows the join URL (and its QR code), who joined and the
+//! room; the presenter may remove a guest, lock the room to presenters, announce, clear the screen
+//! and end the session (Hubbub::Service's guest controls).
+//!
+//! Announcements go through Service::announce(), the library call REST `:send` shares: the app
+//! runs the service in its own process, so signing an HTTP request to itself would only add a
+//! way to fail.
+#pragma once
+
+#include "qrcode.h"
+
+#include <QDateTime>
+#include <QImage>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+namespace Hubbub {
+
+class ConnectionController;
+class Service;
+
+class PresentMode : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(bool active READ isActive NOTIFY activeChanged)
+    Q_PROPERTY(QString joinUrl READ joinUrl NOTIFY joinUrlChanged)
+    Q_PROPERTY(int guestCount READ guestCount NOTIFY guestsChanged)
+    Q_PROPERTY(QStringList guests READ guests NOTIFY guestsChanged)
+    Q_PROPERTY(bool locked READ isLocked WRITE setLocked NOTIFY lockedChanged)
+    //! Messages before this moment are off the presenter's screen (clearScreen()); invalid = none.
+    Q_PROPERTY(QDateTime clearedAt READ clearedAt NOTIFY clearedAtChanged)
+public:
+    //! \a hub: the hub guests join (the app's).
+    PresentMode(ConnectionController *connection, const QString &hub, QObject *parent = nullptr);
+
+    bool isActive() const { return !m_service.isNull(); }
+    //! The guest page's URL, invite included (and the hub when it is not the page's default).
+    QString joinUrl() const;
+    int guestCount() const { return int(guests().size()); }
+    QStringList guests() const;
+    bool isLocked() const;
+    QDateTime clearedAt() const { return m_clearedAt; }
+    //! The join URL's QR code, \a moduleSize pixels a module; null when not active.
+    QImage qrCode(int moduleSize = 8) const { return QrCode::render(joinUrl(), moduleSize); }
+
+    //! Hosts the embedded service on the LAN with the guest page; false (and error()) when this
+    //! app does not run the service.
+    Q_INVOKABLE bool start();
+    Q_INVOKABLE void removeGuest(const QString &name);
+    Q_INVOKABLE void setLocked(bool locked);
+    //! A server message to every connection of the hub: the guest pages show it as an announcement.
+    Q_INVOKABLE void announce(const QString &text);
+    Q_INVOKABLE void clearScreen();
+    //! Every guest closed, the invite void; the service stays on the LAN, the guest page goes off.
+    Q_INVOKABLE void end();
+
+Q_SIGNALS:
+    void activeChanged();
+    void joinUrlChanged();
+    void guestsChanged();
+    void lockedChanged();
+    void clearedAtChanged();
+    void error(const QString &message);
+
+private:
+    void follow(Service *service);
+
+    ConnectionController *m_connection;
+    QString m_hub;
+    QPointer<Service> m_service;
+    QDateTime m_clearedAt;
+};
+
+} // namespace Hubbub

@@ -294,34 +294,22 @@
     </message>
 </context>
 <context>
-    <name>Hubbub::AppController</name>
+    <name>DiagnosticsReport</name>
     <message>
-        <source>Could not rejoin %1: %2</source>
-        <translation>%1 konnte nicht wieder betreten werden: %2</translation>
+        <source>Hubbub diagnostics (%1)</source>
+        <translation>Hubbub-Diagnose (%1)</translation>
     </message>
     <message>
-        <source>Could not join %1: %2</source>
-        <translation>%1 konnte nicht betreten werden: %2</translation>
+        <source>endpoint: %1</source>
+        <translation>Endpunkt: %1</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; cannot be used as a room name.</source>
-        <translation>„%1“ kann nicht als Raumname verwendet werden.</translation>
-    </message>
-    <message>
-        <source>%1 is typing…</source>
-        <translation>%1 schreibt…</translation>
-    </message>
-    <message>
-        <source>%1 and %2 are typing…</source>
-        <translation>%1 und %2 schreiben…</translation>
-    </message>
-    <message>
-        <source>Several people are typing…</source>
-        <translation>Mehrere Personen schreiben…</translation>
+        <source>transitions:</source>
+        <translation>Zustandswechsel:</translation>
     </message>
 </context>
 <context>
-    <name>Hubbub::ConnectionController</name>
+    <name>EndpointFactory</name>
     <message>
         <source>Azure Web PubSub at %1</source>
         <translation>Azure Web PubSub unter %1</translation>
@@ -329,26 +317,6 @@
     <message>
         <source>Service at %1</source>
         <translation>Dienst unter %1</translation>
-    </message>
-    <message>
-        <source>Not connected</source>
-        <translation>Nicht verbunden</translation>
-    </message>
-    <message>
-        <source>The saved connection&apos;s secret is not available; using the local service.</source>
-        <translation>Das Geheimnis der gespeicherten Verbindung ist nicht verfügbar; der lokale Dienst wird verwendet.</translation>
-    </message>
-    <message>
-        <source>looking for the local service</source>
-        <translation>suche den lokalen Dienst</translation>
-    </message>
-    <message>
-        <source>Local service on %1:%2 (this app)</source>
-        <translation>Lokaler Dienst auf %1:%2 (diese App)</translation>
-    </message>
-    <message>
-        <source>Local service on %1:%2</source>
-        <translation>Lokaler Dienst auf %1:%2</translation>
     </message>
     <message>
         <source>Unknown connection kind &quot;%1&quot;.</source>
@@ -373,6 +341,48 @@
     <message>
         <source>A Client Access URL starts with ws:// or wss://.</source>
         <translation>Eine Client-Access-URL beginnt mit ws:// oder wss://.</translation>
+    </message>
+    <message>
+        <source>Local service on %1:%2 (this app)</source>
+        <translation>Lokaler Dienst auf %1:%2 (diese App)</translation>
+    </message>
+    <message>
+        <source>Local service on %1:%2</source>
+        <translation>Lokaler Dienst auf %1:%2</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::AppController</name>
+    <message>
+        <source>Could not rejoin %1: %2</source>
+        <translation>%1 konnte nicht wieder betreten werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not join %1: %2</source>
+        <translation>%1 konnte nicht betreten werden: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be used as a room name.</source>
+        <translation>„%1“ kann nicht als Raumname verwendet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::ConnectionController</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>The saved connection&apos;s secret is not available; using the local service.</source>
+        <translation>Das Geheimnis der gespeicherten Verbindung ist nicht verfügbar; der lokale Dienst wird verwendet.</translation>
+    </message>
+    <message>
+        <source>looking for the local service</source>
+        <translation>suche den lokalen Dienst</translation>
+    </message>
+    <message>
+        <source>Local service on %1:%2 (this app)</source>
+        <translation>Lokaler Dienst auf %1:%2 (diese App)</translation>
     </message>
     <message>
         <source>reconnect attempt %1 in %2 s</source>
@@ -431,18 +441,6 @@
         <translation>Offline</translation>
     </message>
     <message>
-        <source>Hubbub diagnostics (%1)</source>
-        <translation>Hubbub-Diagnose (%1)</translation>
-    </message>
-    <message>
-        <source>endpoint: %1</source>
-        <translation>Endpunkt: %1</translation>
-    </message>
-    <message>
-        <source>transitions:</source>
-        <translation>Zustandswechsel:</translation>
-    </message>
-    <message>
         <source>No clipboard available.</source>
         <translation>Keine Zwischenablage verfügbar.</translation>
     </message>
@@ -469,10 +467,6 @@
     <message>
         <source>Could not host on the LAN: %1</source>
         <translation>Bereitstellung im LAN nicht möglich: %1</translation>
-    </message>
-    <message>
-        <source>No LAN address found: others cannot reach this computer.</source>
-        <translation>Keine LAN-Adresse gefunden: Andere können diesen Computer nicht erreichen.</translation>
     </message>
     <message>
         <source>hosting on the LAN at %1</source>
@@ -548,6 +542,10 @@
         <source>Could not start the local service: %1</source>
         <translation>Der lokale Dienst konnte nicht gestartet werden: %1</translation>
     </message>
+    <message>
+        <source>No LAN address found: others cannot reach this computer.</source>
+        <translation>Keine LAN-Adresse gefunden: Andere können diesen Computer nicht erreichen.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::MessageModel</name>
@@ -570,6 +568,21 @@
     <message>
         <source>Disconnected %1 — %2 messages filled from peers</source>
         <translation>Getrennt %1 – %2 Nachrichten von anderen Teilnehmern ergänzt</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::PresenceTracker</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 und %2 schreiben…</translation>
+    </message>
+    <message>
+        <source>Several people are typing…</source>
+        <translation>Mehrere Personen schreiben…</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,8 @@
 // real main window (over an AppController on its embedded service) shows no English string that
 // has a German translation: not in the window, the diagnostics panel, the shortcuts sheet, the
 // connect dialog or the menu.
-#include "../e2e/inprocessapp.h"
-#include "../e2e/isolatedhome.h"
+#include "inprocessapp.h"
+#include "isolatedhome.h"
 
 #include "appcontroller.h"
 #include "apptranslator.h"
@@ -177,7 +177,8 @@ void TestTranslations::initTestCase()
     window()->resize(1280, 800);
     QVERIFY(QTest::qWaitForWindowExposed(window(), 10000));
     m_app->start();
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), QStringLiteral("connected"), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), Hubbub::ConnectionController::State::Connected,
+                              20000);
     m_app->joinRoom(QStringLiteral("general"));
     m_app->selectRoom(QStringLiteral("general"));
 }

@@ -89,25 +89,24 @@ void ConnectionController::start()
         connectLocal();
         return;
     case AppOptions::Endpoint::Negotiate:
-        connectTo(QStringLiteral("negotiate"), m_options.negotiateUrl, m_options.hub, m_options.user);
+        connectTo(Kind::Negotiate, m_options.negotiateUrl, m_options.hub, m_options.user);
         return;
     case AppOptions::Endpoint::Url:
-        connectTo(QStringLiteral("url"), m_options.clientAccessUrl, m_options.hub, m_options.user);
+        connectTo(Kind::Url, m_options.clientAccessUrl, m_options.hub, m_options.user);
         return;
     case AppOptions::Endpoint::ConnectionString:
-        connectTo(QStringLiteral("connectionString"), m_options.connectionString, m_options.hub,
-                  m_options.user);
+        connectTo(Kind::ConnectionString, m_options.connectionString, m_options.hub, m_options.user);
         return;
     case AppOptions::Endpoint::Default:
         break;
     }
     // The profile's saved choice; its secret lives in the keychain.
     const int generation = ++m_generation;
-    m_endpoints->readSaved([this, generation](bool found, const QString &kind, const QString &secret,
+    m_endpoints->readSaved([this, generation](bool found, std::optional<Kind> kind, const QString &secret,
                                               const QString &hub, const QString &user) {
         if (generation != m_generation)
             return;
-        if (kind == u"local") {
+        if (!kind) {
             connectLocal();
             return;
         }
@@ -116,7 +115,7 @@ void ConnectionController::start()
             connectLocal();
             return;
         }
-        connectWithCredential(kind, secret, hub, user);
+        connectWithCredential(*kind, secret, hub, user);
     });
 }
 
@@ -166,8 +165,7 @@ void ConnectionController::connectLocal()
     m_local->locate(m_options.localServicePort, m_options.discoverLocalService);
 }
 
-void ConnectionController::connectTo(const QString &kind, const QString &value, const QString &hub,
-                                     const QString &user)
+void ConnectionController::connectTo(Kind kind, const QString &value, const QString &hub, const QString &user)
 {
     const QString trimmed = value.trimmed();
     if (const QString error = EndpointFactory::check(kind, trimmed, hub); !error.isEmpty()) {
@@ -178,8 +176,8 @@ void ConnectionController::connectTo(const QString &kind, const QString &value, 
     connectWithCredential(kind, trimmed, hub, user);
 }
 
-void ConnectionController::connectWithCredential(const QString &kind, const QString &value,
-                                                 const QString &hub, const QString &user)
+void ConnectionController::connectWithCredential(Kind kind, const QString &value, const QString &hub,
+                                                 const QString &user)
 {
     ++m_generation;
     if (m_local) {

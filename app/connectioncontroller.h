@@ -81,6 +81,10 @@ public:
     //! network is gone (or "Go offline" was asked for) is Offline.
     enum class State { Stopped, Connecting, Connected, Recovering, Reconnecting, Offline };
     Q_ENUM(State)
+    //! What connectTo() is given: a negotiate URL, a Client Access URL or a connection string
+    //! (QML passes ConnectionController.Negotiate etc.; the settings keep EndpointFactory's names).
+    enum class Kind { Negotiate, Url, ConnectionString };
+    Q_ENUM(Kind)
 
     //! Keeps its choices in its own Preferences for the profile.
     explicit ConnectionController(const AppOptions &options, SecretStore *secrets, QObject *parent = nullptr);
@@ -131,10 +135,10 @@ public:
     Q_INVOKABLE void forceReconnect();
     Q_INVOKABLE void copyDiagnostics();
     Q_INVOKABLE void setHostOnLan(bool host);
-    //! \a kind: "negotiate" | "url" | "connectionString". Secrets go to the keychain; the choice
-    //! (kind, hub, user, non-secret endpoint) to the profile's settings.
-    Q_INVOKABLE void connectTo(const QString &kind, const QString &value, const QString &hub = {},
-                               const QString &user = {});
+    //! Secrets go to the keychain; the choice (kind, hub, user, non-secret endpoint) to the
+    //! profile's settings.
+    Q_INVOKABLE void connectTo(Hubbub::ConnectionController::Kind kind, const QString &value,
+                               const QString &hub = {}, const QString &user = {});
     Q_INVOKABLE void useLocalService();
 
     //! The state a client state shows as (before the offline rule).
@@ -160,8 +164,7 @@ Q_SIGNALS:
 private:
     void setClient(std::unique_ptr<WebPubSub::Client> client);
     void connectLocal();
-    void connectWithCredential(const QString &kind, const QString &value, const QString &hub,
-                               const QString &user);
+    void connectWithCredential(Kind kind, const QString &value, const QString &hub, const QString &user);
     void onClientStateChanged();
     void updateStatus();
     void setState(State state);

@@ -44,13 +44,36 @@ EndpointFactory::EndpointFactory(const AppOptions &options, Preferences *prefere
     , m_secrets(secrets)
 {}
 
-QString EndpointFactory::check(const QString &kind, const QString &value, const QString &hub)
+QString EndpointFactory::kindName(Kind kind)
 {
-    if (kind != u"negotiate" && kind != u"url" && kind != u"connectionString")
-        return tr("Unknown connection kind \"%1\".").arg(kind);
+    switch (kind) {
+    case Kind::Negotiate:
+        return QStringLiteral("negotiate");
+    case Kind::Url:
+        return QStringLiteral("url");
+    case Kind::ConnectionString:
+        return QStringLiteral("connectionString");
+    }
+    return {};
+}
+
+std::optional<EndpointFactory::Kind> EndpointFactory::kindFromName(const QString &name)
+{
+    for (Kind kind : {Kind::Negotiate, Kind::Url, Kind::ConnectionString}) {
+        if (name == kindName(kind))
+            return kind;
+    }
+    return std::nullopt;
+}
+
+QString EndpointFactory::check(Kind kind, const QString &value, const QString &hub)
+{
+    // QML can pass any number as a Kind.
+    if (kindName(kind).isEmpty())
+        return tr("Unknown connection kind \"%1\".").arg(int(kind));
     if (value.trimmed().isEmpty())
         return tr("Enter an address to connect to.");
-    if (kind == u"connectionString") {
+    if (kind == Kind::ConnectionString) {
         QString error;
         if (!WebPubSub::ConnectionString::parse(value.trimmed(), &error))
             return tr("Invalid connection string: %1").arg(error);
@@ -60,11 +83,10 @@ QString EndpointFactory::check(const QString &kind, const QString &value, const 
     return {};
 }
 
-void EndpointFactory::remember(const QString &kind, const QString &value, const QString &hub,
-                               const QString &user)
+void EndpointFactory::remember(Kind kind, const QString &value, const QString &hub, const QString &user)
 {
     // Only non-secret choices go to the settings file; the value itself goes to the keychain.
-    m_preferences->setConnectionChoice({kind, hub, user});
+    m_preferences->setConnectionChoice({kindName(kind), hub, user});
     m_secrets->write(kSecretKey, value);
 }
 
@@ -74,26 +96,27 @@ void EndpointFactory::rememberLocal()
     m_secrets->remove(kSecretKey);
 }
 
-void EndpointFactory::readSaved(std::function<void(bool found, const QString &kind, const QString &secret,
-                                                   const QString &hub, const QString &user)>
-                                    done)
+void EndpointFactory::readSaved(
+    std::function<void(bool found, std::optional<Kind> kind, const QString &secret, const QString &hub,
+                       const QString &user)>
+        done)
 {
     const Preferences::ConnectionChoice choice = m_preferences->connectionChoice();
-    if (choice.kind.isEmpty() || choice.kind == u"local") {
-        done(true, QStringLiteral("local"), {}, {}, {});
+    const std::optional<Kind> kind = kindFromName(choice.kind);
+    if (!kind) {
+        done(true, std::nullopt, {}, {}, {});
         return;
     }
-    m_secrets->read(kSecretKey, [done, choice](bool found, const QString &secret) {
-        done(found, choice.kind, secret, choice.hub, choice.user);
+    m_secrets->read(kSecretKey, [done, kind, choice](bool found, const QString &secret) {
+        done(found, kind, secret, choice.hub, choice.user);
     });
 }
 
-EndpointFactory::Endpoint EndpointFactory::forCredential(const QString &kind, const QString &value,
-                                                         const QString &hub, const QString &user,
-                                                         QString *error)
+EndpointFactory::Endpoint EndpointFactory::forCredential(Kind kind, const QString &value, const QString &hub,
+                                                         const QString &user, QString *error)
 {
     Endpoint result;
-    if (kind == u"negotiate") {
+    if (kind == Kind::Negotiate) {
         QUrl url(value);
         // A bare "http://192.168.1.20:8080" (what "Host on LAN" shows) means a Hubbub service:
         // use its demo negotiate endpoint for this user and hub.
@@ -119,7 +142,7 @@ EndpointFactory::Endpoint EndpointFactory::forCredential(const QString &kind, co
             WebPubSub::Credential::fromNegotiateUrl(url, m_options.clientOptions.caCertificates),
             m_options.clientOptions);
         result.description = describeHost(url);
-    } else if (kind == u"url") {
+    } else if (kind == Kind::Url) {
         const QUrl url(value);
         if (!url.isValid() || (url.scheme() != u"ws" && url.scheme() != u"wss")) {
             *error = tr("A Client Access URL starts with ws:// or wss://.");

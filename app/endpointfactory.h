@@ -10,6 +10,7 @@
 #pragma once
 
 #include "appoptions.h"
+#include "connectioncontroller.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -17,6 +18,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace WebPubSub {
 class Client;
@@ -42,21 +44,27 @@ public:
         QString description;
     };
 
+    using Kind = ConnectionController::Kind;
+    //! The name a kind is saved under in the settings ("negotiate", "url", "connectionString").
+    static QString kindName(Kind kind);
+    //! The kind saved as \a name; empty for "local", none or a name no version wrote.
+    static std::optional<Kind> kindFromName(const QString &name);
+
     //! Why \a kind / \a value / \a hub cannot be used, empty when they can.
-    static QString check(const QString &kind, const QString &value, const QString &hub);
+    static QString check(Kind kind, const QString &value, const QString &hub);
     //! Saves the choice: kind, hub and user to the settings, \a value to the keychain.
-    void remember(const QString &kind, const QString &value, const QString &hub, const QString &user);
+    void remember(Kind kind, const QString &value, const QString &hub, const QString &user);
     //! The saved choice is the local service again (the secret is removed).
     void rememberLocal();
-    //! Calls \a done with the saved choice (empty kind or "local": the local service) and, for
-    //! other kinds, its secret from the keychain (\a found false when it is not there).
-    void readSaved(std::function<void(bool found, const QString &kind, const QString &secret,
+    //! Calls \a done with the saved choice (no kind: the local service) and, for the other
+    //! kinds, its secret from the keychain (\a found false when it is not there).
+    void readSaved(std::function<void(bool found, std::optional<Kind> kind, const QString &secret,
                                       const QString &hub, const QString &user)>
                        done);
 
     //! A client for a negotiate URL, Client Access URL or connection string (\a kind as in
     //! check()); no client and \a error set when \a value is not usable.
-    Endpoint forCredential(const QString &kind, const QString &value, const QString &hub, const QString &user,
+    Endpoint forCredential(Kind kind, const QString &value, const QString &hub, const QString &user,
                            QString *error);
     //! A client for the service embedded in this process.
     Endpoint forEmbedded(const Service &service, const QString &hub, const QString &user) const;

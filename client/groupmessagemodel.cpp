@@ -66,6 +66,8 @@ QVariant GroupMessageModel::data(const QModelIndex &index, int role) const
         return m.sequenceId ? QVariant(qint64(*m.sequenceId)) : QVariant();
     case ReceivedAtRole:
         return m.receivedAt;
+    case OwnRole:
+        return m_client && !m_client->userId().isEmpty() && m.fromUserId == m_client->userId();
     default:
         return {};
     }
@@ -81,6 +83,7 @@ QHash<int, QByteArray> GroupMessageModel::roleNames() const
         {JsonRole, "json"},
         {SequenceIdRole, "sequenceId"},
         {ReceivedAtRole, "receivedAt"},
+        {OwnRole, "own"},
     };
     return names;
 }

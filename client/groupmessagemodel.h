@@ -35,6 +35,9 @@ public:
         JsonRole,                     //!< the JSON value as a QVariant (text: a string; binary: base64)
         SequenceIdRole,               //!< the reliable sequenceId (qint64), or undefined
         ReceivedAtRole,               //!< when it arrived (UTC)
+        //! true when this model's client sent it (fromUserId is the client's non-empty userId), so
+        //! a view can set its own messages apart; added last so the other roles keep their values
+        OwnRole,
     };
     Q_ENUM(Roles)
 

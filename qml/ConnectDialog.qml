@@ -58,15 +58,15 @@ Dialog {
                 valueRole: "kind"
                 model: [
                     {
-                        "kind": "negotiate",
+                        "kind": ConnectionController.Negotiate,
                         "label": qsTr("Negotiate URL")
                     },
                     {
-                        "kind": "url",
+                        "kind": ConnectionController.Url,
                         "label": qsTr("Client Access URL")
                     },
                     {
-                        "kind": "connectionString",
+                        "kind": ConnectionController.ConnectionString,
                         "label": qsTr("Connection string")
                     }
                 ]
@@ -74,31 +74,31 @@ Dialog {
             }
 
             Label {
-                text: kindBox.currentValue === "negotiate" ? qsTr("Negotiate URL")
-                    : kindBox.currentValue === "url" ? qsTr("Client Access URL") : qsTr("Connection string")
+                text: kindBox.currentValue === ConnectionController.Negotiate ? qsTr("Negotiate URL")
+                    : kindBox.currentValue === ConnectionController.Url ? qsTr("Client Access URL") : qsTr("Connection string")
             }
             TextField {
                 id: valueField
 
                 objectName: "valueField"
                 Layout.fillWidth: true
-                placeholderText: kindBox.currentValue === "negotiate" ? "https://example.com/negotiate"
-                               : kindBox.currentValue === "url" ? "wss://….webpubsub.azure.com/client/hubs/chat?access_token=…"
+                placeholderText: kindBox.currentValue === ConnectionController.Negotiate ? "https://example.com/negotiate"
+                               : kindBox.currentValue === ConnectionController.Url ? "wss://….webpubsub.azure.com/client/hubs/chat?access_token=…"
                                                                 : "Endpoint=https://…;AccessKey=…;Version=1.0;"
                 // A Client Access URL and a connection string carry secrets.
-                echoMode: kindBox.currentValue === "negotiate" ? TextInput.Normal : TextInput.PasswordEchoOnEdit
+                echoMode: kindBox.currentValue === ConnectionController.Negotiate ? TextInput.Normal : TextInput.PasswordEchoOnEdit
                 Accessible.name: qsTr("Endpoint")
             }
 
             Label {
-                visible: kindBox.currentValue === "connectionString"
+                visible: kindBox.currentValue === ConnectionController.ConnectionString
                 text: qsTr("Hub")
             }
             TextField {
                 id: hubField
 
                 objectName: "hubField"
-                visible: kindBox.currentValue === "connectionString"
+                visible: kindBox.currentValue === ConnectionController.ConnectionString
                 Layout.fillWidth: true
                 placeholderText: "hubbub"
                 Accessible.name: qsTr("Hub")
@@ -136,7 +136,7 @@ Dialog {
                 text: qsTr("Connect")
                 highlighted: true
                 enabled: valueField.text.trim().length > 0
-                         && (kindBox.currentValue !== "connectionString" || hubField.text.trim().length > 0)
+                         && (kindBox.currentValue !== ConnectionController.ConnectionString || hubField.text.trim().length > 0)
                 onClicked: {
                     root.connection.connectTo(kindBox.currentValue, valueField.text.trim(), hubField.text.trim(),
                                               userField.text.trim());

@@ -33,8 +33,8 @@ class TestConnectionController : public QObject
 
     AppOptions localOptions(bool discover = false)
     {
-        AppOptions o =
-            HubbubTest::localAppOptions(QStringLiteral("tester"), QStringLiteral("cc") + QString::number(++m_counter));
+        AppOptions o = HubbubTest::localAppOptions(QStringLiteral("tester"),
+                                                   QStringLiteral("cc") + QString::number(++m_counter));
         o.discoverLocalService = discover;
         return o;
     }
@@ -208,17 +208,17 @@ private Q_SLOTS:
         SecretStore secrets(QStringLiteral("t"), false);
         ConnectionController cc(o, &secrets);
         QSignalSpy errors(&cc, &ConnectionController::errorShown);
-        cc.connectTo(QStringLiteral("bogus"), QStringLiteral("x"));
-        cc.connectTo(QStringLiteral("connectionString"), QStringLiteral("not a connection string"),
+        cc.connectTo(ConnectionController::Kind(42), QStringLiteral("x"));
+        cc.connectTo(ConnectionController::Kind::ConnectionString, QStringLiteral("not a connection string"),
                      QStringLiteral("chat"));
-        cc.connectTo(QStringLiteral("connectionString"), service.connectionString(), QString());
-        cc.connectTo(QStringLiteral("url"), QStringLiteral("http://example.com/"));
-        cc.connectTo(QStringLiteral("negotiate"), QString());
+        cc.connectTo(ConnectionController::Kind::ConnectionString, service.connectionString(), QString());
+        cc.connectTo(ConnectionController::Kind::Url, QStringLiteral("http://example.com/"));
+        cc.connectTo(ConnectionController::Kind::Negotiate, QString());
         QCOMPARE(errors.count(), 5);
         QVERIFY(!cc.client());
 
-        cc.connectTo(QStringLiteral("connectionString"), service.connectionString(), QStringLiteral("chat"),
-                     QStringLiteral("zed"));
+        cc.connectTo(ConnectionController::Kind::ConnectionString, service.connectionString(),
+                     QStringLiteral("chat"), QStringLiteral("zed"));
         QTRY_VERIFY_WITH_TIMEOUT(cc.isConnected(), kTimeout);
         QCOMPARE(cc.client()->userId(), QStringLiteral("zed"));
         QVERIFY(!cc.embedded());
@@ -232,8 +232,8 @@ private Q_SLOTS:
         QVERIFY(found);
 
         // Negotiate with a bare service address (what "Host on LAN" shows).
-        cc.connectTo(QStringLiteral("negotiate"), service.endpoint().toString(), QStringLiteral("chat"),
-                     QStringLiteral("yan"));
+        cc.connectTo(ConnectionController::Kind::Negotiate, service.endpoint().toString(),
+                     QStringLiteral("chat"), QStringLiteral("yan"));
         QTRY_VERIFY_WITH_TIMEOUT(cc.isConnected() && cc.client()->userId() == QStringLiteral("yan"),
                                  kTimeout);
 

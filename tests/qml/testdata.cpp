@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: MIT
 #include "testdata.h"
 
+#include "appoptions.h"
 #include "chatmessage.h"
+#include "connectioncontroller.h"
 #include "membermodel.h"
 #include "messagemodel.h"
 #include "roomlistmodel.h"
+#include "secretstore.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -124,4 +127,13 @@ QObject *TestData::memberModel(const QVariantList &members)
             model->setTyping(id, name, now.addSecs(60));
     }
     return model;
+}
+
+QObject *TestData::connectionController()
+{
+    AppOptions options;
+    options.useKeychain = false;
+    options.profile = u"qmltest"_s;
+    auto *secrets = new SecretStore(u"hubbub-qmltest"_s, false, this);
+    return new ConnectionController(options, secrets, secrets);
 }

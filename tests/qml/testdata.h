@@ -32,4 +32,7 @@ public:
     Q_INVOKABLE void setUnread(QObject *model, const QString &room, int count);
     //! A MemberModel from maps {id, name, presence ("online"|"away"|"offline"), typing}.
     Q_INVOKABLE QObject *memberModel(const QVariantList &members);
+    //! A ConnectionController that is never started (secrets in memory), for the connect dialog:
+    //! connectTo() reports an unusable value through errorShown before it saves or connects.
+    Q_INVOKABLE QObject *connectionController();
 };

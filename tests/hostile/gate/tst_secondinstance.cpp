@@ -83,13 +83,13 @@ private Q_SLOTS:
         // its profile supplies the device key that holds its name.
         const QString address = QStringLiteral("http://127.0.0.1:%1/").arg(first.service()->port());
         ConnectionController guest(localOptions(QStringLiteral("carol")), &secrets);
-        guest.connectTo(QStringLiteral("negotiate"), address + QStringLiteral("?invite=") + invite,
+        guest.connectTo(ConnectionController::Kind::Negotiate, address + QStringLiteral("?invite=") + invite,
                         QStringLiteral("hubbub"), QStringLiteral("carol"));
         QTRY_VERIFY_WITH_TIMEOUT(guest.isConnected(), kTimeout);
         QCOMPARE(guest.client()->userId(), QStringLiteral("guest:carol"));
         // Without the invite there is no token.
         ConnectionController stranger(localOptions(QStringLiteral("mallory")), &secrets);
-        stranger.connectTo(QStringLiteral("negotiate"), address, QStringLiteral("hubbub"),
+        stranger.connectTo(ConnectionController::Kind::Negotiate, address, QStringLiteral("hubbub"),
                            QStringLiteral("mallory"));
         QTest::qWait(1500);
         QVERIFY(!stranger.isConnected());

@@ -126,9 +126,19 @@ Window {
             spacing: Theme.spacing
 
             Switch {
+                id: lockSwitch
+
                 text: qsTr("Lock room")
                 checked: root.present.locked
                 onToggled: root.present.setLocked(checked)
+                // The default label colour is the light theme's dark text: unreadable on the stage.
+                contentItem: Text {
+                    text: lockSwitch.text
+                    font: lockSwitch.font
+                    color: Theme.stageText
+                    verticalAlignment: Text.AlignVCenter
+                    leftPadding: lockSwitch.indicator.width + lockSwitch.spacing
+                }
             }
             TextField {
                 id: announcement

@@ -134,8 +134,9 @@ int main(int argc, char *argv[])
                                                QStringLiteral("Turn off the demo /negotiate endpoint."));
     const QCommandLineOption inviteOption(
         QStringLiteral("invite"),
-        QStringLiteral("The invite guests need for /negotiate and /join (at least 16 characters); also HUBBUB_INVITE. "
-                       "Default: generated per run when listening beyond loopback or with --join-page, none otherwise."),
+        QStringLiteral(
+            "The invite guests need for /negotiate and /join (at least 16 characters); also HUBBUB_INVITE. "
+            "Default: generated per run when listening beyond loopback or with --join-page, none otherwise."),
         QStringLiteral("SECRET"));
     const QCommandLineOption joinPageOption(
         QStringLiteral("join-page"),
@@ -152,7 +153,8 @@ int main(int argc, char *argv[])
                                           QStringLiteral("The PEM private key of --tls-cert."),
                                           QStringLiteral("FILE"));
     parser.addOptions({listenOption, portOption, keyOption, hubConfigOption, upstreamOption,
-                       noNegotiateOption, inviteOption, joinPageOption, tlsCertOption, tlsKeyOption, logLevelOption});
+                       noNegotiateOption, inviteOption, joinPageOption, tlsCertOption, tlsKeyOption,
+                       logLevelOption});
     if (!parser.parse(QCoreApplication::arguments()))
         failUsage(parser.errorText());
     if (parser.isSet(helpOption))

@@ -127,7 +127,8 @@ QHttpServerResponse RestApi::joinPage(const QHttpServerRequest &request)
     if (!d->options.joinPage)
         return notFound(QStringLiteral("The guest page is off (start the service with --join-page)."));
     if (request.method() != QHttpServerRequest::Method::Get)
-        return error(Status::MethodNotAllowed, QStringLiteral("Error.MethodNotAllowed"), QStringLiteral("Use GET."));
+        return error(Status::MethodNotAllowed, QStringLiteral("Error.MethodNotAllowed"),
+                     QStringLiteral("Use GET."));
     const QUrlQuery query = request.query();
     if (!d->invites.inviteMatches(query.queryItemValue(QStringLiteral("invite"), QUrl::FullyDecoded),
                                   d->inviteNeeded())) {

@@ -109,13 +109,7 @@ private Q_SLOTS:
 
 int main(int argc, char *argv[])
 {
-    IsolatedHome home;
-    if (!home.isValid())
-        return 1;
-    QGuiApplication app(argc, argv);
-    QGuiApplication::setOrganizationName(QStringLiteral("Hubbub"));
-    QGuiApplication::setApplicationName(QStringLiteral("hubbub-presenter"));
-    TestPresenter test;
-    return QTest::qExec(&test, argc, argv);
+    return execInIsolatedHome<TestPresenter, QGuiApplication>(argc, argv, QStringLiteral("Hubbub"),
+                                                              QStringLiteral("hubbub-presenter"));
 }
 #include "tst_presenter.moc"

@@ -22,9 +22,9 @@
 #include "client.h"
 #include "connectionstring.h"
 #ifdef HUBBUB_APP_PATH
-#include "isolatedhome.h"
 #include "chatmessage.h"
 #include "historystore.h"
+#include "isolatedhome.h"
 #endif
 
 #include <QDateTime>

@@ -216,9 +216,10 @@ private Q_SLOTS:
     // alone refuses it (found by fuzz.framecodec_text).
     void readsIntegersBeyond64Bits()
     {
-        Frame f = parseOk("{\"type\":\"message\",\"from\":\"group\",\"group\":\"g\",\"fromUserId\":\"u\","
-                          "\"dataType\":\"json\",\"data\":{\"n\":18446744073709552000,\"m\":[-100000000000000000000,"
-                          "1],\"s\":\"x\"},\"sequenceId\":9007199254740993}");
+        Frame f = parseOk(
+            "{\"type\":\"message\",\"from\":\"group\",\"group\":\"g\",\"fromUserId\":\"u\","
+            "\"dataType\":\"json\",\"data\":{\"n\":18446744073709552000,\"m\":[-100000000000000000000,"
+            "1],\"s\":\"x\"},\"sequenceId\":9007199254740993}");
         QCOMPARE(f.type, Type::GroupMessage);
         QCOMPARE(*f.sequenceId, quint64(9007199254740993ULL)); // ids stay exact beside a big number
         const QJsonObject data = f.payload.json().toObject();
@@ -233,18 +234,20 @@ private Q_SLOTS:
         QCOMPARE(FrameCodec::serialize(*again.frame), once);
 
         // The peer's own text cannot pose as one of the fallback's markers, escaped or not.
-        for (const char *json :
-             {"{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"json\",\"data\":[\"hubbub.bignumber.0\","
-              "1e400000000000000000000]}",
-              "{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"json\",\"data\":[\"hubbub\\u002ebignumber.0\","
-              "100000000000000000000]}"}) {
+        for (const char *json : {"{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"json\",\"data\":["
+                                 "\"hubbub.bignumber.0\","
+                                 "1e400000000000000000000]}",
+                                 "{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"json\",\"data\":["
+                                 "\"hubbub\\u002ebignumber.0\","
+                                 "100000000000000000000]}"}) {
             const auto r = FrameCodec::parse(QByteArray(json));
             QVERIFY2(!r.ok(), json);
             QVERIFY(!r.error.isEmpty());
         }
         // An id that Qt could only round is refused rather than read inexactly.
-        const auto r = FrameCodec::parse(QByteArray("{\"type\":\"sequenceAck\",\"sequenceId\":18446744073709551616,"
-                                                    "\"x\":100000000000000000000}"));
+        const auto r =
+            FrameCodec::parse(QByteArray("{\"type\":\"sequenceAck\",\"sequenceId\":18446744073709551616,"
+                                         "\"x\":100000000000000000000}"));
         QVERIFY(!r.ok());
     }
 

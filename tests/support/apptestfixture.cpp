@@ -69,8 +69,8 @@ bool allSeeEachOther(const QList<Hubbub::AppController *> &apps, const QString &
         [&apps, &room] {
             for (Hubbub::AppController *a : apps) {
                 for (Hubbub::AppController *b : apps) {
-                    if (a != b &&
-                        a->directory()->openMembers(room)->presence(b->userId()) == Hubbub::MemberModel::Presence::Offline)
+                    if (a != b && a->directory()->openMembers(room)->presence(b->userId()) ==
+                                      Hubbub::MemberModel::Presence::Offline)
                         return false;
                 }
             }

@@ -177,7 +177,8 @@ void TestTranslations::initTestCase()
     window()->resize(1280, 800);
     QVERIFY(QTest::qWaitForWindowExposed(window(), 10000));
     m_app->start();
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), Hubbub::ConnectionController::State::Connected, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), Hubbub::ConnectionController::State::Connected,
+                              20000);
     m_app->joinRoom(QStringLiteral("general"));
     m_app->selectRoom(QStringLiteral("general"));
 }
@@ -311,14 +312,8 @@ QQuickWindow *TestTranslations::window() const
 
 int main(int argc, char *argv[])
 {
-    IsolatedHome home;
-    if (!home.isValid())
-        return 1;
-    QGuiApplication app(argc, argv);
-    QGuiApplication::setOrganizationName(QStringLiteral("Hubbub"));
-    QGuiApplication::setApplicationName(QStringLiteral("hubbub-translations"));
-    TestTranslations test;
-    return QTest::qExec(&test, argc, argv);
+    return execInIsolatedHome<TestTranslations, QGuiApplication>(argc, argv, QStringLiteral("Hubbub"),
+                                                                 QStringLiteral("hubbub-translations"));
 }
 
 #include "tst_translations.moc"

@@ -116,7 +116,8 @@ private Q_SLOTS:
     void joinPageNeedsTheInvite()
     {
         QProcess page;
-        const QJsonObject ready = start(page, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--join-page")});
+        const QJsonObject ready =
+            start(page, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--join-page")});
         const QString invite = ready.value(u"invite").toString();
         QVERIFY2(invite.size() >= 22, qPrintable(invite));
         const QUrl endpoint(ready.value(u"endpoint").toString());
@@ -127,17 +128,20 @@ private Q_SLOTS:
         QCOMPARE(QUrlQuery(joinUrl).queryItemValue(QStringLiteral("invite"), QUrl::FullyDecoded), invite);
         const quint16 port = quint16(endpoint.port());
         const QByteArray host = endpoint.authority().toUtf8();
-        const Answer served = get(port, joinUrl.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority).toUtf8(), host);
+        const Answer served =
+            get(port, joinUrl.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority).toUtf8(), host);
         QCOMPARE(served.status, 200);
         QVERIFY(served.body.contains("Your name"));
         QVERIFY(served.head.toLower().contains("content-security-policy: default-src 'none'"));
         QCOMPARE(get(port, "/join", host).status, 403);
         QCOMPARE(get(port, "/join?invite=" + invite.toUtf8() + "x", host).status, 403);
-        QCOMPARE(get(port, "/join?invite=" + invite.toUtf8() + "&hub=" + QByteArray(200, 'h'), host).status, 400);
+        QCOMPARE(get(port, "/join?invite=" + invite.toUtf8() + "&hub=" + QByteArray(200, 'h'), host).status,
+                 400);
         // On loopback too, /negotiate now wants the invite: a guest page without one is no gate.
         QCOMPARE(get(port, "/negotiate?hub=hubbub&userId=a&device=0123456789abcdef0", host).status, 403);
         QCOMPARE(get(port,
-                     "/negotiate?hub=hubbub&userId=a&device=0123456789abcdef0&invite=" + invite.toUtf8(), host)
+                     "/negotiate?hub=hubbub&userId=a&device=0123456789abcdef0&invite=" + invite.toUtf8(),
+                     host)
                      .status,
                  200);
         stop(page);

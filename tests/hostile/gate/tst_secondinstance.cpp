@@ -30,7 +30,8 @@ class TestSecondInstance : public QObject
 
     AppOptions localOptions(const QString &user)
     {
-        AppOptions o = HubbubTest::localAppOptions(user, QStringLiteral("gate") + QString::number(++m_counter));
+        AppOptions o =
+            HubbubTest::localAppOptions(user, QStringLiteral("gate") + QString::number(++m_counter));
         o.discoverLocalService = true;
         return o;
     }

@@ -3,7 +3,7 @@
 // Where hubbub-cli gets its URL: a token minted from --connection-string that the peer verifies,
 // and --negotiate asked before every new connection but not before a recovery.
 #include "cliprocess.h"
-#include "fakepubsubpeer.h"
+#include "fakepubsubservice.h"
 
 #include "accesstoken.h"
 
@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QTcpServer>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -29,7 +30,8 @@ private Q_SLOTS:
 
 void TestCliCredentials::connectionStringMintsVerifiableToken()
 {
-    FakePubSubPeer peer;
+    FakePubSubService peer;
+    peer.autoAck = false; // every ack is the test's
     peer.userId = u"bob"_s;
     QVERIFY(peer.listen());
     const QByteArray key = "cli-test-access-key-0123456789";
@@ -44,9 +46,9 @@ void TestCliCredentials::connectionStringMintsVerifiableToken()
     QVERIFY2(cli.process.waitForStarted(30000), qPrintable(cli.process.errorString()));
     QTRY_VERIFY_WITH_TIMEOUT(cli.countEvents(u"connected"_s) == 1, Timeout);
     QCOMPARE(cli.firstEvent(u"connected"_s).value(u"userId"_s).toString(), u"bob"_s);
-    QCOMPARE(peer.subprotocols.value(0), u"json.webpubsub.azure.v1"_s);
+    QCOMPARE(peer.at(0).subprotocol, u"json.webpubsub.azure.v1"_s);
 
-    const QUrl url = peer.requestUrls.value(0);
+    const QUrl url = peer.at(0).requestUrl;
     QCOMPARE(url.path(), u"/client/hubs/lobby"_s);
     const QString token = QUrlQuery(url).queryItemValue(u"access_token"_s);
     QVERIFY(!token.isEmpty());
@@ -76,7 +78,9 @@ void TestCliCredentials::connectionStringMintsVerifiableToken()
 
 void TestCliCredentials::negotiateBeforeEveryNewConnection()
 {
-    FakePubSubPeer peer;
+    FakePubSubService peer;
+    peer.autoAck = false;       // every ack is the test's
+    peer.userId = std::nullopt; // anonymous
     QVERIFY(peer.listen());
 
     QHttpServer http;
@@ -95,7 +99,7 @@ void TestCliCredentials::negotiateBeforeEveryNewConnection()
     QVERIFY2(cli.process.waitForStarted(30000), qPrintable(cli.process.errorString()));
     QTRY_VERIFY_WITH_TIMEOUT(cli.countEvents(u"connected"_s) == 1, Timeout);
     QCOMPARE(negotiations, 1);
-    QCOMPARE(QUrlQuery(peer.requestUrls.value(0)).queryItemValue(u"access_token"_s), u"neg-1"_s);
+    QCOMPARE(QUrlQuery(peer.at(0).requestUrl).queryItemValue(u"access_token"_s), u"neg-1"_s);
     QVERIFY(cli.firstEvent(u"connected"_s).value(u"userId"_s).isNull()); // anonymous
 
     // A recovery reuses the URL it has: no negotiation.
@@ -104,12 +108,13 @@ void TestCliCredentials::negotiateBeforeEveryNewConnection()
     QCOMPARE(negotiations, 1);
 
     // A connection that cannot be recovered needs a new one, and a new URL.
-    peer.acceptRecovery = false;
-    peer.sendJson({{u"type"_s, u"system"_s}, {u"event"_s, u"disconnected"_s}, {u"message"_s, u"bye"_s}});
-    peer.closeCurrent(QWebSocketProtocol::CloseCodePolicyViolated, u"gone"_s);
+    peer.rejectRecovery = true;
+    peer.sendJson(peer.last(),
+                  {{u"type"_s, u"system"_s}, {u"event"_s, u"disconnected"_s}, {u"message"_s, u"bye"_s}});
+    peer.closeConnection(peer.last(), QWebSocketProtocol::CloseCodePolicyViolated, u"gone"_s);
     QTRY_VERIFY_WITH_TIMEOUT(cli.countEvents(u"connected"_s) == 2, Timeout);
     QCOMPARE(negotiations, 2);
-    QCOMPARE(QUrlQuery(peer.requestUrls.constLast()).queryItemValue(u"access_token"_s), u"neg-2"_s);
+    QCOMPARE(QUrlQuery(peer.at(peer.last()).requestUrl).queryItemValue(u"access_token"_s), u"neg-2"_s);
     const QJsonObject second =
         cli.events.at(cli.indexOfEvent(u"connected"_s, cli.indexOfEvent(u"recovered"_s)));
     QCOMPARE(second.value(u"connectionId"_s).toString(), u"conn-2"_s);

@@ -4,7 +4,7 @@
 // left in the buffer while the program waits (for more input or the network), and a burst of events
 // arrives complete, in order, one JSON object per line.
 #include "cliprocess.h"
-#include "fakepubsubpeer.h"
+#include "fakepubsubservice.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -30,13 +30,14 @@ private Q_SLOTS:
     void lastLinesArriveBeforeExit();
 
 private:
-    std::unique_ptr<FakePubSubPeer> m_peer;
+    std::unique_ptr<FakePubSubService> m_peer;
     std::unique_ptr<CliProcess> m_cli;
 };
 
 void TestCliOutput::init()
 {
-    m_peer = std::make_unique<FakePubSubPeer>();
+    m_peer = std::make_unique<FakePubSubService>();
+    m_peer->autoAck = false; // every ack is the test's
     QVERIFY(m_peer->listen());
     m_cli = std::make_unique<CliProcess>();
     m_cli->start({u"--url"_s, m_peer->clientUrl().toString(), u"--max-retries"_s, u"0"_s});
@@ -62,7 +63,7 @@ void TestCliOutput::answerArrivesWithoutFurtherInput()
         QCOMPARE(m_cli->firstEvent(u"state"_s).value(u"state"_s).toString(), u"Connected"_s);
     }
     // The same for an event caused by the network, not by input.
-    m_peer->sendGroupMessage(u"g"_s, u"text"_s, u"just one"_s, 1);
+    m_peer->sendGroupMessage(m_peer->last(), u"g"_s, u"text"_s, u"just one"_s, 1);
     QTRY_COMPARE_WITH_TIMEOUT(m_cli->countEvents(u"group-message"_s), 1, Timeout);
     QCOMPARE(m_cli->firstEvent(u"group-message"_s).value(u"data"_s).toString(), u"just one"_s);
 }
@@ -71,7 +72,7 @@ void TestCliOutput::burstArrivesCompleteAndInOrder()
 {
     constexpr int Count = 20000;
     for (int i = 1; i <= Count; ++i)
-        m_peer->sendGroupMessage(u"g"_s, u"text"_s, u"message \"%1\"\n\u00e9"_s.arg(i), i);
+        m_peer->sendGroupMessage(m_peer->last(), u"g"_s, u"text"_s, u"message \"%1\"\n\u00e9"_s.arg(i), i);
     QTRY_VERIFY_WITH_TIMEOUT(m_cli->countEvents(u"group-message"_s) >= Count, Timeout * 4);
     QCOMPARE(m_cli->countEvents(u"invalidLine"_s), 0);
     // Every line is one whole event: connected, then the messages in order, nothing else.
@@ -93,7 +94,8 @@ void TestCliOutput::bigMessagesAreNotSplit()
     constexpr int Count = 12;
     const QString big(512 * 1024, u'z');
     for (int i = 1; i <= Count; ++i)
-        m_peer->sendGroupMessage(u"g"_s, u"json"_s, QJsonObject{{u"n"_s, i}, {u"big"_s, big}}, i);
+        m_peer->sendGroupMessage(m_peer->last(), u"g"_s, u"json"_s, QJsonObject{{u"n"_s, i}, {u"big"_s, big}},
+                                 i);
     QTRY_VERIFY_WITH_TIMEOUT(m_cli->countEvents(u"group-message"_s) >= Count, Timeout * 2);
     QCOMPARE(m_cli->countEvents(u"invalidLine"_s), 0);
     for (int i = 1; i <= Count; ++i) {

@@ -3,7 +3,7 @@
 // hubbub-cli across connections that cannot be recovered: the disconnected/connected pair, the
 // rejoin-group-failed event, and what --no-auto-reconnect and --no-auto-rejoin change.
 #include "cliprocess.h"
-#include "fakepubsubpeer.h"
+#include "fakepubsubservice.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -28,14 +28,16 @@ private Q_SLOTS:
     void inFlightSendIsResentWhenAsked();
 
 private:
-    // Starts the CLI against \a peer, waits for `connected` and joins \a group (acked).
-    static bool startAndJoin(CliProcess &cli, FakePubSubPeer &peer, const QStringList &extraArguments,
+    // Starts the CLI against \a peer (set to ack nothing by itself), waits for `connected` and joins
+    // \a group (acked).
+    static bool startAndJoin(CliProcess &cli, FakePubSubService &peer, const QStringList &extraArguments,
                              const QString &group);
 };
 
-bool TestCliReconnect::startAndJoin(CliProcess &cli, FakePubSubPeer &peer, const QStringList &extraArguments,
-                                    const QString &group)
+bool TestCliReconnect::startAndJoin(CliProcess &cli, FakePubSubService &peer,
+                                    const QStringList &extraArguments, const QString &group)
 {
+    peer.autoAck = false; // every ack is the test's
     cli.start(QStringList{u"--url"_s, peer.clientUrl().toString(), u"--reconnect-delay-ms"_s, u"100"_s,
                           u"--max-retries"_s, u"0"_s} +
               extraArguments);
@@ -46,27 +48,28 @@ bool TestCliReconnect::startAndJoin(CliProcess &cli, FakePubSubPeer &peer, const
     cli.send({{u"op"_s, u"join"_s}, {u"group"_s, group}, {u"id"_s, u"join"_s}, {u"ackId"_s, 1}});
     if (!QTest::qWaitFor([&] { return !peer.firstOfType(u"joinGroup"_s).isEmpty(); }, Timeout))
         return false;
-    peer.sendAck(1);
+    peer.sendAck(peer.last(), 1);
     return QTest::qWaitFor([&] { return cli.hasResult(u"join"_s); }, Timeout);
 }
 
 void TestCliReconnect::rejoinFailureIsReported()
 {
-    FakePubSubPeer peer;
+    FakePubSubService peer;
     QVERIFY(peer.listen());
     CliProcess cli;
     QVERIFY(startAndJoin(cli, peer, {}, u"g1"_s));
 
-    const qsizetype framesBefore = peer.received.size();
+    const qsizetype framesBefore = peer.received().size();
     peer.sendJson(
+        peer.last(),
         {{u"type"_s, u"system"_s}, {u"event"_s, u"disconnected"_s}, {u"message"_s, u"Service reload"_s}});
-    peer.closeCurrent(QWebSocketProtocol::CloseCodePolicyViolated, u"not recoverable"_s);
+    peer.closeConnection(peer.last(), QWebSocketProtocol::CloseCodePolicyViolated, u"not recoverable"_s);
 
     // The new connection rejoins g1; the peer refuses.
     QTRY_VERIFY_WITH_TIMEOUT(!peer.firstOfType(u"joinGroup"_s, framesBefore).isEmpty(), Timeout);
     const QJsonObject rejoin = peer.firstOfType(u"joinGroup"_s, framesBefore);
     QCOMPARE(rejoin.value(u"group"_s).toString(), u"g1"_s);
-    peer.sendAck(rejoin.value(u"ackId"_s).toInteger(), u"Forbidden"_s);
+    peer.sendAck(peer.last(), rejoin.value(u"ackId"_s).toInteger(), u"Forbidden"_s);
 
     QTRY_VERIFY_WITH_TIMEOUT(cli.countEvents(u"rejoin-group-failed"_s) == 1, Timeout);
     const QJsonObject failed = cli.firstEvent(u"rejoin-group-failed"_s);
@@ -89,13 +92,13 @@ void TestCliReconnect::rejoinFailureIsReported()
 
 void TestCliReconnect::noAutoRejoin()
 {
-    FakePubSubPeer peer;
+    FakePubSubService peer;
     QVERIFY(peer.listen());
     CliProcess cli;
     QVERIFY(startAndJoin(cli, peer, {u"--no-auto-rejoin"_s}, u"g1"_s));
 
-    const qsizetype framesBefore = peer.received.size();
-    peer.closeCurrent(QWebSocketProtocol::CloseCodePolicyViolated);
+    const qsizetype framesBefore = peer.received().size();
+    peer.closeConnection(peer.last(), QWebSocketProtocol::CloseCodePolicyViolated);
     QTRY_VERIFY_WITH_TIMEOUT(cli.countEvents(u"connected"_s) == 2, Timeout);
     // Give a rejoin, if one were (wrongly) coming, the chance to show up behind a state round trip.
     cli.send({{u"op"_s, u"state"_s}, {u"id"_s, u"st"_s}});
@@ -107,12 +110,12 @@ void TestCliReconnect::noAutoRejoin()
 
 void TestCliReconnect::noAutoReconnectStops()
 {
-    FakePubSubPeer peer;
+    FakePubSubService peer;
     QVERIFY(peer.listen());
     CliProcess cli;
     QVERIFY(startAndJoin(cli, peer, {u"--no-auto-reconnect"_s}, u"g1"_s));
 
-    peer.closeCurrent(QWebSocketProtocol::CloseCodePolicyViolated, u"bye"_s);
+    peer.closeConnection(peer.last(), QWebSocketProtocol::CloseCodePolicyViolated, u"bye"_s);
     QTRY_VERIFY_WITH_TIMEOUT(cli.countEvents(u"stopped"_s) == 1, Timeout);
     QVERIFY(cli.indexOfEvent(u"disconnected"_s) >= 0);
     QVERIFY(cli.indexOfEvent(u"disconnected"_s) < cli.indexOfEvent(u"stopped"_s));
@@ -126,7 +129,7 @@ void TestCliReconnect::noAutoReconnectStops()
     cli.send({{u"op"_s, u"state"_s}, {u"id"_s, u"st"_s}});
     QTRY_VERIFY_WITH_TIMEOUT(cli.hasResult(u"st"_s), Timeout);
     QCOMPARE(cli.firstEvent(u"state"_s).value(u"state"_s).toString(), u"Stopped"_s);
-    QCOMPARE(peer.connectionsAccepted(), 1);
+    QCOMPARE(peer.count(), 1);
 
     cli.closeInput();
     QTRY_COMPARE_WITH_TIMEOUT(cli.process.state(), QProcess::NotRunning, Timeout);
@@ -137,21 +140,21 @@ void TestCliReconnect::noAutoReconnectStops()
 
 void TestCliReconnect::gapAndCloseCodeOnReconnect()
 {
-    FakePubSubPeer peer;
+    FakePubSubService peer;
     QVERIFY(peer.listen());
     CliProcess cli;
     QVERIFY(startAndJoin(cli, peer, {}, u"g1"_s));
 
     const qint64 beforeLast = QDateTime::currentMSecsSinceEpoch();
-    peer.sendGroupMessage(u"g1"_s, u"text"_s, u"last"_s, 1);
+    peer.sendGroupMessage(peer.last(), u"g1"_s, u"text"_s, u"last"_s, 1);
     QTRY_VERIFY_WITH_TIMEOUT(cli.countEvents(u"group-message"_s) == 1, Timeout);
     const qint64 afterLast = QDateTime::currentMSecsSinceEpoch();
     QTest::qWait(600);
-    const qsizetype framesBefore = peer.received.size();
-    peer.closeCurrent(QWebSocketProtocol::CloseCodePolicyViolated, u"not recoverable"_s);
+    const qsizetype framesBefore = peer.received().size();
+    peer.closeConnection(peer.last(), QWebSocketProtocol::CloseCodePolicyViolated, u"not recoverable"_s);
     QTRY_VERIFY_WITH_TIMEOUT(!peer.firstOfType(u"joinGroup"_s, framesBefore).isEmpty(), Timeout);
     const qint64 beforeRejoin = QDateTime::currentMSecsSinceEpoch();
-    peer.sendAck(peer.firstOfType(u"joinGroup"_s, framesBefore).value(u"ackId"_s).toInteger());
+    peer.sendAck(peer.last(), peer.firstOfType(u"joinGroup"_s, framesBefore).value(u"ackId"_s).toInteger());
     QTRY_VERIFY_WITH_TIMEOUT(cli.countEvents(u"connected"_s) == 2, Timeout);
     const qint64 afterRejoin = QDateTime::currentMSecsSinceEpoch();
 
@@ -174,7 +177,7 @@ void TestCliReconnect::gapAndCloseCodeOnReconnect()
 
 void TestCliReconnect::inFlightSendIsIndeterminate()
 {
-    FakePubSubPeer peer;
+    FakePubSubService peer;
     QVERIFY(peer.listen());
     CliProcess cli;
     QVERIFY(startAndJoin(cli, peer, {}, u"g1"_s));
@@ -185,8 +188,9 @@ void TestCliReconnect::inFlightSendIsIndeterminate()
               {u"ackId"_s, 7},
               {u"id"_s, u"pay"_s}});
     QTRY_VERIFY_WITH_TIMEOUT(!peer.firstOfType(u"sendToGroup"_s).isEmpty(), Timeout);
-    const qsizetype framesBefore = peer.received.size();
-    peer.closeCurrent(QWebSocketProtocol::CloseCodePolicyViolated); // lost for good, never acked
+    const qsizetype framesBefore = peer.received().size();
+    peer.closeConnection(peer.last(),
+                         QWebSocketProtocol::CloseCodePolicyViolated); // lost for good, never acked
     QTRY_VERIFY_WITH_TIMEOUT(cli.hasResult(u"pay"_s), Timeout);
     const QJsonObject result = cli.result(u"pay"_s);
     QCOMPARE(result.value(u"ok"_s), QJsonValue(false));
@@ -200,7 +204,7 @@ void TestCliReconnect::inFlightSendIsIndeterminate()
 
 void TestCliReconnect::inFlightSendIsResentWhenAsked()
 {
-    FakePubSubPeer peer;
+    FakePubSubService peer;
     QVERIFY(peer.listen());
     CliProcess cli;
     QVERIFY(startAndJoin(cli, peer, {u"--resend-in-doubt"_s}, u"g1"_s));
@@ -211,15 +215,15 @@ void TestCliReconnect::inFlightSendIsResentWhenAsked()
               {u"ackId"_s, 7},
               {u"id"_s, u"hi"_s}});
     QTRY_VERIFY_WITH_TIMEOUT(!peer.firstOfType(u"sendToGroup"_s).isEmpty(), Timeout);
-    const qsizetype framesBefore = peer.received.size();
-    peer.closeCurrent(QWebSocketProtocol::CloseCodePolicyViolated);
+    const qsizetype framesBefore = peer.received().size();
+    peer.closeConnection(peer.last(), QWebSocketProtocol::CloseCodePolicyViolated);
     // Rejoin first, then the resend.
     QTRY_VERIFY_WITH_TIMEOUT(!peer.firstOfType(u"joinGroup"_s, framesBefore).isEmpty(), Timeout);
-    peer.sendAck(peer.firstOfType(u"joinGroup"_s, framesBefore).value(u"ackId"_s).toInteger());
+    peer.sendAck(peer.last(), peer.firstOfType(u"joinGroup"_s, framesBefore).value(u"ackId"_s).toInteger());
     QTRY_VERIFY_WITH_TIMEOUT(!peer.firstOfType(u"sendToGroup"_s, framesBefore).isEmpty(), Timeout);
     QCOMPARE(peer.firstOfType(u"sendToGroup"_s, framesBefore).value(u"ackId"_s).toInteger(), 7);
     QVERIFY(!cli.hasResult(u"hi"_s));
-    peer.sendAck(7);
+    peer.sendAck(peer.last(), 7);
     QTRY_VERIFY_WITH_TIMEOUT(cli.hasResult(u"hi"_s), Timeout);
     QCOMPARE(cli.result(u"hi"_s).value(u"ok"_s), QJsonValue(true));
 }

@@ -3,10 +3,11 @@
 // hubbub-cli's command and event contract, end to end: the real binary against a scripted fake
 // Web PubSub peer, checking the frames it writes and every line it prints.
 #include "cliprocess.h"
-#include "fakepubsubpeer.h"
+#include "fakepubsubservice.h"
 
 #include <QJsonArray>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -36,13 +37,14 @@ private Q_SLOTS:
     void endOfInputWaitsAndStops();
 
 private:
-    std::unique_ptr<FakePubSubPeer> m_peer;
+    std::unique_ptr<FakePubSubService> m_peer;
     std::unique_ptr<CliProcess> m_cli;
 };
 
 void TestCliSession::init()
 {
-    m_peer = std::make_unique<FakePubSubPeer>();
+    m_peer = std::make_unique<FakePubSubService>();
+    m_peer->autoAck = false; // every ack is the test's
     m_peer->userId = u"alice"_s;
     QVERIFY(m_peer->listen());
     m_cli = std::make_unique<CliProcess>();
@@ -64,8 +66,8 @@ void TestCliSession::connectedEvent()
     QCOMPARE(connected.value(u"connectionId"_s).toString(), u"conn-1"_s);
     QCOMPARE(connected.value(u"userId"_s).toString(), u"alice"_s);
     QCOMPARE(connected.value(u"reconnect"_s), QJsonValue(false));
-    QCOMPARE(m_peer->subprotocols.value(0), u"json.reliable.webpubsub.azure.v1"_s);
-    QCOMPARE(m_peer->requestUrls.value(0).path(), u"/client/hubs/chat"_s);
+    QCOMPARE(m_peer->at(0).subprotocol, u"json.reliable.webpubsub.azure.v1"_s);
+    QCOMPARE(m_peer->at(0).requestUrl.path(), u"/client/hubs/chat"_s);
     QCOMPARE(m_cli->events.size(), 1);
 }
 
@@ -77,7 +79,7 @@ void TestCliSession::joinAndLeaveResults()
     QCOMPARE(join.value(u"group"_s).toString(), u"g1"_s);
     QCOMPARE(join.value(u"ackId"_s).toInteger(), 5);
     QVERIFY(!m_cli->hasResult(u"j1"_s)); // a result waits for its ack
-    m_peer->sendAck(5);
+    m_peer->sendAck(m_peer->last(), 5);
     QTRY_VERIFY_WITH_TIMEOUT(m_cli->hasResult(u"j1"_s), Timeout);
     const QJsonObject joined = m_cli->result(u"j1"_s);
     QCOMPARE(joined.value(u"op"_s).toString(), u"join"_s);
@@ -91,7 +93,7 @@ void TestCliSession::joinAndLeaveResults()
     QTRY_VERIFY_WITH_TIMEOUT(!m_peer->firstOfType(u"leaveGroup"_s).isEmpty(), Timeout);
     const qint64 leaveAck = m_peer->firstOfType(u"leaveGroup"_s).value(u"ackId"_s).toInteger(-1);
     QVERIFY(leaveAck >= 0);
-    m_peer->sendAck(leaveAck);
+    m_peer->sendAck(m_peer->last(), leaveAck);
     QTRY_VERIFY_WITH_TIMEOUT(m_cli->countEvents(u"result"_s) == 2, Timeout);
     const QJsonObject left = m_cli->events.constLast();
     QCOMPARE(left.value(u"op"_s).toString(), u"leave"_s);
@@ -116,7 +118,7 @@ void TestCliSession::sendResults()
     QCOMPARE(frame.value(u"dataType"_s).toString(), u"text"_s);
     QCOMPARE(frame.value(u"data"_s).toString(), u"hi"_s);
     QCOMPARE(frame.value(u"ackId"_s).toInteger(), 42);
-    m_peer->sendAck(42, u"Duplicate"_s);
+    m_peer->sendAck(m_peer->last(), 42, u"Duplicate"_s);
     QTRY_VERIFY_WITH_TIMEOUT(m_cli->hasResult(u"s1"_s), Timeout);
     QJsonObject result = m_cli->result(u"s1"_s);
     QCOMPARE(result.value(u"ok"_s), QJsonValue(true));
@@ -124,7 +126,7 @@ void TestCliSession::sendResults()
     QCOMPARE(result.value(u"duplicated"_s), QJsonValue(true));
 
     // A service error is a failure with the service's own name; noEcho and json data reach the wire.
-    const qsizetype from = m_peer->received.size();
+    const qsizetype from = m_peer->received().size();
     m_cli->send({{u"op"_s, u"send"_s},
                  {u"id"_s, u"s2"_s},
                  {u"group"_s, u"room"_s},
@@ -136,7 +138,7 @@ void TestCliSession::sendResults()
     QCOMPARE(frame.value(u"noEcho"_s), QJsonValue(true));
     QCOMPARE(frame.value(u"dataType"_s).toString(), u"json"_s);
     QCOMPARE(frame.value(u"data"_s).toObject().value(u"n"_s).toInt(), 1);
-    m_peer->sendAck(frame.value(u"ackId"_s).toInteger(), u"Forbidden"_s);
+    m_peer->sendAck(m_peer->last(), frame.value(u"ackId"_s).toInteger(), u"Forbidden"_s);
     QTRY_VERIFY_WITH_TIMEOUT(m_cli->hasResult(u"s2"_s), Timeout);
     result = m_cli->result(u"s2"_s);
     QCOMPARE(result.value(u"ok"_s), QJsonValue(false));
@@ -144,7 +146,7 @@ void TestCliSession::sendResults()
     QVERIFY(result.value(u"error"_s).toObject().contains(u"message"_s));
 
     // Binary goes out as base64; fire-and-forget has no ackId on the wire nor in the result.
-    const qsizetype from2 = m_peer->received.size();
+    const qsizetype from2 = m_peer->received().size();
     m_cli->send({{u"op"_s, u"send"_s},
                  {u"id"_s, u"s3"_s},
                  {u"group"_s, u"room"_s},
@@ -174,7 +176,7 @@ void TestCliSession::eventAndInvokeResults()
     const QJsonObject event = m_peer->firstOfType(u"event"_s);
     QCOMPARE(event.value(u"event"_s).toString(), u"hello"_s);
     QCOMPARE(event.value(u"dataType"_s).toString(), u"json"_s);
-    m_peer->sendAck(event.value(u"ackId"_s).toInteger());
+    m_peer->sendAck(m_peer->last(), event.value(u"ackId"_s).toInteger());
     QTRY_VERIFY_WITH_TIMEOUT(m_cli->hasResult(u"e1"_s), Timeout);
     QCOMPARE(m_cli->result(u"e1"_s).value(u"ok"_s), QJsonValue(true));
     QCOMPARE(m_cli->result(u"e1"_s).value(u"op"_s).toString(), u"event"_s);
@@ -188,11 +190,11 @@ void TestCliSession::eventAndInvokeResults()
     const QJsonObject invoke = m_peer->firstOfType(u"invoke"_s);
     QCOMPARE(invoke.value(u"event"_s).toString(), u"echo"_s);
     QCOMPARE(invoke.value(u"data"_s).toString(), u"ping"_s);
-    m_peer->sendJson({{u"type"_s, u"invokeResponse"_s},
-                      {u"invocationId"_s, invoke.value(u"invocationId"_s)},
-                      {u"success"_s, true},
-                      {u"dataType"_s, u"text"_s},
-                      {u"data"_s, u"pong"_s}});
+    m_peer->sendJson(m_peer->last(), {{u"type"_s, u"invokeResponse"_s},
+                                      {u"invocationId"_s, invoke.value(u"invocationId"_s)},
+                                      {u"success"_s, true},
+                                      {u"dataType"_s, u"text"_s},
+                                      {u"data"_s, u"pong"_s}});
     QTRY_VERIFY_WITH_TIMEOUT(m_cli->hasResult(u"i1"_s), Timeout);
     QJsonObject result = m_cli->result(u"i1"_s);
     QCOMPARE(result.value(u"op"_s).toString(), u"invoke"_s);
@@ -200,10 +202,11 @@ void TestCliSession::eventAndInvokeResults()
     QCOMPARE(result.value(u"dataType"_s).toString(), u"text"_s);
     QCOMPARE(result.value(u"data"_s).toString(), u"pong"_s);
 
-    const qsizetype from = m_peer->received.size();
+    const qsizetype from = m_peer->received().size();
     m_cli->send({{u"op"_s, u"invoke"_s}, {u"id"_s, u"i2"_s}, {u"event"_s, u"fail"_s}});
     QTRY_VERIFY_WITH_TIMEOUT(!m_peer->firstOfType(u"invoke"_s, from).isEmpty(), Timeout);
-    m_peer->sendJson({{u"type"_s, u"invokeResponse"_s},
+    m_peer->sendJson(m_peer->last(),
+                     {{u"type"_s, u"invokeResponse"_s},
                       {u"invocationId"_s, m_peer->firstOfType(u"invoke"_s, from).value(u"invocationId"_s)},
                       {u"success"_s, false},
                       {u"error"_s, QJsonObject{{u"name"_s, u"BadRequest"_s}, {u"message"_s, u"no"_s}}}});
@@ -215,14 +218,14 @@ void TestCliSession::eventAndInvokeResults()
 
 void TestCliSession::incomingMessages()
 {
-    m_peer->sendGroupMessage(u"room"_s, u"text"_s, u"hello"_s, 1);
-    m_peer->sendGroupMessage(u"room"_s, u"json"_s, QJsonObject{{u"k"_s, u"v"_s}}, 2);
-    m_peer->sendGroupMessage(u"room"_s, u"binary"_s, u"AAEC"_s, 3, QJsonValue::Null);
-    m_peer->sendJson({{u"type"_s, u"message"_s},
-                      {u"from"_s, u"server"_s},
-                      {u"dataType"_s, u"text"_s},
-                      {u"data"_s, u"from server"_s},
-                      {u"sequenceId"_s, 4}});
+    m_peer->sendGroupMessage(m_peer->last(), u"room"_s, u"text"_s, u"hello"_s, 1);
+    m_peer->sendGroupMessage(m_peer->last(), u"room"_s, u"json"_s, QJsonObject{{u"k"_s, u"v"_s}}, 2);
+    m_peer->sendGroupMessage(m_peer->last(), u"room"_s, u"binary"_s, u"AAEC"_s, 3, QJsonValue::Null);
+    m_peer->sendJson(m_peer->last(), {{u"type"_s, u"message"_s},
+                                      {u"from"_s, u"server"_s},
+                                      {u"dataType"_s, u"text"_s},
+                                      {u"data"_s, u"from server"_s},
+                                      {u"sequenceId"_s, 4}});
     QTRY_VERIFY_WITH_TIMEOUT(m_cli->countEvents(u"server-message"_s) == 1, Timeout);
     QCOMPARE(m_cli->countEvents(u"group-message"_s), 3);
 
@@ -251,7 +254,7 @@ void TestCliSession::incomingMessages()
     // The reliable protocol's receiver side: the CLI's client acks what it got.
     QTRY_VERIFY_WITH_TIMEOUT(
         [this] {
-            for (const QJsonObject &frame : std::as_const(m_peer->received)) {
+            for (const QJsonObject &frame : m_peer->received()) {
                 if (frame.value(u"type"_s).toString() == u"sequenceAck" &&
                     frame.value(u"sequenceId"_s).toInteger() == 4)
                     return true;
@@ -308,9 +311,9 @@ void TestCliSession::stateEvent()
 {
     m_cli->send({{u"op"_s, u"join"_s}, {u"group"_s, u"g1"_s}, {u"id"_s, u"j"_s}, {u"ackId"_s, 1}});
     QTRY_VERIFY_WITH_TIMEOUT(!m_peer->firstOfType(u"joinGroup"_s).isEmpty(), Timeout);
-    m_peer->sendAck(1);
+    m_peer->sendAck(m_peer->last(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(m_cli->hasResult(u"j"_s), Timeout);
-    m_peer->sendGroupMessage(u"g1"_s, u"text"_s, u"x"_s, 7);
+    m_peer->sendGroupMessage(m_peer->last(), u"g1"_s, u"text"_s, u"x"_s, 7);
     QTRY_VERIFY_WITH_TIMEOUT(m_cli->countEvents(u"group-message"_s) == 1, Timeout);
 
     m_cli->send({{u"op"_s, u"state"_s}});
@@ -329,10 +332,10 @@ void TestCliSession::dropIsRecovered()
     QTRY_VERIFY_WITH_TIMEOUT(m_cli->countEvents(u"recovered"_s) == 1, Timeout);
     QCOMPARE(m_cli->result(u"d"_s).value(u"ok"_s), QJsonValue(true));
     QCOMPARE(m_cli->firstEvent(u"recovered"_s).value(u"connectionId"_s).toString(), u"conn-1"_s);
-    QCOMPARE(m_peer->recoveries, 1);
-    const QUrlQuery query(m_peer->requestUrls.constLast());
+    QCOMPARE(m_peer->recoveries(), 1);
+    const QUrlQuery query(m_peer->at(m_peer->last()).requestUrl);
     QCOMPARE(query.queryItemValue(u"awps_connection_id"_s), u"conn-1"_s);
-    QCOMPARE(query.queryItemValue(u"awps_reconnection_token"_s), u"rt-1"_s);
+    QCOMPARE(query.queryItemValue(u"awps_reconnection_token"_s, QUrl::FullyDecoded), u"token/+=1"_s);
     // A recovery is not a new connection.
     QCOMPARE(m_cli->countEvents(u"connected"_s), 1);
     QCOMPARE(m_cli->countEvents(u"disconnected"_s), 0);
@@ -383,7 +386,7 @@ void TestCliSession::endOfInputWaitsAndStops()
     // The result is still owed: the program waits for it instead of stopping.
     QTest::qWait(300);
     QCOMPARE(m_cli->countEvents(u"stopped"_s), 0);
-    m_peer->sendAck(9);
+    m_peer->sendAck(m_peer->last(), 9);
     // Not waitForFinished(): the peer needs this event loop to write the ack.
     QTRY_COMPARE_WITH_TIMEOUT(m_cli->process.state(), QProcess::NotRunning, Timeout);
     m_cli->readOutput();

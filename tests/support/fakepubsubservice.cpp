@@ -8,6 +8,8 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace WebPubSub;
 
 FakePubSubService::FakePubSubService(QObject *parent)
@@ -65,15 +67,18 @@ void FakePubSubService::onNewConnection()
         c.connectionId = c.recovery
                              ? query.queryItemValue(QStringLiteral("awps_connection_id"), QUrl::FullyDecoded)
                              : QStringLiteral("conn-%1").arg(++m_nextId);
+        const bool reject = c.recovery && rejectRecovery;
+        const bool drop = c.recovery ? dropRecoveries : dropNewConnections;
+        c.refused = reject || drop;
         m_connections.append(c);
         const int index = int(m_connections.size()) - 1;
         connect(socket, &QWebSocket::textMessageReceived, this,
                 [this, index](const QString &text) { onText(index, text); });
 
-        if (c.recovery && rejectRecovery) {
+        if (reject) {
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
                           QStringLiteral("The connection can no longer be recovered."));
-        } else if ((c.recovery && dropRecoveries) || (!c.recovery && dropNewConnections)) {
+        } else if (drop) {
             socket->abort();
         } else if (!c.recovery && autoConnected) {
             sendConnected(index, c.connectionId,
@@ -95,6 +100,7 @@ void FakePubSubService::onText(int index, const QString &text)
     const QJsonObject frame = doc.object();
     c.frames.append(frame);
     c.rawFrames.append(text);
+    m_received.append(frame);
     Q_EMIT frameReceived(index, frame);
     if (onFrame && onFrame(index, frame))
         return;
@@ -140,6 +146,28 @@ int FakePubSubService::totalMalformed() const
     return n;
 }
 
+QJsonObject FakePubSubService::firstOfType(const QString &type, qsizetype from) const
+{
+    for (qsizetype i = from; i < m_received.size(); ++i) {
+        if (m_received.at(i).value(u"type").toString() == type)
+            return m_received.at(i);
+    }
+    return {};
+}
+
+qsizetype FakePubSubService::countOfType(const QString &type) const
+{
+    return std::count_if(m_received.cbegin(), m_received.cend(), [&type](const QJsonObject &frame) {
+        return frame.value(u"type").toString() == type;
+    });
+}
+
+int FakePubSubService::recoveries() const
+{
+    return int(std::count_if(m_connections.cbegin(), m_connections.cend(),
+                             [](const Connection &c) { return c.recovery && !c.refused; }));
+}
+
 void FakePubSubService::sendText(int i, const QString &text)
 {
     if (QWebSocket *s = m_connections.value(i).socket)
@@ -174,7 +202,9 @@ void FakePubSubService::sendAck(int i, quint64 ackId, const QString &errorName, 
                        .arg(ackId)
                        .arg(errorName.isEmpty() ? QStringLiteral("true") : QStringLiteral("false"));
     if (!errorName.isEmpty()) {
-        const QJsonObject error{{QStringLiteral("name"), errorName}, {QStringLiteral("message"), message}};
+        const QJsonObject error{{QStringLiteral("name"), errorName},
+                                {QStringLiteral("message"),
+                                 message.isEmpty() ? QStringLiteral("fake says ") + errorName : message}};
         text += QStringLiteral(",\"error\":") +
                 QString::fromUtf8(QJsonDocument(error).toJson(QJsonDocument::Compact));
     }
@@ -185,12 +215,19 @@ void FakePubSubService::sendAck(int i, quint64 ackId, const QString &errorName, 
 void FakePubSubService::sendGroupText(int i, const QString &group, const QString &text,
                                       std::optional<quint64> sequenceId)
 {
+    sendGroupMessage(i, group, QStringLiteral("text"), text, sequenceId);
+}
+
+void FakePubSubService::sendGroupMessage(int i, const QString &group, const QString &dataType,
+                                         const QJsonValue &data, std::optional<quint64> sequenceId,
+                                         const QJsonValue &fromUserId)
+{
     QJsonObject o{{QStringLiteral("type"), QStringLiteral("message")},
                   {QStringLiteral("from"), QStringLiteral("group")},
                   {QStringLiteral("group"), group},
-                  {QStringLiteral("fromUserId"), QStringLiteral("bob")},
-                  {QStringLiteral("dataType"), QStringLiteral("text")},
-                  {QStringLiteral("data"), text}};
+                  {QStringLiteral("fromUserId"), fromUserId},
+                  {QStringLiteral("dataType"), dataType},
+                  {QStringLiteral("data"), data}};
     if (sequenceId)
         o.insert(QStringLiteral("sequenceId"), qint64(*sequenceId));
     sendJson(i, o);

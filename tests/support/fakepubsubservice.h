@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Hubbub contributors
 // SPDX-License-Identifier: MIT
-//! \brief A scripted stand-in for Azure Web PubSub's client endpoint, for the client's tests: a
-//! QWebSocketServer on localhost that records every request URL and frame, answers what it is
-//! told to (connected, acks, pongs) and lets the test drop, close or refuse connections at will.
+//! \brief A scripted stand-in for Azure Web PubSub's client endpoint, for the client's and
+//! hubbub-cli's tests: a QWebSocketServer on localhost that records every request URL and frame,
+//! answers what it is told to (connected, acks, pongs) and lets the test drop, close or refuse
+//! connections at will. By default a well-behaved service (it acks by itself); a test that answers
+//! every ack by hand sets autoAck = false and drives the latest connection, last().
 #pragma once
 
 #include "frame.h"
@@ -29,6 +31,7 @@ public:
         QString subprotocol;
         QString connectionId; //!< assigned (new) or asked for (recovery)
         bool recovery = false;
+        bool refused = false;      //!< closed or aborted at once (rejectRecovery, drop*)
         QList<QJsonObject> frames; //!< every text frame the client sent, parsed
         QStringList rawFrames;     //!< the same frames as sent (for exact 64-bit numbers)
         int malformedFrames = 0;
@@ -62,13 +65,25 @@ public:
     //! Frames of connection \a i (all connections when -1), optionally only of \a type.
     QList<QJsonObject> frames(int i = -1, const QString &type = {}) const;
     int totalMalformed() const;
+    //! Every frame of every connection, in the order they arrived.
+    const QList<QJsonObject> &received() const { return m_received; }
+    //! The first of received() with this `type` at index >= \a from, or an empty object.
+    QJsonObject firstOfType(const QString &type, qsizetype from = 0) const;
+    qsizetype countOfType(const QString &type) const;
+    //! Recovery connections accepted (not refused).
+    int recoveries() const;
 
     void sendJson(int i, const QJsonObject &object);
     void sendText(int i, const QString &text);
     void sendFrame(int i, const WebPubSub::Frame &frame);
     void sendConnected(int i, const QString &connectionId, const QString &token = {});
+    //! An error ack when \a errorName is set (its message "fake says <name>" unless \a message is).
     void sendAck(int i, quint64 ackId, const QString &errorName = {}, const QString &message = {});
     void sendGroupText(int i, const QString &group, const QString &text, std::optional<quint64> sequenceId);
+    //! A group message of any \a dataType (\a data as it goes on the wire: text, JSON or base64).
+    void sendGroupMessage(int i, const QString &group, const QString &dataType, const QJsonValue &data,
+                          std::optional<quint64> sequenceId,
+                          const QJsonValue &fromUserId = QStringLiteral("bob"));
     void closeConnection(int i, QWebSocketProtocol::CloseCode code, const QString &reason = {});
     void abortConnection(int i);
     //! Stops answering handshakes (TCP connects, the upgrade never completes).
@@ -86,6 +101,7 @@ private:
 
     QWebSocketServer m_server;
     QList<Connection> m_connections;
+    QList<QJsonObject> m_received;
     QHash<QString, QSet<quint64>> m_seenAckIds; // per connectionId, kept across recovery
     int m_nextId = 0;
 };

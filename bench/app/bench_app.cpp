@@ -7,6 +7,7 @@
 #include "appcontroller.h"
 #include "appoptions.h"
 #include "chatmessage.h"
+#include "isolatedhome.h"
 #include "messagemodel.h"
 
 #include <QDir>
@@ -17,7 +18,6 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
-#include <QTemporaryDir>
 #include <QTimer>
 
 #include <algorithm>
@@ -84,12 +84,9 @@ QList<Hubbub::ChatMessage> generate(int first, int count, const QString &room)
 int main(int argc, char *argv[])
 {
     // Fresh profile folders: nothing from a real profile may skew the figures.
-    QTemporaryDir home;
-    const QByteArray root = QFile::encodeName(home.path());
-    qputenv("HOME", root);
-    qputenv("XDG_CONFIG_HOME", root + "/config");
-    qputenv("XDG_DATA_HOME", root + "/data");
-    qputenv("XDG_CACHE_HOME", root + "/cache");
+    IsolatedHome home;
+    if (!home.isValid())
+        return 1;
 
     QElapsedTimer sinceStart;
     sinceStart.start();

@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Hubbub contributors
 // SPDX-License-Identifier: MIT
 // The hubbub-service executable's contract (service.md): flags, ready line, exit codes, signals.
+#include "isolatedhome.h"
 #include "servicetestsupport.h"
 
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <connectionstring.h>
@@ -20,15 +20,15 @@ class TestExecutable : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir home;
+    //! HOME and XDG_* of this process, so of every service it starts: the generated key goes to the
+    //! config folder, and the developer's own stays untouched.
+    IsolatedHome home;
 
     void prepare(QProcess &process)
     {
         process.setProgram(QStringLiteral(HUBBUB_SERVICE_PATH));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("HUBBUB_ACCESS_KEY"));
-        // The generated key goes to the config folder: keep the developer's own untouched.
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
         process.setProcessEnvironment(env);
     }
 

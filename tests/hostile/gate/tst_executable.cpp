@@ -4,13 +4,13 @@
 // help text, and the memory of the process under a 48 MB chunked body sent without a token
 // (it used to grow by about 100 MB before any check).
 #include "gatetestsupport.h"
+#include "isolatedhome.h"
 #include "servicetestsupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -20,7 +20,7 @@ using namespace TestSupport;
 class TestGateExecutable : public QObject
 {
     Q_OBJECT
-    QTemporaryDir home;
+    IsolatedHome home; //!< HOME and XDG_* of this process, so of every service it starts
 
     void prepare(QProcess &process, const QStringList &arguments, const QString &invite = {})
     {
@@ -31,7 +31,6 @@ class TestGateExecutable : public QObject
         env.remove(QStringLiteral("HUBBUB_INVITE"));
         if (!invite.isEmpty())
             env.insert(QStringLiteral("HUBBUB_INVITE"), invite);
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
         process.setProcessEnvironment(env);
     }
 

@@ -31,9 +31,12 @@ bool ServiceProcess::start(const QString &program, const Options &options, QStri
         *error = u"hubbub-service not found at "_s + program;
         return false;
     }
+    m_connectionStringText.clear();
+    m_connectionString.reset();
+    m_ready = {};
     m_process.setProgram(program);
-    m_process.setArguments(QStringList{u"--port"_s, u"0"_s, u"--access-key"_s, options.accessKey,
-                                       u"--log-level"_s, options.logLevel} +
+    m_process.setArguments(QStringList{u"--port"_s, QString::number(options.port), u"--access-key"_s,
+                                       options.accessKey, u"--log-level"_s, options.logLevel} +
                            options.extraArguments);
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.start();
@@ -55,6 +58,7 @@ bool ServiceProcess::start(const QString &program, const Options &options, QStri
             const QJsonObject line = QJsonDocument::fromJson(m_process.readLine()).object();
             if (line.value(u"event"_s).toString() != u"ready"_s)
                 continue;
+            m_ready = line;
             m_connectionStringText = line.value(u"connectionString"_s).toString();
             m_connectionString = WebPubSub::ConnectionString::parse(m_connectionStringText, error);
             if (!m_connectionString)
@@ -75,6 +79,19 @@ void ServiceProcess::stop()
         m_process.kill();
         m_process.waitForFinished(5000);
     }
+}
+
+void ServiceProcess::kill()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.kill();
+    m_process.waitForFinished(10000);
+}
+
+QUrl ServiceProcess::endpoint() const
+{
+    return QUrl(m_ready.value(u"endpoint"_s).toString());
 }
 
 QString ServiceProcess::connectionString() const

@@ -8,6 +8,7 @@
 
 #include "connectionstring.h"
 
+#include <QJsonObject>
 #include <QProcess>
 #include <QStringList>
 #include <QUrl>
@@ -21,6 +22,8 @@ public:
     {
         QString accessKey = QStringLiteral("hubbub-test-access-key-0123456789abcdefghijk");
         QString logLevel = QStringLiteral("warning");
+        //! `--port`: 0, a free one; a given one to come back where a stopped service was.
+        quint16 port = 0;
         //! Further arguments, such as `--listen ADDRESS`.
         QStringList extraArguments;
     };
@@ -35,12 +38,20 @@ public:
 
     //! Starts programFromEnvironment(\a fallbackPath) with `--port 0`; false (and \a error) on failure.
     bool start(const QString &fallbackPath, QString *error);
-    //! Starts \a program with `--port 0` and \a options; false (and \a error) on failure.
+    //! Starts \a program with \a options; false (and \a error) on failure. Again after stop() or
+    //! kill(): a new process and a new ready line.
     bool start(const QString &program, const Options &options, QString *error);
+    //! SIGTERM (the service's orderly shutdown), SIGKILL after 10 s.
     void stop();
+    //! SIGKILL at once: the service and its connections vanish without a close frame.
+    void kill();
     quint16 port() const;
     //! The connection string of its ready line (empty before).
     QString connectionString() const;
+    //! The ready line itself (empty before).
+    QJsonObject ready() const { return m_ready; }
+    //! The ready line's "endpoint" (http(s)://host:port).
+    QUrl endpoint() const;
     qint64 processId() const { return m_process.processId(); }
     //! A client access URL for \a userId with \a roles; with \a viaPort, pointed at that port
     //! instead (the service accepts the audience of its own endpoint whatever host was addressed).
@@ -50,5 +61,6 @@ public:
 private:
     QProcess m_process;
     QString m_connectionStringText;
+    QJsonObject m_ready;
     std::optional<WebPubSub::ConnectionString> m_connectionString;
 };

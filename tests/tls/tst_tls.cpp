@@ -4,6 +4,8 @@
 // client library and the real hubbub-cli with a private CA (ClientOptions::caCertificates,
 // --ca-file), and every way a certificate must be refused (untrusted CA, another host name).
 #include "cliprocess.h"
+#include "isolatedhome.h"
+#include "serviceprocess.h"
 #include "tlstestpki.h"
 
 #include <client.h>
@@ -12,7 +14,6 @@
 #include <credential.h>
 #include <tlsconfiguration.h>
 
-#include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
@@ -23,52 +24,12 @@ namespace {
 const QString AccessKey = QStringLiteral("tls-test-access-key-0123456789abcdefghij");
 const QString Hub = QStringLiteral("tlshub");
 
-//! A running hubbub-service executable and its parsed ready line.
-struct ServiceProcess
+//! A client access URL of \a service's hub for \a user, allowed to join and send.
+QUrl clientUrl(const ServiceProcess &service, const QString &user)
 {
-    QProcess process;
-    QJsonObject ready;
-
-    ~ServiceProcess() { kill(); }
-
-    bool start(const QStringList &arguments, const QString &configHome)
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("HUBBUB_ACCESS_KEY"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
-        process.setProcessEnvironment(env);
-        process.setProgram(QStringLiteral(HUBBUB_SERVICE_PATH));
-        process.setArguments(QStringList{QStringLiteral("--access-key"), AccessKey} + arguments);
-        process.setProcessChannelMode(QProcess::SeparateChannels);
-        process.start();
-        if (!process.waitForStarted(10000))
-            return false;
-        QDeadlineTimer deadline(20000);
-        while (!process.canReadLine() && process.state() == QProcess::Running && !deadline.hasExpired())
-            process.waitForReadyRead(200);
-        ready = QJsonDocument::fromJson(process.readLine()).object();
-        return ready.value(u"event").toString() == u"ready";
-    }
-    void kill()
-    {
-        if (process.state() != QProcess::NotRunning) {
-            process.kill();
-            process.waitForFinished(10000);
-        }
-    }
-    QUrl endpoint() const { return QUrl(ready.value(u"endpoint").toString()); }
-    ConnectionString connectionString() const
-    {
-        return *ConnectionString::parse(ready.value(u"connectionString").toString());
-    }
-    QUrl clientUrl(const QString &user) const
-    {
-        ClientTokenOptions token;
-        token.userId = user;
-        token.roles = {QStringLiteral("webpubsub.joinLeaveGroup"), QStringLiteral("webpubsub.sendToGroup")};
-        return connectionString().clientAccessUrl(Hub, token);
-    }
-};
+    return service.clientUrl(
+        Hub, user, {QStringLiteral("webpubsub.joinLeaveGroup"), QStringLiteral("webpubsub.sendToGroup")});
+}
 
 ClientOptions fastOptions(const QList<QSslCertificate> &ca)
 {
@@ -105,15 +66,19 @@ class TestTls : public QObject
     Q_OBJECT
 private:
     TlsTestPki pki;
-    QTemporaryDir configHome;
+    IsolatedHome home; //!< HOME and XDG_* of this process, so of the services and CLIs it starts
     ServiceProcess service;
     QList<QSslCertificate> ca;
 
-    QStringList tlsArgs(const QString &cert, const QString &key, quint16 port = 0) const
+    //! hubbub-service serving TLS with \a cert and \a key on \a port; false (and \a error) on failure.
+    static bool startTls(ServiceProcess &service, const QString &cert, const QString &key, QString *error,
+                         quint16 port = 0)
     {
-        return {QStringLiteral("--port"),     QString::number(port),
-                QStringLiteral("--tls-cert"), cert,
-                QStringLiteral("--tls-key"),  key};
+        ServiceProcess::Options options;
+        options.accessKey = AccessKey;
+        options.port = port;
+        options.extraArguments = {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key};
+        return service.start(QStringLiteral(HUBBUB_SERVICE_PATH), options, error);
     }
 
     //! A started client that joined the hub's room "r", with a spy on its group messages.
@@ -129,13 +94,12 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(configHome.isValid());
+        QVERIFY(home.isValid());
         QString error;
         QVERIFY2(pki.create(&error), qPrintable(error));
         ca = TlsConfiguration::readCaFile(pki.caFile(), &error);
         QVERIFY2(!ca.isEmpty(), qPrintable(error));
-        QVERIFY2(service.start(tlsArgs(pki.serverCert(), pki.serverKey()), configHome.path()),
-                 service.process.readAllStandardError().constData());
+        QVERIFY2(startTls(service, pki.serverCert(), pki.serverKey(), &error), qPrintable(error));
     }
 
     void readyLineSaysHttps()
@@ -144,9 +108,9 @@ private Q_SLOTS:
         QCOMPARE(endpoint.scheme(), u"https");
         QCOMPARE(endpoint.host(), u"127.0.0.1");
         QVERIFY(endpoint.port() > 0);
-        QCOMPARE(service.ready.value(u"connectionString").toString(),
+        QCOMPARE(service.connectionString(),
                  QStringLiteral("Endpoint=%1;AccessKey=%2;Version=1.0;").arg(endpoint.toString(), AccessKey));
-        QCOMPARE(service.clientUrl(QStringLiteral("u")).scheme(), u"wss");
+        QCOMPARE(clientUrl(service, QStringLiteral("u")).scheme(), u"wss");
     }
 
     void badCertificateFilesExitTwo()
@@ -177,8 +141,8 @@ private Q_SLOTS:
 
     void clientJoinsSendsReceivesOverWss()
     {
-        Client alice(Credential::fromUrl(service.clientUrl(QStringLiteral("alice"))), fastOptions(ca));
-        Client bob(Credential::fromUrl(service.clientUrl(QStringLiteral("bob"))), fastOptions(ca));
+        Client alice(Credential::fromUrl(clientUrl(service, QStringLiteral("alice"))), fastOptions(ca));
+        Client bob(Credential::fromUrl(clientUrl(service, QStringLiteral("bob"))), fastOptions(ca));
         QSignalSpy aliceConnected(&alice, &Client::connected);
         QSignalSpy bobMessages(&bob, &Client::groupMessageReceived);
         QSignalSpy aliceErrors(&alice, &Client::errorOccurred);
@@ -196,8 +160,8 @@ private Q_SLOTS:
 
     void recoveryOverTls()
     {
-        Client alice(Credential::fromUrl(service.clientUrl(QStringLiteral("alice"))), fastOptions(ca));
-        Client bob(Credential::fromUrl(service.clientUrl(QStringLiteral("bob"))), fastOptions(ca));
+        Client alice(Credential::fromUrl(clientUrl(service, QStringLiteral("alice"))), fastOptions(ca));
+        Client bob(Credential::fromUrl(clientUrl(service, QStringLiteral("bob"))), fastOptions(ca));
         QSignalSpy bobRecovered(&bob, &Client::recovered);
         QSignalSpy bobConnected(&bob, &Client::connected);
         QSignalSpy bobMessages(&bob, &Client::groupMessageReceived);
@@ -247,7 +211,7 @@ private Q_SLOTS:
 
     void clientWithoutCaIsRefused()
     {
-        Client client(Credential::fromUrl(service.clientUrl(QStringLiteral("dave"))), fastOptions({}));
+        Client client(Credential::fromUrl(clientUrl(service, QStringLiteral("dave"))), fastOptions({}));
         QSignalSpy connected(&client, &Client::connected);
         QSignalSpy errors(&client, &Client::errorOccurred);
         client.start();
@@ -261,8 +225,9 @@ private Q_SLOTS:
     void untrustedCaIsRefused()
     {
         ServiceProcess other;
-        QVERIFY(other.start(tlsArgs(pki.untrustedCert(), pki.untrustedKey()), configHome.path()));
-        Client client(Credential::fromUrl(other.clientUrl(QStringLiteral("erin"))), fastOptions(ca));
+        QString error;
+        QVERIFY2(startTls(other, pki.untrustedCert(), pki.untrustedKey(), &error), qPrintable(error));
+        Client client(Credential::fromUrl(clientUrl(other, QStringLiteral("erin"))), fastOptions(ca));
         QSignalSpy connected(&client, &Client::connected);
         QSignalSpy errors(&client, &Client::errorOccurred);
         client.start();
@@ -275,8 +240,9 @@ private Q_SLOTS:
     void otherHostNameIsRefused()
     {
         ServiceProcess other;
-        QVERIFY(other.start(tlsArgs(pki.otherHostCert(), pki.otherHostKey()), configHome.path()));
-        Client client(Credential::fromUrl(other.clientUrl(QStringLiteral("frank"))), fastOptions(ca));
+        QString error;
+        QVERIFY2(startTls(other, pki.otherHostCert(), pki.otherHostKey(), &error), qPrintable(error));
+        Client client(Credential::fromUrl(clientUrl(other, QStringLiteral("frank"))), fastOptions(ca));
         QSignalSpy connected(&client, &Client::connected);
         QSignalSpy errors(&client, &Client::errorOccurred);
         client.start();
@@ -289,8 +255,8 @@ private Q_SLOTS:
     void cliConnectsWithCaFile()
     {
         CliProcess cli;
-        cli.start({QStringLiteral("--connection-string"), service.ready.value(u"connectionString").toString(),
-                   QStringLiteral("--hub"), Hub, QStringLiteral("--ca-file"), pki.caFile()});
+        cli.start({QStringLiteral("--connection-string"), service.connectionString(), QStringLiteral("--hub"),
+                   Hub, QStringLiteral("--ca-file"), pki.caFile()});
         QTRY_VERIFY_WITH_TIMEOUT(cli.indexOfEvent(QStringLiteral("connected")) >= 0, 20000);
         QUrl negotiate = service.endpoint();
         negotiate.setPath(QStringLiteral("/negotiate"));
@@ -305,8 +271,8 @@ private Q_SLOTS:
     void cliWithoutCaFileNeverConnects()
     {
         CliProcess cli;
-        cli.start({QStringLiteral("--connection-string"), service.ready.value(u"connectionString").toString(),
-                   QStringLiteral("--hub"), Hub});
+        cli.start({QStringLiteral("--connection-string"), service.connectionString(), QStringLiteral("--hub"),
+                   Hub});
         QTRY_VERIFY_WITH_TIMEOUT(cli.errorOutput.contains("certificate not trusted"), 20000);
         QTest::qWait(1000);
         cli.readOutput();
@@ -322,7 +288,7 @@ private Q_SLOTS:
         for (const QString &file : {pki.path(QStringLiteral("missing.pem")), garbage.fileName()}) {
             QProcess cli;
             cli.start(CliProcess::program(),
-                      {QStringLiteral("--url"), service.clientUrl(QStringLiteral("x")).toString(),
+                      {QStringLiteral("--url"), clientUrl(service, QStringLiteral("x")).toString(),
                        QStringLiteral("--ca-file"), file});
             QVERIFY(cli.waitForFinished(15000));
             QCOMPARE(cli.exitCode(), 2);
@@ -335,7 +301,7 @@ private Q_SLOTS:
     // Last: restarts the shared service.
     void reconnectOverTls()
     {
-        Client client(Credential::fromUrl(service.clientUrl(QStringLiteral("hank"))), fastOptions(ca));
+        Client client(Credential::fromUrl(clientUrl(service, QStringLiteral("hank"))), fastOptions(ca));
         QSignalSpy connected(&client, &Client::connected);
         client.start();
         QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 15000);
@@ -344,8 +310,8 @@ private Q_SLOTS:
 
         // The service goes away (its connections with it) and comes back on the same port.
         service.kill();
-        QVERIFY2(service.start(tlsArgs(pki.serverCert(), pki.serverKey(), port), configHome.path()),
-                 service.process.readAllStandardError().constData());
+        QString error;
+        QVERIFY2(startTls(service, pki.serverCert(), pki.serverKey(), &error, port), qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 2, 30000);
         QCOMPARE(connected.at(1).at(2).toBool(), true);
         QVERIFY(client.connectionId() != firstId);

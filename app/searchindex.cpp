@@ -86,16 +86,23 @@ QList<SearchHit> SearchIndex::search(const SearchQuery &query, int limit) const
         return hits;
     const QString fts = query.ftsExpression();
     const QStringList likes = query.likePatterns();
-    QString sql = fts.isEmpty()
-                      // No word to give FTS5 (emoji, punctuation): a literal scan of the history.
-                      ? QStringLiteral("SELECT m.room, m.id, m.sender_id, m.text, m.ts FROM messages m"
-                                       " WHERE m.gap_end IS NULL")
-                      : QStringLiteral("SELECT m.room, m.id, m.sender_id, m.text, m.ts FROM messages_fts"
-                                       " JOIN messages m ON m.seq = messages_fts.rowid"
-                                       " WHERE messages_fts MATCH ? AND m.gap_end IS NULL");
+    // The inner query takes the most recently stored matches (FTS5 walks its rowids, = messages.seq,
+    // backwards and stops early: ~20 ms instead of ~300 ms for a word in all of 100k messages); the
+    // outer one orders them by time. A window twice the limit keeps relayed (backfilled) messages,
+    // stored after newer ones, in their place by time.
+    QString inner = fts.isEmpty()
+                        // No word to give FTS5 (emoji, punctuation): a literal scan, newest first.
+                        ? QStringLiteral("SELECT m.seq FROM messages m WHERE m.gap_end IS NULL")
+                        : QStringLiteral("SELECT m.seq FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid"
+                                         " WHERE messages_fts MATCH ? AND m.gap_end IS NULL");
     for (qsizetype i = 0; i < likes.size(); ++i)
-        sql += QStringLiteral(" AND m.text LIKE ? ESCAPE '\\'");
-    sql += QStringLiteral(" AND m.room IN (SELECT name FROM rooms) ORDER BY m.ts DESC, m.seq DESC LIMIT ?");
+        inner += QStringLiteral(" AND m.text LIKE ? ESCAPE '\\'");
+    inner += QStringLiteral(" AND m.room IN (SELECT name FROM rooms) ORDER BY ") +
+             (fts.isEmpty() ? QStringLiteral("m.seq") : QStringLiteral("messages_fts.rowid")) +
+             QStringLiteral(" DESC LIMIT ?");
+    const QString sql = QStringLiteral("SELECT m.room, m.id, m.sender_id, m.text, m.ts FROM (") + inner +
+                        QStringLiteral(") hits JOIN messages m ON m.seq = hits.seq"
+                                       " ORDER BY m.ts DESC, m.seq DESC LIMIT ?");
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
     q.prepare(sql);
@@ -103,6 +110,7 @@ QList<SearchHit> SearchIndex::search(const SearchQuery &query, int limit) const
         q.addBindValue(fts);
     for (const QString &like : likes)
         q.addBindValue(like);
+    q.addBindValue(limit * 2);
     q.addBindValue(limit);
     if (!q.exec()) {
         // Cannot happen for a well-formed expression; logged, never shown as an error to the user.

@@ -34,8 +34,8 @@ public:
     //! Messages indexed when the index was built for an existing history on open (0 otherwise).
     int migratedCount() const { return m_migrated; }
 
-    //! Up to \a limit messages matching \a query, newest first, in rooms that are still joined
-    //! (the rooms table), with their snippets.
+    //! Up to \a limit messages matching \a query, newest first by time among the 2 × \a limit
+    //! matches stored last, in rooms that are still joined (the rooms table), with their snippets.
     QList<SearchHit> search(const SearchQuery &query, int limit) const;
 
 private:

@@ -143,6 +143,7 @@ Popup {
                             text: hit.snippetHtml
                             textFormat: Text.StyledText
                             color: Theme.text
+                            font.pixelSize: Theme.fontBody
                             elide: Text.ElideRight
                             maximumLineCount: 2
                             wrapMode: Text.Wrap

@@ -7,8 +7,10 @@
 #include "apptestfixture.h"
 #include "drafts.h"
 #include "historystore.h"
+#include "inprocessapp.h"
 #include "quitsequence.h"
 
+#include <QQuickWindow>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -157,6 +159,55 @@ private Q_SLOTS:
         QCOMPARE(alice->drafts()->text(QStringLiteral("b")), QStringLiteral("not this one"));
     }
 
+    void composerInTheMainWindow()
+    {
+        // As a user: type in one room, switch, come back, quit, start again.
+        const QString profile = m_hub.freshProfile(QStringLiteral("ui"));
+        auto typeInto = [](QQuickWindow *window, const QString &text) {
+            for (const QChar ch : text)
+                QTest::keyClick(window, ch.toLatin1());
+        };
+        auto composerOf = [](QQmlApplicationEngine *engine) {
+            auto *window = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
+            return window->findChild<QObject *>(QStringLiteral("composer"));
+        };
+        {
+            auto alice = app(profile);
+            alice->selectRoom(QStringLiteral("a"));
+            auto engine = InProcessApp::loadMainWindow(alice.get());
+            QCOMPARE(engine->rootObjects().size(), 1);
+            auto *window = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
+            QVERIFY(QTest::qWaitForWindowExposed(window, 10000));
+            window->requestActivate();
+            QVERIFY(QTest::qWaitForWindowActive(window, 10000));
+            QObject *composer = composerOf(engine.get());
+            QVERIFY(composer);
+            QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier); // focus the message field
+            typeInto(window, QStringLiteral("for room a"));
+            QCOMPARE(composer->property("text").toString(), QStringLiteral("for room a"));
+            alice->selectRoom(QStringLiteral("b"));
+            QCOMPARE(composer->property("text").toString(), QString());
+            QCOMPARE(storedDraft(alice->history()->path(), QStringLiteral("a")), QStringLiteral("for room a"));
+            typeInto(window, QStringLiteral("for b"));
+            alice->selectRoom(QStringLiteral("a"));
+            QCOMPARE(composer->property("text").toString(), QStringLiteral("for room a"));
+            // Sending through the composer clears the draft of its room only.
+            QTest::keyClick(window, Qt::Key_Return);
+            QTRY_COMPARE(composer->property("text").toString(), QString());
+            QVERIFY(!alice->drafts()->hasDraft(QStringLiteral("a")));
+            typeInto(window, QStringLiteral("next"));
+            engine.reset();
+        }
+        auto alice = app(profile, false);
+        auto engine = InProcessApp::loadMainWindow(alice.get());
+        QCOMPARE(engine->rootObjects().size(), 1);
+        QObject *composer = composerOf(engine.get());
+        QCOMPARE(alice->currentRoom(), QStringLiteral("a"));
+        QCOMPARE(composer->property("text").toString(), QStringLiteral("next"));
+        alice->selectRoom(QStringLiteral("b"));
+        QCOMPARE(composer->property("text").toString(), QStringLiteral("for b"));
+    }
+
     void quitFlushesAPendingDebounce()
     {
         auto alice = app(m_hub.freshProfile(QStringLiteral("alice")));
@@ -178,5 +229,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDrafts)
+QTEST_MAIN(TestDrafts)
 #include "tst_drafts.moc"

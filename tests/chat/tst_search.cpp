@@ -6,6 +6,7 @@
 #include "appcontroller.h"
 #include "apptestfixture.h"
 #include "historystore.h"
+#include "inprocessapp.h"
 #include "messagesearch.h"
 #include "roomdirectory.h"
 #include "searchindex.h"
@@ -14,6 +15,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QQuickItem>
+#include <QQuickWindow>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -461,6 +464,63 @@ private Q_SLOTS:
         QCOMPARE(revealed.count(), 2);
     }
 
+    void ctrlFThenEnterInTheMainWindow()
+    {
+        // As a user: Ctrl+F, type, Enter; the old message is shown in its room, far above the page.
+        const QString profile = m_hub.freshProfile(QStringLiteral("ui"));
+        AppOptions options = m_hub.options(QStringLiteral("alice"), profile);
+        options.historyPageSize = 30;
+        {
+            AppController before(options);
+            before.joinRoom(QStringLiteral("archive"));
+            before.joinRoom(QStringLiteral("other"));
+            QList<ChatMessage> old;
+            for (int i = 0; i < 200; ++i)
+                old.append(msg(QStringLiteral("archive"), QStringLiteral("old-%1").arg(i),
+                               i == 5 ? QStringLiteral("where is the treasure map") : QStringLiteral("hay %1").arg(i), i));
+            QCOMPARE(before.history()->insertMany(old), 200);
+        }
+        AppController app(options);
+        QCOMPARE(app.currentRoom(), QStringLiteral("other"));
+        auto engine = InProcessApp::loadMainWindow(&app);
+        QCOMPARE(engine->rootObjects().size(), 1);
+        auto *window = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window, 10000));
+        window->requestActivate();
+        QVERIFY(QTest::qWaitForWindowActive(window, 10000));
+
+        auto *popup = window->findChild<QObject *>(QStringLiteral("searchPopup"));
+        QVERIFY(popup);
+        QTest::keyClick(window, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(popup->property("opened").toBool());
+        for (const QChar ch : QStringLiteral("treasure ma"))
+            QTest::keyClick(window, ch.toLatin1());
+        QCOMPARE(app.search()->query(), QStringLiteral("treasure ma"));
+        QTRY_COMPARE(app.search()->results()->count(), 1);
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_VERIFY(!popup->property("visible").toBool());
+        QCOMPARE(app.currentRoom(), QStringLiteral("archive"));
+        MessageModel *model = app.messages();
+        const int row = model->rowOf(QStringLiteral("old-5"));
+        QCOMPARE(row, 5); // 15 rows of context asked for, only 5 exist above it
+        QCOMPARE(model->count(), 200);
+        auto *list = window->findChild<QObject *>(QStringLiteral("messageList"));
+        QVERIFY(list);
+        QTRY_COMPARE(list->property("currentIndex").toInt(), row);
+        auto *title = window->findChild<QObject *>(QStringLiteral("roomTitle"));
+        QCOMPARE(title->property("text").toString(), QStringLiteral("#archive"));
+        // The row is on screen, not the bottom of the room.
+        QQuickItem *item = nullptr;
+        QTRY_VERIFY(QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, item), Q_ARG(int, row)) &&
+                    item);
+        const double contentY = list->property("contentY").toDouble();
+        const double y = item->property("y").toDouble();
+        QVERIFY2(y + item->property("height").toDouble() > contentY && y < contentY + list->property("height").toDouble(),
+                 qPrintable(QStringLiteral("row at %1, view %2").arg(y).arg(contentY)));
+        QVERIFY(!list->property("atYEnd").toBool());
+    }
+
     void hundredThousandMessages()
     {
         Store s(false);
@@ -514,5 +574,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSearch)
+QTEST_MAIN(TestSearch)
 #include "tst_search.moc"

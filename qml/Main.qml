@@ -213,6 +213,7 @@ ApplicationWindow {
             userAvatarIndex: UiHelper.avatarIndex(root.app.userId)
             userInitials: UiHelper.initials(root.app.userId)
             connectionState: root.app.connection.state
+            drafts: root.app.drafts
             onRoomSelected: name => root.app.selectRoom(name)
             onJoinRequested: name => root.app.joinRoom(name)
             onLeaveRequested: name => root.app.leaveRoom(name)

@@ -21,6 +21,15 @@ Item {
     }
 
     Component {
+        id: roomListComponent
+
+        RoomList {
+            width: 300
+            height: 300
+        }
+    }
+
+    Component {
         id: spyComponent
 
         SignalSpy {}
@@ -73,6 +82,26 @@ Item {
             const composer = createTemporaryObject(composerComponent, root, { "drafts": drafts, "room": "lobby" });
             verify(composer);
             compare(composer.text, "from the last session");
+        }
+
+        function test_roomListHintsAtDrafts() {
+            const drafts = chatTestData.drafts();
+            const rooms = testData.roomModel([{ "name": "general", "last": "last words" },
+                                              { "name": "random", "last": "<b>hi</b>" }]);
+            const list = createTemporaryObject(roomListComponent, root, { "model": rooms, "drafts": drafts });
+            verify(list);
+            tryCompare(list.listView, "count", 2);
+            tryVerify(() => list.listView.itemAtIndex(1) !== null);
+            const preview = row => findChild(list.listView.itemAtIndex(row), "roomPreview");
+            compare(preview(0).text, "last words");
+            drafts.setText("general", "unsent\nidea");
+            compare(preview(0).text, "Draft: unsent idea");
+            compare(preview(1).text, "<b>hi</b>");
+            drafts.setText("random", "<i>plain</i>");
+            compare(preview(1).text, "Draft: <i>plain</i>");
+            compare(preview(1).textFormat, Text.PlainText);
+            drafts.clear("general");
+            compare(preview(0).text, "last words");
         }
 
         function test_withoutDraftsItIsAPlainComposer() {

@@ -84,8 +84,9 @@ bool Drafts::write(const QString &room)
         q.prepare(QStringLiteral("DELETE FROM drafts WHERE room = ?"));
         q.addBindValue(room);
     } else {
-        q.prepare(QStringLiteral("INSERT INTO drafts (room, text, updated) VALUES (?, ?, ?)"
-                                 " ON CONFLICT(room) DO UPDATE SET text = excluded.text, updated = excluded.updated"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO drafts (room, text, updated) VALUES (?, ?, ?)"
+            " ON CONFLICT(room) DO UPDATE SET text = excluded.text, updated = excluded.updated"));
         q.addBindValue(room);
         q.addBindValue(*it);
         q.addBindValue(QDateTime::currentMSecsSinceEpoch());

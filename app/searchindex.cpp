@@ -20,17 +20,16 @@ SearchIndex::SearchIndex(const QString &connectionName)
         return;
     }
     QSqlQuery probe(db);
-    const bool exists =
-        probe.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'messages_fts'")) &&
-        probe.next();
+    const bool exists = probe.exec(QStringLiteral(
+                            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'messages_fts'")) &&
+                        probe.next();
     probe.finish();
     const bool tx = !exists && db.transaction();
     // remove_diacritics 2: "Grüße" is found by "gruße" and "grusse" is not (ß is a letter of its own);
     // case-insensitive for all scripts.
     bool ok = exists ||
-              exec(QStringLiteral(
-                  "CREATE VIRTUAL TABLE messages_fts USING fts5(text, content = 'messages',"
-                  " content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2')"));
+              exec(QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(text, content = 'messages',"
+                                  " content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2')"));
     // External content: a delete must name the exact text that was indexed, hence old.text; gap
     // markers were never indexed, so they are never "deleted" either.
     ok = ok && exec(QStringLiteral("CREATE TRIGGER IF NOT EXISTS messages_fts_insert AFTER INSERT ON messages"
@@ -90,11 +89,12 @@ QList<SearchHit> SearchIndex::search(const SearchQuery &query, int limit) const
     // backwards and stops early: ~20 ms instead of ~300 ms for a word in all of 100k messages); the
     // outer one orders them by time. A window twice the limit keeps relayed (backfilled) messages,
     // stored after newer ones, in their place by time.
-    QString inner = fts.isEmpty()
-                        // No word to give FTS5 (emoji, punctuation): a literal scan, newest first.
-                        ? QStringLiteral("SELECT m.seq FROM messages m WHERE m.gap_end IS NULL")
-                        : QStringLiteral("SELECT m.seq FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid"
-                                         " WHERE messages_fts MATCH ? AND m.gap_end IS NULL");
+    QString inner =
+        fts.isEmpty()
+            // No word to give FTS5 (emoji, punctuation): a literal scan, newest first.
+            ? QStringLiteral("SELECT m.seq FROM messages m WHERE m.gap_end IS NULL")
+            : QStringLiteral("SELECT m.seq FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid"
+                             " WHERE messages_fts MATCH ? AND m.gap_end IS NULL");
     for (qsizetype i = 0; i < likes.size(); ++i)
         inner += QStringLiteral(" AND m.text LIKE ? ESCAPE '\\'");
     inner += QStringLiteral(" AND m.room IN (SELECT name FROM rooms) ORDER BY ") +

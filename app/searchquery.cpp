@@ -33,8 +33,7 @@ bool isWordChar(char32_t c)
 }
 
 // Calls \a f(start, length) for each maximal run of word characters in \a s.
-template<typename F>
-void forEachWord(QStringView s, F f)
+template<typename F> void forEachWord(QStringView s, F f)
 {
     qsizetype start = -1;
     for (qsizetype i = 0; i < s.size();) {

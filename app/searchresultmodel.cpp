@@ -46,7 +46,8 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
     case MatchRangesRole: {
         QVariantList ranges;
         for (const SearchQuery::Range &r : hit.ranges)
-            ranges.append(QVariantMap{{QStringLiteral("start"), r.start}, {QStringLiteral("length"), r.length}});
+            ranges.append(
+                QVariantMap{{QStringLiteral("start"), r.start}, {QStringLiteral("length"), r.length}});
         return ranges;
     }
     case TextRole:

@@ -76,7 +76,8 @@ private Q_SLOTS:
             // Switching rooms writes what is pending at once; each room keeps its own.
             alice->selectRoom(QStringLiteral("b"));
             QCOMPARE(drafts->pendingCount(), 0);
-            QCOMPARE(storedDraft(alice->history()->path(), QStringLiteral("a")), QStringLiteral("half a thought"));
+            QCOMPARE(storedDraft(alice->history()->path(), QStringLiteral("a")),
+                     QStringLiteral("half a thought"));
             QCOMPARE(drafts->text(QStringLiteral("b")), QString());
             drafts->setText(QStringLiteral("b"), QStringLiteral("line one\nline two <b>"));
             alice->selectRoom(QStringLiteral("a"));
@@ -152,7 +153,8 @@ private Q_SLOTS:
             drafts->setText(QStringLiteral("b"), QStringLiteral("not this one"));
             QVERIFY(!alice->sendMessageTo(QStringLiteral("b"), QStringLiteral("   ")));
             QVERIFY(drafts->hasDraft(QStringLiteral("b")));
-            QTRY_COMPARE_WITH_TIMEOUT(bob->directory()->openMessages(QStringLiteral("a"))->count(), 1, kTimeout);
+            QTRY_COMPARE_WITH_TIMEOUT(bob->directory()->openMessages(QStringLiteral("a"))->count(), 1,
+                                      kTimeout);
         }
         auto alice = app(profile, false);
         QVERIFY(!alice->drafts()->hasDraft(QStringLiteral("a")));
@@ -187,7 +189,8 @@ private Q_SLOTS:
             QCOMPARE(composer->property("text").toString(), QStringLiteral("for room a"));
             alice->selectRoom(QStringLiteral("b"));
             QCOMPARE(composer->property("text").toString(), QString());
-            QCOMPARE(storedDraft(alice->history()->path(), QStringLiteral("a")), QStringLiteral("for room a"));
+            QCOMPARE(storedDraft(alice->history()->path(), QStringLiteral("a")),
+                     QStringLiteral("for room a"));
             typeInto(window, QStringLiteral("for b"));
             alice->selectRoom(QStringLiteral("a"));
             QCOMPARE(composer->property("text").toString(), QStringLiteral("for room a"));

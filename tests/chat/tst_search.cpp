@@ -117,16 +117,21 @@ private Q_SLOTS:
         own.own = true;
         own.status = DeliveryStatus::Sending;
         QVERIFY(s.history->insert(own));
-        QVERIFY(s.history->insert(msg(QStringLiteral("a"), QStringLiteral("rx"), QStringLiteral("received apple"))));
-        QCOMPARE(s.history->insertNew({msg(QStringLiteral("b"), QStringLiteral("batch1"), QStringLiteral("batch apple")),
-                                       msg(QStringLiteral("b"), QStringLiteral("batch2"), QStringLiteral("pear"))})
+        QVERIFY(s.history->insert(
+            msg(QStringLiteral("a"), QStringLiteral("rx"), QStringLiteral("received apple"))));
+        QCOMPARE(s.history
+                     ->insertNew(
+                         {msg(QStringLiteral("b"), QStringLiteral("batch1"), QStringLiteral("batch apple")),
+                          msg(QStringLiteral("b"), QStringLiteral("batch2"), QStringLiteral("pear"))})
                      .size(),
                  2);
-        ChatMessage relayed = msg(QStringLiteral("b"), QStringLiteral("relayed"), QStringLiteral("relayed apple"));
+        ChatMessage relayed =
+            msg(QStringLiteral("b"), QStringLiteral("relayed"), QStringLiteral("relayed apple"));
         relayed.relayedBy = QStringLiteral("carol");
         QVERIFY(s.history->insert(relayed));
         // A duplicate (INSERT OR IGNORE) neither indexes twice nor replaces the text.
-        QVERIFY(!s.history->insert(msg(QStringLiteral("a"), QStringLiteral("rx"), QStringLiteral("duplicate kiwi"))));
+        QVERIFY(!s.history->insert(
+            msg(QStringLiteral("a"), QStringLiteral("rx"), QStringLiteral("duplicate kiwi"))));
         QCOMPARE(s.find(QStringLiteral("apple")).size(), 4);
         QVERIFY(s.find(QStringLiteral("kiwi")).isEmpty());
         QCOMPARE(s.find(QStringLiteral("pear")), QStringList{QStringLiteral("batch2")});
@@ -142,13 +147,15 @@ private Q_SLOTS:
         QVERIFY(!s.find(QStringLiteral("apple")).contains(QStringLiteral("batch1")));
         QCOMPARE(s.find(QStringLiteral("apple")).size(), 2);
         // The index agrees with its content table after all of it.
-        QVERIFY(s.exec(QStringLiteral("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)")));
+        QVERIFY(s.exec(
+            QStringLiteral("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)")));
     }
 
     void gapMarkersAreNotIndexed()
     {
         Store s;
-        QVERIFY(s.history->insert(gapMarker(QStringLiteral("a"), QStringLiteral("gap-1"), QStringLiteral("ghost"))));
+        QVERIFY(s.history->insert(
+            gapMarker(QStringLiteral("a"), QStringLiteral("gap-1"), QStringLiteral("ghost"))));
         QVERIFY(s.history->insert(msg(QStringLiteral("a"), QStringLiteral("m"), QStringLiteral("visible"))));
         QVERIFY(s.history->setGapFilled(QStringLiteral("a"), QStringLiteral("gap-1"), 3));
         QVERIFY(s.find(QStringLiteral("ghost")).isEmpty());
@@ -157,7 +164,8 @@ private Q_SLOTS:
         QVERIFY(s.exec(QStringLiteral("UPDATE messages SET text = 'ghost 🎃' WHERE id = 'gap-1'")));
         QVERIFY(s.find(QStringLiteral("🎃")).isEmpty());
         QVERIFY(s.history->remove(QStringLiteral("a"), QStringLiteral("gap-1")));
-        QVERIFY(s.exec(QStringLiteral("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)")));
+        QVERIFY(s.exec(
+            QStringLiteral("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)")));
         QCOMPARE(s.find(QStringLiteral("visible")), QStringList{QStringLiteral("m")});
     }
 
@@ -166,18 +174,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("query");
         QTest::addColumn<QStringList>("expected");
         // m1..m9 below; a query finds what contains it literally, never errors.
-        QTest::newRow("quote") << QStringLiteral("\"") << QStringList{QStringLiteral("m10"), QStringLiteral("m1")};
+        QTest::newRow("quote") << QStringLiteral("\"")
+                               << QStringList{QStringLiteral("m10"), QStringLiteral("m1")};
         QTest::newRow("two quotes") << QStringLiteral("\"\"") << QStringList{QStringLiteral("m10")};
-        QTest::newRow("AND") << QStringLiteral("AND") << QStringList{QStringLiteral("m3"), QStringLiteral("m2")};
+        QTest::newRow("AND") << QStringLiteral("AND")
+                             << QStringList{QStringLiteral("m3"), QStringLiteral("m2")};
         QTest::newRow("OR") << QStringLiteral("cats OR") << QStringList{QStringLiteral("m2")};
         QTest::newRow("NOT") << QStringLiteral("NOT dogs") << QStringList{};
         QTest::newRow("star") << QStringLiteral("*") << QStringList{QStringLiteral("m4")};
         QTest::newRow("NEAR(") << QStringLiteral("NEAR(") << QStringList{QStringLiteral("m5")};
         QTest::newRow("NEAR expr") << QStringLiteral("NEAR(cats dogs, 2)") << QStringList{};
         QTest::newRow("minus") << QStringLiteral("-") << QStringList{QStringLiteral("m6")};
-        QTest::newRow("minus word") << QStringLiteral("-cats") << QStringList{QStringLiteral("m3"), QStringLiteral("m2")};
+        QTest::newRow("minus word") << QStringLiteral("-cats")
+                                    << QStringList{QStringLiteral("m3"), QStringLiteral("m2")};
         QTest::newRow("column filter") << QStringLiteral("text:cats") << QStringList{};
-        QTest::newRow("caret") << QStringLiteral("^cats") << QStringList{QStringLiteral("m3"), QStringLiteral("m2")};
+        QTest::newRow("caret") << QStringLiteral("^cats")
+                               << QStringList{QStringLiteral("m3"), QStringLiteral("m2")};
         QTest::newRow("parens") << QStringLiteral("(") << QStringList{QStringLiteral("m5")};
         QTest::newRow("percent") << QStringLiteral("%") << QStringList{QStringLiteral("m7")};
         QTest::newRow("underscore") << QStringLiteral("_") << QStringList{QStringLiteral("m8")};
@@ -226,7 +238,8 @@ private Q_SLOTS:
         Store s;
         s.history->insertMany({
             msg(QStringLiteral("a"), QStringLiteral("de"), QStringLiteral("Grüße aus München"), 1),
-            msg(QStringLiteral("a"), QStringLiteral("fr"), QStringLiteral("Crème brûlée, s'il vous plaît"), 2),
+            msg(QStringLiteral("a"), QStringLiteral("fr"), QStringLiteral("Crème brûlée, s'il vous plaît"),
+                2),
             msg(QStringLiteral("a"), QStringLiteral("emoji"), QStringLiteral("party 🎉 time"), 3),
             msg(QStringLiteral("a"), QStringLiteral("ja"), QStringLiteral("東京タワーに行きました"), 4),
             msg(QStringLiteral("a"), QStringLiteral("ja2"), QStringLiteral("日本語 テスト"), 5),
@@ -287,7 +300,8 @@ private Q_SLOTS:
         Store s(false); // a history from before the index
         QList<ChatMessage> old;
         for (int i = 0; i < 30; ++i)
-            old.append(msg(QStringLiteral("a"), QString::number(i), QStringLiteral("old message %1").arg(i), i));
+            old.append(
+                msg(QStringLiteral("a"), QString::number(i), QStringLiteral("old message %1").arg(i), i));
         old.append(gapMarker(QStringLiteral("a"), QStringLiteral("gap"), QStringLiteral("old")));
         QCOMPARE(s.history->insertMany(old), 31);
         s.open(true);
@@ -304,7 +318,8 @@ private Q_SLOTS:
         // integrity-check compares the index with every row of its content table, gap markers
         // included (which real markers pass: their text is empty); this one has text, so it goes.
         QVERIFY(s.history->remove(QStringLiteral("a"), QStringLiteral("gap")));
-        QVERIFY(s.exec(QStringLiteral("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)")));
+        QVERIFY(s.exec(
+            QStringLiteral("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)")));
     }
 
     void snippetIsPlainTextWithRanges()
@@ -321,7 +336,8 @@ private Q_SLOTS:
                  QStringLiteral("&lt;b&gt;bold&lt;/b&gt; &amp; &lt;i&gt;claims&lt;/i&gt; about <b>cats</b>"));
 
         // A long text: an excerpt around the first match, cut ends marked, ranges moved with it.
-        const QString longText = QString(QStringLiteral("lorem ")).repeated(50) + QStringLiteral("needle\nin it ") +
+        const QString longText = QString(QStringLiteral("lorem ")).repeated(50) +
+                                 QStringLiteral("needle\nin it ") +
                                  QString(QStringLiteral("ipsum ")).repeated(50);
         QList<SearchQuery::Range> r = SearchQuery(QStringLiteral("needle")).matches(longText);
         const QString cut = SearchQuery::snippet(longText, &r);
@@ -342,10 +358,13 @@ private Q_SLOTS:
         Store s;
         RoomDirectory rooms(s.history.get(), 50, std::chrono::milliseconds(60000));
         MessageSearch search(s.history.get(), &rooms);
-        QAbstractItemModelTester tester(search.results(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        ChatMessage anon = msg(QStringLiteral("b"), QStringLiteral("x2"), QStringLiteral("<b>bold</b> cats"), 2);
+        QAbstractItemModelTester tester(search.results(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ChatMessage anon =
+            msg(QStringLiteral("b"), QStringLiteral("x2"), QStringLiteral("<b>bold</b> cats"), 2);
         anon.senderId.clear();
-        s.history->insertMany({msg(QStringLiteral("a"), QStringLiteral("x1"), QStringLiteral("cats here"), 1), anon});
+        s.history->insertMany(
+            {msg(QStringLiteral("a"), QStringLiteral("x1"), QStringLiteral("cats here"), 1), anon});
         QSignalSpy queryChanged(&search, &MessageSearch::queryChanged);
         search.setQuery(QStringLiteral("cat"));
         QCOMPARE(queryChanged.count(), 1);
@@ -357,7 +376,8 @@ private Q_SLOTS:
         QCOMPARE(m->data(first, SearchResultModel::RoomRole).toString(), QStringLiteral("b"));
         QCOMPARE(m->data(first, SearchResultModel::MessageIdRole).toString(), QStringLiteral("x2"));
         QCOMPARE(m->data(first, SearchResultModel::SenderLabelRole).toString(), QStringLiteral("anonymous"));
-        QCOMPARE(m->data(first, SearchResultModel::SnippetRole).toString(), QStringLiteral("<b>bold</b> cats"));
+        QCOMPARE(m->data(first, SearchResultModel::SnippetRole).toString(),
+                 QStringLiteral("<b>bold</b> cats"));
         QCOMPARE(m->data(first, SearchResultModel::SnippetHtmlRole).toString(),
                  QStringLiteral("&lt;b&gt;bold&lt;/b&gt; <b>cats</b>"));
         const QVariantList ranges = m->data(first, SearchResultModel::MatchRangesRole).toList();
@@ -394,8 +414,9 @@ private Q_SLOTS:
             alice->joinRoom(QStringLiteral("other"));
             QList<ChatMessage> old;
             for (int i = 0; i < 300; ++i) {
-                old.append(msg(QStringLiteral("archive"), QStringLiteral("old-%1").arg(i),
-                               i == 40 ? QStringLiteral("the needle is here") : QStringLiteral("hay %1").arg(i), i));
+                old.append(
+                    msg(QStringLiteral("archive"), QStringLiteral("old-%1").arg(i),
+                        i == 40 ? QStringLiteral("the needle is here") : QStringLiteral("hay %1").arg(i), i));
                 archiveIds.append(old.last().id);
             }
             QCOMPARE(alice->history()->insertMany(old), 300);
@@ -419,7 +440,8 @@ private Q_SLOTS:
 
         QAbstractItemModelTester tester(alice->search()->results(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester archiveTester(archive, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester archiveTester(archive,
+                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
         alice->search()->setQuery(QStringLiteral("needle"));
         SearchResultModel *results = alice->search()->results();
         QCOMPARE(results->count(), 3);
@@ -477,7 +499,9 @@ private Q_SLOTS:
             QList<ChatMessage> old;
             for (int i = 0; i < 200; ++i)
                 old.append(msg(QStringLiteral("archive"), QStringLiteral("old-%1").arg(i),
-                               i == 5 ? QStringLiteral("where is the treasure map") : QStringLiteral("hay %1").arg(i), i));
+                               i == 5 ? QStringLiteral("where is the treasure map")
+                                      : QStringLiteral("hay %1").arg(i),
+                               i));
             QCOMPARE(before.history()->insertMany(old), 200);
         }
         AppController app(options);
@@ -512,11 +536,13 @@ private Q_SLOTS:
         QCOMPARE(title->property("text").toString(), QStringLiteral("#archive"));
         // The row is on screen, not the bottom of the room.
         QQuickItem *item = nullptr;
-        QTRY_VERIFY(QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, item), Q_ARG(int, row)) &&
+        QTRY_VERIFY(QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, item),
+                                              Q_ARG(int, row)) &&
                     item);
         const double contentY = list->property("contentY").toDouble();
         const double y = item->property("y").toDouble();
-        QVERIFY2(y + item->property("height").toDouble() > contentY && y < contentY + list->property("height").toDouble(),
+        QVERIFY2(y + item->property("height").toDouble() > contentY &&
+                     y < contentY + list->property("height").toDouble(),
                  qPrintable(QStringLiteral("row at %1, view %2").arg(y).arg(contentY)));
         QVERIFY(!list->property("atYEnd").toBool());
     }
@@ -530,7 +556,8 @@ private Q_SLOTS:
                                 QStringLiteral("delta"), QStringLiteral("echo"),  QStringLiteral("foxtrot")};
         for (int i = 0; i < 100000; ++i)
             many.append(msg(i % 3 ? QStringLiteral("a") : QStringLiteral("b"), QString::number(i),
-                            QStringLiteral("message %1 %2 %3").arg(i).arg(words.at(i % 6), words.at(i % 5)), i));
+                            QStringLiteral("message %1 %2 %3").arg(i).arg(words.at(i % 6), words.at(i % 5)),
+                            i));
         many[77777].text = QStringLiteral("the unique needle");
         QElapsedTimer timer;
         timer.start();
@@ -547,7 +574,8 @@ private Q_SLOTS:
         const qint64 indexedInsert = timer.restart();
         // Messages as they arrive: one insert (one transaction) each, into the 100k.
         for (int i = 0; i < 200; ++i)
-            s.history->insert(msg(QStringLiteral("b"), QStringLiteral("single-%1").arg(i), QStringLiteral("one more"), 200000));
+            s.history->insert(msg(QStringLiteral("b"), QStringLiteral("single-%1").arg(i),
+                                  QStringLiteral("one more"), 200000));
         const qint64 singles = timer.restart();
         QCOMPARE(s.find(QStringLiteral("needle")), QStringList{QStringLiteral("77777")});
         const qint64 rare = timer.restart();
@@ -569,8 +597,8 @@ private Q_SLOTS:
         RoomDirectory rooms(s.history.get(), 100, std::chrono::milliseconds(60000));
         timer.restart();
         QVERIFY(rooms.reveal(QStringLiteral("a"), QStringLiteral("1")) >= 0);
-        qInfo("jump to the oldest of %d messages in a room: %lld ms", rooms.findMessages(QStringLiteral("a"))->count(),
-              timer.elapsed());
+        qInfo("jump to the oldest of %d messages in a room: %lld ms",
+              rooms.findMessages(QStringLiteral("a"))->count(), timer.elapsed());
     }
 };
 

@@ -547,6 +547,36 @@ private Q_SLOTS:
         QVERIFY(!list->property("atYEnd").toBool());
     }
 
+    void historyAroundAndBetween()
+    {
+        Store s;
+        QList<ChatMessage> rows;
+        for (int i = 0; i < 10; ++i)
+            rows.append(msg(QStringLiteral("a"), QString::number(i), QStringLiteral("t%1").arg(i), i));
+        rows.insert(5, gapMarker(QStringLiteral("a"), QStringLiteral("gap"), QString()));
+        rows.append(msg(QStringLiteral("b"), QStringLiteral("elsewhere"), QStringLiteral("b"), 3));
+        s.history->insertMany(rows);
+        auto idsOf = [](const QList<ChatMessage> &list) {
+            QStringList out;
+            for (const ChatMessage &m : list)
+                out.append(m.id);
+            return out;
+        };
+        // History order, gap markers in their place, only the room asked for.
+        QCOMPARE(idsOf(s.history->around(QStringLiteral("a"), QStringLiteral("6"), 3, 2)),
+                 (QStringList{QStringLiteral("4"), QStringLiteral("gap"), QStringLiteral("5"),
+                              QStringLiteral("6"), QStringLiteral("7"), QStringLiteral("8")}));
+        QCOMPARE(idsOf(s.history->around(QStringLiteral("a"), QStringLiteral("1"), 5, 0)),
+                 (QStringList{QStringLiteral("0"), QStringLiteral("1")}));
+        QVERIFY(s.history->around(QStringLiteral("a"), QStringLiteral("elsewhere"), 5, 5).isEmpty());
+        QVERIFY(s.history->around(QStringLiteral("a"), QStringLiteral("nope"), 5, 5).isEmpty());
+        QCOMPARE(idsOf(s.history->between(QStringLiteral("a"), QStringLiteral("7"), QString())),
+                 (QStringList{QStringLiteral("7"), QStringLiteral("8"), QStringLiteral("9")}));
+        QCOMPARE(idsOf(s.history->between(QStringLiteral("a"), QStringLiteral("3"), QStringLiteral("5"))),
+                 (QStringList{QStringLiteral("3"), QStringLiteral("4"), QStringLiteral("gap")}));
+        QVERIFY(s.history->between(QStringLiteral("a"), QStringLiteral("nope"), QString()).isEmpty());
+    }
+
     void hundredThousandMessages()
     {
         Store s(false);
@@ -566,12 +596,6 @@ private Q_SLOTS:
         s.open(true); // migration: index 100k existing messages
         const qint64 migration = timer.restart();
         QCOMPARE(s.index->migratedCount(), 100000);
-        {
-            Store indexed;
-            timer.restart();
-            QCOMPARE(indexed.history->insertMany(many), 100000); // through the triggers
-        }
-        const qint64 indexedInsert = timer.restart();
         // Messages as they arrive: one insert (one transaction) each, into the 100k.
         for (int i = 0; i < 200; ++i)
             s.history->insert(msg(QStringLiteral("b"), QStringLiteral("single-%1").arg(i),
@@ -587,9 +611,9 @@ private Q_SLOTS:
         const qint64 twoWords = timer.restart();
         QVERIFY(s.find(QStringLiteral("🎉")).isEmpty());
         const qint64 literalScan = timer.restart();
-        qInfo("100k messages: insert %lld ms without index, %lld ms with it (triggers); migration %lld ms;"
-              " 200 single inserts into the indexed 100k %lld ms",
-              plainInsert, indexedInsert, migration, singles);
+        qInfo("100k messages: insert %lld ms (one transaction, before the index); building the index for them"
+              " (migration) %lld ms; then 200 single inserts, each indexed by the triggers, %lld ms",
+              plainInsert, migration, singles);
         qInfo("100k messages: search rare word %lld ms, common word (100k hits, newest 200) %lld ms, "
               "one-letter prefix %lld ms, two words %lld ms, emoji (literal scan) %lld ms",
               rare, common, prefix, twoWords, literalScan);

@@ -12,81 +12,19 @@
 #include "searchindex.h"
 #include "searchquery.h"
 #include "searchresultmodel.h"
+#include "searchtestdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
 using namespace Hubbub;
-
-namespace {
-constexpr int kTimeout = 20000;
-const qint64 kBase = 1700000000000;
-
-ChatMessage msg(const QString &room, const QString &id, const QString &text, qint64 minute = 0)
-{
-    ChatMessage m;
-    m.room = room;
-    m.id = id;
-    m.senderId = QStringLiteral("bob");
-    m.senderName = QStringLiteral("Bob");
-    m.text = text;
-    m.timestamp = QDateTime::fromMSecsSinceEpoch(kBase + minute * 60000, Qt::UTC);
-    return m;
-}
-
-ChatMessage gapMarker(const QString &room, const QString &id, const QString &text)
-{
-    ChatMessage m = msg(room, id, text);
-    m.gapMarker = true;
-    m.gapEnd = m.timestamp.addSecs(60);
-    return m;
-}
-
-QStringList ids(const QList<SearchHit> &hits)
-{
-    QStringList out;
-    for (const SearchHit &h : hits)
-        out.append(h.messageId);
-    return out;
-}
-
-// A history with the index, in a temporary folder; rooms "a" and "b" joined.
-struct Store
-{
-    QTemporaryDir dir;
-    std::unique_ptr<HistoryStore> history;
-    std::unique_ptr<SearchIndex> index;
-
-    explicit Store(bool withIndex = true) { open(withIndex); }
-    void open(bool withIndex = true)
-    {
-        index.reset();
-        history = std::make_unique<HistoryStore>(dir.filePath(QStringLiteral("history.sqlite")));
-        history->saveRoom({QStringLiteral("a"), 0, false});
-        history->saveRoom({QStringLiteral("b"), 0, false});
-        if (withIndex)
-            index = std::make_unique<SearchIndex>(history->connectionName());
-    }
-    QStringList find(const QString &query, int limit = 200) const
-    {
-        return ids(index->search(SearchQuery(query), limit));
-    }
-    bool exec(const QString &sql) const
-    {
-        QSqlQuery q(QSqlDatabase::database(history->connectionName(), false));
-        return q.exec(sql);
-    }
-};
-} // namespace
+using namespace SearchTestData;
 
 class TestSearch : public QObject
 {

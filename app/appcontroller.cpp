@@ -48,6 +48,8 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     , m_presence(new PresenceTracker(options, m_rooms, &m_self, this))
     , m_outbox(new Outbox(m_history.get(), m_rooms, &m_senders, &m_self, this))
     , m_inbox(new Inbox(m_history.get(), m_rooms, &m_senders, &m_self, m_presence, m_notifications, this))
+    , m_search(new MessageSearch(m_history.get(), m_rooms, this))
+    , m_drafts(new Drafts(m_history.get(), m_rooms, this))
 {
     m_darkTheme = m_preferences->darkTheme();
     m_presence->setTypingEnabled(m_preferences->typingIndicators());
@@ -137,6 +139,7 @@ void AppController::shutdown()
     if (m_shutDown)
         return;
     m_shutDown = true;
+    m_drafts->flush();
     m_presence->stop();
     m_started = false;
 }
@@ -336,6 +339,7 @@ bool AppController::sendMessageTo(const QString &room, const QString &text)
         return false;
     m_presence->noteActivity();
     m_presence->messageSent(room);
+    m_drafts->clear(room);
     return m_outbox->send(room, text);
 }
 

@@ -11,9 +11,11 @@
 
 #include "appoptions.h"
 #include "connectioncontroller.h"
+#include "drafts.h"
 #include "localuser.h"
 #include "membermodel.h"
 #include "messagemodel.h"
+#include "messagesearch.h"
 #include "outbox.h"
 #include "presencetracker.h"
 #include "presentmode.h"
@@ -49,6 +51,8 @@ class AppController : public QObject
     Q_PROPERTY(Hubbub::RoomListModel *rooms READ rooms CONSTANT)
     //! Present mode ("On stage"): the guests, the join URL and the presenter's controls.
     Q_PROPERTY(Hubbub::PresentMode *present READ present CONSTANT)
+    Q_PROPERTY(Hubbub::MessageSearch *search READ search CONSTANT)
+    Q_PROPERTY(Hubbub::Drafts *drafts READ drafts CONSTANT)
     //! The current room's messages (an empty model when no room is selected).
     Q_PROPERTY(Hubbub::MessageModel *messages READ messages NOTIFY currentRoomChanged)
     //! The current room's members.
@@ -83,6 +87,8 @@ public:
 
     ConnectionController *connection() const { return m_connection; }
     PresentMode *present() const { return m_present; }
+    MessageSearch *search() const { return m_search; }
+    Drafts *drafts() const { return m_drafts; }
     RoomListModel *rooms() const { return m_rooms->list(); }
     MessageModel *messages() const;
     MemberModel *members() const;
@@ -172,6 +178,8 @@ private:
     Outbox *m_outbox;
     Inbox *m_inbox;
     Backfill *m_backfill = nullptr;
+    MessageSearch *m_search;
+    Drafts *m_drafts;
     QPointer<WebPubSub::Client> m_client;
     bool m_darkTheme = false;
     bool m_started = false;

@@ -289,6 +289,59 @@ QList<ChatMessage> HistoryStore::olderThan(const QString &room, const QString &b
     return out;
 }
 
+QList<ChatMessage> HistoryStore::around(const QString &room, const QString &messageId, int before,
+                                        int after) const
+{
+    QList<ChatMessage> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    // Two halves around the message's seq, each using the (room, seq) index.
+    q.prepare(QStringLiteral("WITH target AS (SELECT seq FROM messages WHERE room = ? AND id = ?)"
+                             " SELECT * FROM (SELECT ") +
+              kColumns +
+              QStringLiteral(", seq FROM messages WHERE room = ? AND seq <= (SELECT seq FROM target)"
+                             " ORDER BY seq DESC LIMIT ?) UNION ALL SELECT * FROM (SELECT ") +
+              kColumns +
+              QStringLiteral(", seq FROM messages WHERE room = ? AND seq > (SELECT seq FROM target)"
+                             " ORDER BY seq ASC LIMIT ?) ORDER BY seq"));
+    q.addBindValue(room);
+    q.addBindValue(messageId);
+    q.addBindValue(room);
+    q.addBindValue(qMax(0, before) + 1);
+    q.addBindValue(room);
+    q.addBindValue(qMax(0, after));
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return out;
+    }
+    while (q.next())
+        out.append(readMessage(q));
+    return out;
+}
+
+QList<ChatMessage> HistoryStore::between(const QString &room, const QString &fromMessageId,
+                                         const QString &beforeMessageId) const
+{
+    QList<ChatMessage> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT ") + kColumns +
+              QStringLiteral(" FROM messages WHERE room = ?"
+                             " AND seq >= (SELECT seq FROM messages WHERE room = ? AND id = ?)"
+                             " AND seq < COALESCE((SELECT seq FROM messages WHERE room = ? AND id = ?),"
+                             " 9223372036854775807) ORDER BY seq ASC"));
+    q.addBindValue(room);
+    q.addBindValue(room);
+    q.addBindValue(fromMessageId);
+    q.addBindValue(room);
+    q.addBindValue(beforeMessageId);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return out;
+    }
+    while (q.next())
+        out.append(readMessage(q));
+    return out;
+}
+
 QList<ChatMessage> HistoryStore::pendingOwn() const
 {
     QList<ChatMessage> out;

@@ -30,6 +30,9 @@ public:
     static QString defaultPath(const QString &profile);
 
     bool isOpen() const;
+    //! The QSqlDatabase connection name, for classes that keep their own tables in this database
+    //! (search index, drafts).
+    QString connectionName() const { return m_connectionName; }
     QString path() const { return m_path; }
     QString lastError() const { return m_lastError; }
 
@@ -62,6 +65,14 @@ public:
                                        int limit) const;
     //! Up to \a limit messages older than \a beforeMessageId (oldest first).
     QList<ChatMessage> olderThan(const QString &room, const QString &beforeMessageId, int limit) const;
+    //! Up to \a before rows older than \a messageId, the message itself and up to \a after newer
+    //! rows, oldest first (history order); empty when \a messageId is not stored in \a room.
+    QList<ChatMessage> around(const QString &room, const QString &messageId, int before, int after) const;
+    //! The rows of \a room from \a fromMessageId (inclusive) up to \a beforeMessageId (exclusive;
+    //! empty: to the newest), oldest first. What fills the model from a jump target up to the
+    //! page already loaded, in one query.
+    QList<ChatMessage> between(const QString &room, const QString &fromMessageId,
+                               const QString &beforeMessageId) const;
     //! Own messages still "sending" (the outbox of the last session), in send order.
     QList<ChatMessage> pendingOwn() const;
 

@@ -143,4 +143,23 @@ void RoomDirectory::loadOlder()
     model->setCanLoadOlder(page.size() >= m_pageSize);
 }
 
+int RoomDirectory::reveal(const QString &room, const QString &messageId)
+{
+    if (!m_list->contains(room))
+        return -1;
+    MessageModel *model = openMessages(room);
+    if (!model->contains(messageId)) {
+        const int before = qMax(1, m_pageSize / 2);
+        const auto context = m_history->around(room, messageId, before, 0);
+        if (context.isEmpty())
+            return -1;
+        const QString oldest = model->count() > 0 ? model->at(0).id : QString();
+        model->prependMessages(m_history->between(room, context.constFirst().id, oldest));
+        // around() returned `before` older rows (+ the message): there may be more.
+        model->setCanLoadOlder(context.size() > before);
+    }
+    setCurrent(room);
+    return model->rowOf(messageId);
+}
+
 } // namespace Hubbub

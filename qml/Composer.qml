@@ -5,6 +5,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Fusion
+import Hubbub.Ui
 
 //! The message input: Enter sends, Shift+Enter inserts a newline. It grows with its text (up to
 //! maxLines, then scrolls) and, while the connection is down, says that sending is queued. It only
@@ -23,6 +24,15 @@ Rectangle {
     property string queueNote: ""
     //! Lines shown before the field scrolls.
     property int maxLines: 8
+    //! The unsent text per room (AppController.drafts; null: none kept) and the room written to:
+    //! switching rooms shows that room's draft, every change is handed to drafts.setText().
+    property Drafts drafts: null
+    property string room: ""
+    property bool restoringDraft: false
+
+    onRoomChanged: root.restoreDraft()
+    onDraftsChanged: root.restoreDraft()
+    Component.onCompleted: root.restoreDraft()
 
     //! The user pressed Enter (or the Send button) with this text.
     signal sendRequested(string text)
@@ -110,6 +120,10 @@ Rectangle {
                         Keys.onReturnPressed: event => root.handleReturn(event)
                         Keys.onEnterPressed: event => root.handleReturn(event)
                         onTextChanged: {
+                            if (root.restoringDraft)
+                                return;
+                            if (root.drafts)
+                                root.drafts.setText(root.room, input.text);
                             if (input.activeFocus && input.length > 0)
                                 root.edited();
                         }
@@ -186,5 +200,13 @@ Rectangle {
 
     function clear() {
         input.clear();
+    }
+
+    //! Shows the room's draft (not typing: no draft write, no typing notification).
+    function restoreDraft() {
+        root.restoringDraft = true;
+        input.text = root.drafts ? root.drafts.text(root.room) : "";
+        input.cursorPosition = input.length;
+        root.restoringDraft = false;
     }
 }

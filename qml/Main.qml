@@ -78,6 +78,11 @@ ApplicationWindow {
             onActivated: switcher.open()
         },
         AppShortcut {
+            sequence: "Ctrl+F"
+            description: qsTr("Search messages in all rooms")
+            onActivated: searchPopup.open()
+        },
+        AppShortcut {
             sequence: "Alt+Shift+Down"
             description: qsTr("Next room with unread messages")
             onActivated: root.app.nextUnreadRoom()
@@ -208,6 +213,7 @@ ApplicationWindow {
             userAvatarIndex: UiHelper.avatarIndex(root.app.userId)
             userInitials: UiHelper.initials(root.app.userId)
             connectionState: root.app.connection.state
+            drafts: root.app.drafts
             onRoomSelected: name => root.app.selectRoom(name)
             onJoinRequested: name => root.app.joinRoom(name)
             onLeaveRequested: name => root.app.leaveRoom(name)
@@ -321,6 +327,10 @@ ApplicationWindow {
                                 MenuItem {
                                     text: qsTr("Switch room…")
                                     onTriggered: switcher.open()
+                                }
+                                MenuItem {
+                                    text: qsTr("Search messages…")
+                                    onTriggered: searchPopup.open()
                                 }
                                 MenuItem {
                                     text: qsTr("Next unread room")
@@ -456,6 +466,8 @@ ApplicationWindow {
                     enabled: root.app.currentRoom.length > 0
                     placeholder: root.app.currentRoom.length > 0 ? qsTr("Message #%1").arg(root.app.currentRoom)
                                                                  : qsTr("Join a room to write")
+                    drafts: root.app.drafts
+                    room: root.app.currentRoom
                     queueNote: !root.app.connection.connected
                                ? qsTr("Not connected — messages you send now are queued and go out when the connection is back")
                                : root.app.connection.outboxCount > 0
@@ -501,6 +513,22 @@ ApplicationWindow {
 
         model: root.app.rooms
         onRoomChosen: name => root.app.selectRoom(name)
+    }
+
+    SearchPopup {
+        id: searchPopup
+
+        objectName: "searchPopup"
+        search: root.app.search
+        onResultChosen: row => root.app.search.jumpTo(row)
+    }
+
+    Connections {
+        target: root.app.search
+
+        function onMessageRevealed(room: string, messageId: string, row: int) {
+            messageView.showMessage(row);
+        }
     }
 
     ConnectDialog {

@@ -125,6 +125,47 @@ Item {
         }
     }
 
+    //! Scrolls to \a row (a search result) and flashes it; the view stops following the bottom.
+    function showMessage(row: int) {
+        if (row < 0 || row >= list.count)
+            return;
+        root.stickToBottom = false;
+        list.currentIndex = row;
+        list.positionViewAtIndex(row, ListView.Center);
+        // Again once the delegates around it have their real heights.
+        Qt.callLater(() => {
+            list.positionViewAtIndex(row, ListView.Center);
+            flash.parent = list.itemAtIndex(row);
+            flash.restart();
+        });
+    }
+
+    // The highlight of a message jumped to: over the row, fading out.
+    Rectangle {
+        id: flash
+
+        objectName: "jumpHighlight"
+        function restart() {
+            fade.restart();
+        }
+        anchors.fill: parent
+        visible: parent !== root && opacity > 0
+        opacity: 0
+        color: Theme.accent
+        radius: Theme.radius
+        Accessible.ignored: true
+
+        NumberAnimation on opacity {
+            id: fade
+
+            running: false
+            from: 0.35
+            to: 0
+            duration: 2000
+            easing.type: Easing.InQuad
+        }
+    }
+
     function jumpToLatest() {
         root.stickToBottom = true;
         list.positionViewAtEnd();

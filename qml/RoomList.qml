@@ -25,6 +25,18 @@ Rectangle {
     property string userInitials: ""
     //! ConnectionController.state, shown as a dot on the user's avatar.
     property int connectionState: ConnectionController.Connected
+    //! AppController.drafts: a room not in view with unsent text says "Draft: …" instead of the
+    //! last message. draftsRevision re-evaluates that on every draft change.
+    property Drafts drafts: null
+    property int draftsRevision: 0
+
+    Connections {
+        target: root.drafts
+
+        function onDraftChanged() {
+            root.draftsRevision++;
+        }
+    }
 
     signal roomSelected(string name)
     signal joinRequested(string name)
@@ -182,9 +194,14 @@ Rectangle {
                             elide: Text.ElideRight
                         }
                         Label {
+                            readonly property string draft: root.draftsRevision >= 0 && root.drafts
+                                                            && !roomDelegate.isCurrent
+                                                            ? root.drafts.text(roomDelegate.name).replace(/\s+/g, " ") : ""
+
+                            objectName: "roomPreview"
                             Layout.fillWidth: true
-                            visible: roomDelegate.lastMessageText.length > 0
-                            text: roomDelegate.lastMessageText
+                            visible: text.length > 0
+                            text: draft.trim().length > 0 ? qsTr("Draft: %1").arg(draft) : roomDelegate.lastMessageText
                             textFormat: Text.PlainText
                             color: Theme.textSecondary
                             elide: Text.ElideRight

@@ -6,11 +6,14 @@
 
 #include "appcontroller.h"
 #include "connectioncontroller.h"
+#include "drafts.h"
 #include "membermodel.h"
 #include "messagemodel.h"
+#include "messagesearch.h"
 #include "presentmode.h"
 #include "roomfiltermodel.h"
 #include "roomlistmodel.h"
+#include "searchresultmodel.h"
 #include "transitionlogmodel.h"
 
 // QML_FOREIGN needs the full qqml.h on 6.4 (qqmlregistration.h alone lacks QmlResolved).
@@ -82,4 +85,27 @@ struct ForeignTransitionLogModel
     QML_UNCREATABLE("Owned by ConnectionController")
 };
 
+//! Message search (Ctrl+F): the query, its results and the jump to a result.
+struct ForeignMessageSearch
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::MessageSearch)
+    QML_NAMED_ELEMENT(MessageSearch)
+    QML_UNCREATABLE("Owned by AppController")
+};
+struct ForeignSearchResultModel
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::SearchResultModel)
+    QML_NAMED_ELEMENT(SearchResultModel)
+    QML_UNCREATABLE("Owned by MessageSearch")
+};
+//! The composer's unsent text per room.
+struct ForeignDrafts
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::Drafts)
+    QML_NAMED_ELEMENT(Drafts)
+    QML_UNCREATABLE("Owned by AppController")
+};
 } // namespace Hubbub::Ui

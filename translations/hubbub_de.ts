@@ -867,6 +867,14 @@
         <source>Present…</source>
         <translation>Präsentieren…</translation>
     </message>
+    <message>
+        <source>Search messages in all rooms</source>
+        <translation>Nachrichten in allen Räumen suchen</translation>
+    </message>
+    <message>
+        <source>Search messages…</source>
+        <translation>Nachrichten suchen…</translation>
+    </message>
 </context>
 <context>
     <name>MemberList</name>
@@ -1115,6 +1123,10 @@
         <source>Room to join or create</source>
         <translation>Raum zum Betreten oder Erstellen</translation>
     </message>
+    <message>
+        <source>Draft: %1</source>
+        <translation>Entwurf: %1</translation>
+    </message>
 </context>
 <context>
     <name>RoomSwitcher</name>
@@ -1129,6 +1141,48 @@
     <message>
         <source>Matching rooms</source>
         <translation>Passende Räume</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPopup</name>
+    <message>
+        <source>Search messages…</source>
+        <translation>Nachrichten suchen…</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Nachrichten suchen</translation>
+    </message>
+    <message>
+        <source>Words are searched literally; Up and Down pick a result, Enter opens it</source>
+        <translation>Wörter werden wörtlich gesucht; Pfeil hoch und runter wählen ein Ergebnis, Eingabe öffnet es</translation>
+    </message>
+    <message>
+        <source>Search is not available: the history database has no full-text index.</source>
+        <translation>Die Suche ist nicht verfügbar: Die Verlaufsdatenbank hat keinen Volltextindex.</translation>
+    </message>
+    <message>
+        <source>Type to search all rooms</source>
+        <translation>Tippen, um alle Räume zu durchsuchen</translation>
+    </message>
+    <message>
+        <source>No messages found</source>
+        <translation>Keine Nachrichten gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>%1 in #%2, %3: %4</source>
+        <translation>%1 in #%2, %3: %4</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     , m_presence(new PresenceTracker(options, m_rooms, &m_self, this))
     , m_outbox(new Outbox(m_history.get(), m_rooms, &m_senders, &m_self, this))
     , m_inbox(new Inbox(m_history.get(), m_rooms, &m_senders, &m_self, m_presence, m_notifications, this))
+    , m_chat(new ChatActions(m_history.get(), m_rooms, m_outbox, m_inbox, &m_self, this))
 {
     m_darkTheme = m_preferences->darkTheme();
     m_presence->setTypingEnabled(m_preferences->typingIndicators());

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "appoptions.h"
+#include "chatactions.h"
 #include "connectioncontroller.h"
 #include "localuser.h"
 #include "membermodel.h"
@@ -49,6 +50,8 @@ class AppController : public QObject
     Q_PROPERTY(Hubbub::RoomListModel *rooms READ rooms CONSTANT)
     //! Present mode ("On stage"): the guests, the join URL and the presenter's controls.
     Q_PROPERTY(Hubbub::PresentMode *present READ present CONSTANT)
+    //! Edit, delete for everyone and reactions on the messages of the current room.
+    Q_PROPERTY(Hubbub::ChatActions *chat READ chat CONSTANT)
     //! The current room's messages (an empty model when no room is selected).
     Q_PROPERTY(Hubbub::MessageModel *messages READ messages NOTIFY currentRoomChanged)
     //! The current room's members.
@@ -83,6 +86,7 @@ public:
 
     ConnectionController *connection() const { return m_connection; }
     PresentMode *present() const { return m_present; }
+    ChatActions *chat() const { return m_chat; }
     RoomListModel *rooms() const { return m_rooms->list(); }
     MessageModel *messages() const;
     MemberModel *members() const;
@@ -171,6 +175,7 @@ private:
     PresenceTracker *m_presence;
     Outbox *m_outbox;
     Inbox *m_inbox;
+    ChatActions *m_chat;
     Backfill *m_backfill = nullptr;
     QPointer<WebPubSub::Client> m_client;
     bool m_darkTheme = false;

@@ -23,11 +23,17 @@ Rectangle {
     property string queueNote: ""
     //! Lines shown before the field scrolls.
     property int maxLines: 8
+    //! The own message being edited ("" when writing a new one): Enter saves, Esc cancels.
+    property string editingMessageId: ""
 
     //! The user pressed Enter (or the Send button) with this text.
     signal sendRequested(string text)
     //! The user changed the text (drives the throttled typing notification in C++).
     signal edited
+    //! Enter while editing: \a text replaces message \a messageId.
+    signal editSubmitted(string messageId, string text)
+    //! Up arrow in the empty composer: edit the last own message.
+    signal editLastRequested
 
     implicitHeight: layout.implicitHeight + Theme.spacingM * 2
     color: Theme.surface
@@ -59,6 +65,33 @@ Rectangle {
                 elide: Text.ElideRight
                 Accessible.role: Accessible.StaticText
                 Accessible.name: root.queueNote
+            }
+        }
+
+        // Editing an earlier message: say so, and how to get out.
+        RowLayout {
+            objectName: "composerEditingNote"
+            visible: root.editingMessageId.length > 0
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Editing message — Enter saves, Esc cancels")
+                color: Theme.accent
+                font.pixelSize: Theme.fontMeta
+                font.weight: Font.DemiBold
+                elide: Text.ElideRight
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
+            }
+            Button {
+                objectName: "cancelEditButton"
+                text: qsTr("Cancel")
+                flat: true
+                font.pixelSize: Theme.fontMeta
+                Accessible.name: qsTr("Cancel editing")
+                onClicked: root.cancelEditing()
             }
         }
 
@@ -109,6 +142,16 @@ Rectangle {
 
                         Keys.onReturnPressed: event => root.handleReturn(event)
                         Keys.onEnterPressed: event => root.handleReturn(event)
+                        Keys.onUpPressed: event => {
+                            event.accepted = input.length === 0 && root.editingMessageId.length === 0;
+                            if (event.accepted)
+                                root.editLastRequested();
+                        }
+                        Keys.onEscapePressed: event => {
+                            event.accepted = root.editingMessageId.length > 0;
+                            if (event.accepted)
+                                root.cancelEditing();
+                        }
                         onTextChanged: {
                             if (input.activeFocus && input.length > 0)
                                 root.edited();
@@ -132,16 +175,16 @@ Rectangle {
                     id: sendButton
 
                     objectName: "sendButton"
-                    text: qsTr("Send")
+                    text: root.editingMessageId.length > 0 ? qsTr("Save") : qsTr("Send")
                     enabled: input.length > 0
                     Layout.alignment: Qt.AlignBottom
                     font.pixelSize: Theme.fontBody
                     font.weight: Font.DemiBold
                     leftPadding: Theme.spacingL
                     rightPadding: Theme.spacingL
-                    Accessible.name: qsTr("Send message")
+                    Accessible.name: root.editingMessageId.length > 0 ? qsTr("Save the edited message") : qsTr("Send message")
                     ToolTip.visible: hovered
-                    ToolTip.text: qsTr("Send (Enter)")
+                    ToolTip.text: root.editingMessageId.length > 0 ? qsTr("Save (Enter)") : qsTr("Send (Enter)")
                     contentItem: Label {
                         text: sendButton.text
                         font: sendButton.font
@@ -181,7 +224,24 @@ Rectangle {
     function submit() {
         if (input.text.trim().length === 0)
             return;
-        root.sendRequested(input.text);
+        if (root.editingMessageId.length > 0)
+            root.editSubmitted(root.editingMessageId, input.text);
+        else
+            root.sendRequested(input.text);
+    }
+
+    //! Puts own message \a messageId with its \a text in the field to edit it.
+    function startEditing(messageId: string, text: string) {
+        root.editingMessageId = messageId;
+        input.text = text;
+        input.cursorPosition = input.length;
+        input.forceActiveFocus();
+    }
+
+    //! Leaves editing; the field is emptied.
+    function cancelEditing() {
+        root.editingMessageId = "";
+        input.clear();
     }
 
     function clear() {

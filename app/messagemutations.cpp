@@ -7,6 +7,7 @@
 #include "logging.h"
 #include "messagemodel.h"
 #include "roomdirectory.h"
+#include "roomlistmodel.h"
 #include "senderpolicy.h"
 
 namespace Hubbub {
@@ -112,8 +113,23 @@ MessageMutations::Outcome MessageMutations::apply(const QString &room, const QSt
         return Outcome::Dropped;
     }
     m_store.markApplied(room, env.id);
+    if (env.kind != Kind::Reaction && model)
+        updatePreview(room, model, targetId);
     Q_EMIT applied(room, targetId, env.id);
     return Outcome::Applied;
+}
+
+void MessageMutations::updatePreview(const QString &room, MessageModel *model, const QString &messageId)
+{
+    // The room list previews the last message: an edit or a tombstone there shows in it too.
+    for (int row = model->count() - 1; row >= 0; --row) {
+        const ChatMessage &m = model->at(row);
+        if (m.gapMarker)
+            continue;
+        if (m.id == messageId)
+            m_rooms->list()->setLastMessage(room, m.deleted ? tr("message deleted") : m.text, m.timestamp);
+        return;
+    }
 }
 
 void MessageMutations::hold(const QString &room, const QString &fromUserId, const MessageEnvelope &env)

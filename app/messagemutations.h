@@ -23,6 +23,7 @@
 namespace Hubbub {
 
 class HistoryStore;
+class MessageModel;
 class RoomDirectory;
 struct LocalUser;
 
@@ -75,6 +76,7 @@ private:
     std::optional<MutationStore::Target> findTarget(const QString &room, const QString &messageId) const;
     void hold(const QString &room, const QString &fromUserId, const MessageEnvelope &env);
     void refreshReactions(const QString &room, const QString &messageId);
+    void updatePreview(const QString &room, MessageModel *model, const QString &messageId);
 
     HistoryStore *m_history;
     RoomDirectory *m_rooms;

@@ -39,7 +39,7 @@ RoomDirectory::RoomDirectory(HistoryStore *history, int pageSize, std::chrono::m
         for (auto it = recent.crbegin(); it != recent.crend(); ++it) {
             if (it->gapMarker)
                 continue;
-            room.lastMessageText = it->text;
+            room.lastMessageText = it->deleted ? tr("message deleted") : it->text;
             room.lastActivity = it->timestamp;
             break;
         }

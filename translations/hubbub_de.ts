@@ -633,6 +633,13 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::MessageMutations</name>
+    <message>
+        <source>message deleted</source>
+        <translation type="unfinished">Nachricht gelöscht</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::PresenceTracker</name>
     <message>
         <source>%1 is typing…</source>
@@ -652,6 +659,13 @@
     <message>
         <source>Present mode needs the service embedded in this app (use the local service).</source>
         <translation>Der Präsentationsmodus braucht den in diese App eingebetteten Dienst (lokalen Dienst verwenden).</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::RoomDirectory</name>
+    <message>
+        <source>message deleted</source>
+        <translation type="unfinished">Nachricht gelöscht</translation>
     </message>
 </context>
 <context>

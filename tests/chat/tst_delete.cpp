@@ -85,6 +85,7 @@ private Q_SLOTS:
 
         QVERIFY(alice->chat()->deleteForEveryone(id));
         QVERIFY(isTombstone(alice->messages(), id));
+        QCOMPARE(alice->rooms()->room(room)->lastMessageText, QStringLiteral("message deleted"));
         QCOMPARE(reactionsOf(alice->messages(), id), QString()); // a tombstone has no reactions
         MessageModel *bobModel = bob->directory()->openMessages(room);
         QTRY_VERIFY_WITH_TIMEOUT(isTombstone(bobModel, id), kTimeout);
@@ -205,6 +206,7 @@ private Q_SLOTS:
         bob->selectRoom(room);
         QVERIFY(isTombstone(bob->messages(), id));
         QCOMPARE(bob->messages()->count(), 1);
+        QCOMPARE(bob->rooms()->room(room)->lastMessageText, QStringLiteral("message deleted"));
     }
 };
 

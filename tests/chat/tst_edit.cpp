@@ -71,6 +71,7 @@ private Q_SLOTS:
         // The last edit to arrive wins.
         QVERIFY(alice->chat()->edit(id, QStringLiteral("hello, world")));
         QTRY_COMPARE_WITH_TIMEOUT(textOf(bobModel, id), QStringLiteral("hello, world"), kTimeout);
+        QCOMPARE(bob->rooms()->room(room)->lastMessageText, QStringLiteral("hello, world")); // the preview
         // In Bob's history too.
         const auto stored = bob->history()->latest(room, 10);
         QCOMPARE(stored.size(), 1);

@@ -636,7 +636,7 @@
     <name>Hubbub::MessageMutations</name>
     <message>
         <source>message deleted</source>
-        <translation type="unfinished">Nachricht gelöscht</translation>
+        <translation>Nachricht gelöscht</translation>
     </message>
 </context>
 <context>
@@ -665,7 +665,7 @@
     <name>Hubbub::RoomDirectory</name>
     <message>
         <source>message deleted</source>
-        <translation type="unfinished">Nachricht gelöscht</translation>
+        <translation>Nachricht gelöscht</translation>
     </message>
 </context>
 <context>

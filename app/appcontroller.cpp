@@ -11,6 +11,7 @@
 #include "membermodel.h"
 #include "messageenvelope.h"
 #include "messagemodel.h"
+#include "messagemutations.h"
 #include "notificationpolicy.h"
 #include "outbox.h"
 #include "preferences.h"
@@ -277,6 +278,7 @@ void AppController::leaveRoom(const QString &name)
     m_outbox->failRoom(name);
     m_inbox->forgetRoom(name);
     m_backfill->forgetRoom(name);
+    m_chat->mutations()->forgetRoom(name);
     m_rooms->remove(name);
     m_presence->updateTypingText();
 }

@@ -11,6 +11,7 @@
 #include "membermodel.h"
 #include "messageenvelope.h"
 #include "messagemodel.h"
+#include "messagemutations.h"
 #include "notificationpolicy.h"
 #include "outbox.h"
 #include "preferences.h"
@@ -48,6 +49,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     , m_presence(new PresenceTracker(options, m_rooms, &m_self, this))
     , m_outbox(new Outbox(m_history.get(), m_rooms, &m_senders, &m_self, this))
     , m_inbox(new Inbox(m_history.get(), m_rooms, &m_senders, &m_self, m_presence, m_notifications, this))
+    , m_chat(new ChatActions(m_history.get(), m_rooms, m_outbox, m_inbox, &m_self, this))
     , m_search(new MessageSearch(m_history.get(), m_rooms, this))
     , m_drafts(new Drafts(m_history.get(), m_rooms, this))
 {
@@ -279,6 +281,7 @@ void AppController::leaveRoom(const QString &name)
     m_outbox->failRoom(name);
     m_inbox->forgetRoom(name);
     m_backfill->forgetRoom(name);
+    m_chat->mutations()->forgetRoom(name);
     m_rooms->remove(name);
     m_presence->updateTypingText();
 }

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "appoptions.h"
+#include "chatactions.h"
 #include "connectioncontroller.h"
 #include "drafts.h"
 #include "localuser.h"
@@ -53,6 +54,8 @@ class AppController : public QObject
     Q_PROPERTY(Hubbub::PresentMode *present READ present CONSTANT)
     Q_PROPERTY(Hubbub::MessageSearch *search READ search CONSTANT)
     Q_PROPERTY(Hubbub::Drafts *drafts READ drafts CONSTANT)
+    //! Edit, delete for everyone and reactions on the messages of the current room.
+    Q_PROPERTY(Hubbub::ChatActions *chat READ chat CONSTANT)
     //! The current room's messages (an empty model when no room is selected).
     Q_PROPERTY(Hubbub::MessageModel *messages READ messages NOTIFY currentRoomChanged)
     //! The current room's members.
@@ -89,6 +92,7 @@ public:
     PresentMode *present() const { return m_present; }
     MessageSearch *search() const { return m_search; }
     Drafts *drafts() const { return m_drafts; }
+    ChatActions *chat() const { return m_chat; }
     RoomListModel *rooms() const { return m_rooms->list(); }
     MessageModel *messages() const;
     MemberModel *members() const;
@@ -177,6 +181,7 @@ private:
     PresenceTracker *m_presence;
     Outbox *m_outbox;
     Inbox *m_inbox;
+    ChatActions *m_chat;
     Backfill *m_backfill = nullptr;
     MessageSearch *m_search;
     Drafts *m_drafts;

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace Hubbub {
 
@@ -14,6 +16,14 @@ enum class DeliveryStatus { Sending, Sent, Failed, Received };
 //! "sending" | "sent" | "failed" | "received" (the MessageModel's deliveryStatus role).
 QString deliveryStatusName(DeliveryStatus status);
 DeliveryStatus deliveryStatusFromName(QStringView name);
+
+//! The reactions with one emoji on a message (MessageModel's reactions role).
+struct MessageReaction
+{
+    QString emoji;
+    QStringList users; //!< userIds (the service's fromUserId of each reaction), in order of arrival
+    bool mine = false; //!< the local user is among them
+};
 
 struct ChatMessage
 {
@@ -35,6 +45,10 @@ struct ChatMessage
     bool gapMarker = false;
     QDateTime gapEnd;
     int gapFilled = 0;
+    // Edits, deletes and reactions (issue 10; app/messagemutations.h):
+    bool edited = false;  //!< the text is the sender's edit of the original
+    bool deleted = false; //!< deleted for everyone: a tombstone, text is empty (also in the history)
+    QList<MessageReaction> reactions; //!< per emoji, in order of first reaction
 };
 
 } // namespace Hubbub

@@ -32,10 +32,14 @@ ChatMessage readMessage(const QSqlQuery &q)
     if (m.gapMarker)
         m.gapEnd = QDateTime::fromMSecsSinceEpoch(q.value(9).toLongLong(), Qt::UTC);
     m.gapFilled = q.value(10).toInt();
+    m.edited = q.value(11).toBool();
+    m.deleted = q.value(12).toBool();
     return m;
 }
 const auto kColumns = QStringLiteral(
     "room, id, sender_id, sender_name, text, ts, own, status, relayed_by, gap_end, gap_filled");
+// What is read back: the inserted columns plus those only edits and deletes change (MutationStore).
+const auto kSelectColumns = kColumns + QStringLiteral(", edited, deleted");
 } // namespace
 
 HistoryStore::HistoryStore(const QString &path)
@@ -65,11 +69,12 @@ HistoryStore::HistoryStore(const QString &path)
     // before backfill get the column, empty (= received directly).
     {
         QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-        bool hasRelayedBy = false, hasGapEnd = false;
+        bool hasRelayedBy = false, hasGapEnd = false, hasEdited = false;
         if (q.exec(QStringLiteral("PRAGMA table_info(messages)"))) {
             while (q.next()) {
                 hasRelayedBy = hasRelayedBy || q.value(1).toString() == u"relayed_by";
                 hasGapEnd = hasGapEnd || q.value(1).toString() == u"gap_end";
+                hasEdited = hasEdited || q.value(1).toString() == u"edited";
             }
         }
         if (!hasRelayedBy)
@@ -80,6 +85,11 @@ HistoryStore::HistoryStore(const QString &path)
         if (!hasGapEnd) {
             exec(QStringLiteral("ALTER TABLE messages ADD COLUMN gap_end INTEGER"));
             exec(QStringLiteral("ALTER TABLE messages ADD COLUMN gap_filled INTEGER NOT NULL DEFAULT 0"));
+        }
+        // Edited text replaces `text`; a deleted message keeps only its row (text emptied).
+        if (!hasEdited) {
+            exec(QStringLiteral("ALTER TABLE messages ADD COLUMN edited INTEGER NOT NULL DEFAULT 0"));
+            exec(QStringLiteral("ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0"));
         }
     }
     exec(QStringLiteral("CREATE TABLE IF NOT EXISTS rooms ("
@@ -234,7 +244,7 @@ QList<ChatMessage> HistoryStore::latest(const QString &room, int limit) const
 {
     QList<ChatMessage> out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT ") + kColumns +
+    q.prepare(QStringLiteral("SELECT ") + kSelectColumns +
               QStringLiteral(" FROM messages WHERE room = ? ORDER BY seq DESC LIMIT ?"));
     q.addBindValue(room);
     q.addBindValue(limit);
@@ -252,9 +262,9 @@ QList<ChatMessage> HistoryStore::receivedBetween(const QString &room, const QDat
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     // Only what this instance saw itself: received directly (not relayed) or own and sent; never a
     // gap marker.
-    q.prepare(QStringLiteral("SELECT ") + kColumns +
+    q.prepare(QStringLiteral("SELECT ") + kSelectColumns +
               QStringLiteral(" FROM messages WHERE room = ? AND ts >= ? AND ts <= ? AND relayed_by = ''"
-                             " AND gap_end IS NULL"
+                             " AND gap_end IS NULL AND deleted = 0"
                              " AND status IN (?, ?) ORDER BY ts ASC, seq ASC LIMIT ?"));
     q.addBindValue(room);
     q.addBindValue(from.toMSecsSinceEpoch());
@@ -275,7 +285,7 @@ QList<ChatMessage> HistoryStore::olderThan(const QString &room, const QString &b
     QList<ChatMessage> out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(
-        QStringLiteral("SELECT ") + kColumns +
+        QStringLiteral("SELECT ") + kSelectColumns +
         QStringLiteral(" FROM messages WHERE room = ? AND seq < (SELECT seq FROM messages WHERE room = ?"
                        " AND id = ?) ORDER BY seq DESC LIMIT ?"));
     q.addBindValue(room);
@@ -346,7 +356,7 @@ QList<ChatMessage> HistoryStore::pendingOwn() const
 {
     QList<ChatMessage> out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT ") + kColumns +
+    q.prepare(QStringLiteral("SELECT ") + kSelectColumns +
               QStringLiteral(" FROM messages WHERE own = 1 AND status = ? ORDER BY seq ASC"));
     q.addBindValue(deliveryStatusName(DeliveryStatus::Sending));
     if (!q.exec())

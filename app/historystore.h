@@ -35,6 +35,9 @@ public:
     QString connectionName() const { return m_connectionName; }
     QString path() const { return m_path; }
     QString lastError() const { return m_lastError; }
+    //! The QSqlDatabase connection of this history, for the classes that keep their own tables in
+    //! it (MutationStore, PendingOps).
+    QString connectionName() const { return m_connectionName; }
 
     //! Stores \a message; false if its id is already stored in its room (nothing changes then).
     bool insert(const ChatMessage &message);

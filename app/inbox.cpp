@@ -9,6 +9,7 @@
 #include "membermodel.h"
 #include "messageenvelope.h"
 #include "messagemodel.h"
+#include "messagemutations.h"
 #include "notificationpolicy.h"
 #include "presencetracker.h"
 #include "roomdirectory.h"
@@ -78,6 +79,12 @@ void Inbox::handleEnvelope(const QString &room, const QString &fromUserId, const
     case MessageEnvelope::Kind::Backfill:
         if (m_backfill)
             m_backfill->handle(room, fromUserId, env);
+        return;
+    case MessageEnvelope::Kind::Edit:
+    case MessageEnvelope::Kind::Delete:
+    case MessageEnvelope::Kind::Reaction:
+        if (m_mutations)
+            m_mutations->handle(room, fromUserId, env);
         return;
     case MessageEnvelope::Kind::Unknown:
         return;

@@ -24,6 +24,7 @@ namespace Hubbub {
 
 class Backfill;
 class HistoryStore;
+class MessageMutations;
 class NotificationPolicy;
 class PresenceTracker;
 class RoomDirectory;
@@ -41,6 +42,8 @@ public:
 
     //! Where backfill requests and answers go (set once, after construction).
     void setBackfill(Backfill *backfill) { m_backfill = backfill; }
+    //! Where edits, deletes and reactions go (set once, after construction).
+    void setMutations(MessageMutations *mutations) { m_mutations = mutations; }
     //! A message the client delivered.
     void receive(const WebPubSub::GroupMessage &message);
     //! Adds the batched chat messages to their rooms now (e.g. before a gap marker).
@@ -66,6 +69,7 @@ private:
     PresenceTracker *m_presence;
     NotificationPolicy *m_notifications;
     Backfill *m_backfill = nullptr;
+    MessageMutations *m_mutations = nullptr;
     QHash<QString, QList<ChatMessage>> m_incoming; // room → batch waiting for flush()
     QTimer m_flushTimer;
 };

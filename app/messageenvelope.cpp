@@ -37,6 +37,9 @@ const EnumName<MessageEnvelope::Kind> kKindNames[] = {
     {MessageEnvelope::Kind::Typing, "typing"},
     {MessageEnvelope::Kind::BackfillRequest, "backfill-request"},
     {MessageEnvelope::Kind::Backfill, "backfill"},
+    {MessageEnvelope::Kind::Edit, "edit"},
+    {MessageEnvelope::Kind::Delete, "delete"},
+    {MessageEnvelope::Kind::Reaction, "reaction"},
 };
 } // namespace
 
@@ -84,6 +87,18 @@ QJsonObject MessageEnvelope::toJson() const
                             {QStringLiteral("ts"), r.timestamp.toUTC().toString(Qt::ISODateWithMs)}});
         }
         o.insert(QStringLiteral("messages"), messages);
+    }
+    if (isMutation()) {
+        o.insert(QStringLiteral("v"), version > 0 ? version : kMutationVersion);
+        o.insert(QStringLiteral("id"), id);
+        o.insert(QStringLiteral("target"), target);
+        o.insert(QStringLiteral("text"), text);
+        if (kind == Kind::Edit)
+            o.insert(QStringLiteral("body"), body);
+        if (kind == Kind::Reaction) {
+            o.insert(QStringLiteral("emoji"), emoji);
+            o.insert(QStringLiteral("on"), on);
+        }
     }
     return o;
 }
@@ -149,6 +164,27 @@ std::optional<MessageEnvelope> MessageEnvelope::fromJson(const QJsonObject &o)
                 e.relayed.append(r);
             }
         }
+    } else if (e.isMutation()) {
+        // Like backfill: a newer version may mean something else by the same fields.
+        e.version = o.value(QStringLiteral("v")).toInt(0);
+        e.id = o.value(QStringLiteral("id")).toString();
+        e.target = o.value(QStringLiteral("target")).toString();
+        if (e.version < 1 || e.version > kMutationVersion || e.id.isEmpty() || e.id.size() > 128 ||
+            e.target.isEmpty() || e.target.size() > 200)
+            return std::nullopt;
+        e.text = o.value(QStringLiteral("text")).toString().left(1024);
+        if (e.kind == Kind::Edit) {
+            const QJsonValue body = o.value(QStringLiteral("body"));
+            if (!body.isString() || body.toString().trimmed().isEmpty())
+                return std::nullopt;
+            e.body = body.toString().left(kMaxTextLength);
+        } else if (e.kind == Kind::Reaction) {
+            const QJsonValue on = o.value(QStringLiteral("on"));
+            e.emoji = o.value(QStringLiteral("emoji")).toString();
+            if (!on.isBool() || !isValidEmoji(e.emoji))
+                return std::nullopt;
+            e.on = on.toBool();
+        }
     }
     return e;
 }
@@ -193,6 +229,61 @@ MessageEnvelope MessageEnvelope::chat(const QString &text, const QString &sender
     e.sender = sender;
     e.timestamp = timestamp.toUTC();
     return e;
+}
+
+namespace {
+MessageEnvelope mutation(MessageEnvelope::Kind kind, const QString &target, const QString &sender)
+{
+    MessageEnvelope e;
+    e.kind = kind;
+    e.version = MessageEnvelope::kMutationVersion;
+    e.id = MessageEnvelope::newId();
+    e.target = target;
+    e.sender = sender;
+    e.timestamp = QDateTime::currentDateTimeUtc();
+    return e;
+}
+} // namespace
+
+// The fallbacks are protocol text (what other clients show), not UI text: never translated.
+MessageEnvelope MessageEnvelope::edit(const QString &target, const QString &text, const QString &sender)
+{
+    MessageEnvelope e = mutation(Kind::Edit, target, sender);
+    e.body = text;
+    e.text = QStringLiteral("\u270E ") + text.left(1000);
+    return e;
+}
+
+MessageEnvelope MessageEnvelope::deletion(const QString &target, const QString &sender)
+{
+    MessageEnvelope e = mutation(Kind::Delete, target, sender);
+    e.text = QStringLiteral("(deleted a message)");
+    return e;
+}
+
+MessageEnvelope MessageEnvelope::reaction(const QString &target, const QString &emoji, bool on,
+                                          const QString &sender)
+{
+    MessageEnvelope e = mutation(Kind::Reaction, target, sender);
+    e.emoji = emoji;
+    e.on = on;
+    e.text = (on ? QStringLiteral("reacted ") : QStringLiteral("removed reaction ")) + emoji;
+    return e;
+}
+
+bool MessageEnvelope::isValidEmoji(const QString &emoji)
+{
+    if (emoji.isEmpty() || emoji.size() > kMaxEmojiLength)
+        return false;
+    for (const QChar c : emoji) {
+        // ZWJ (U+200D) and the variation selectors build emoji; other format characters (bidi
+        // overrides) and all control and space characters do not belong in a reaction.
+        if (c.unicode() == 0x200D || c.unicode() == 0xFE0F || c.unicode() == 0xFE0E)
+            continue;
+        if (c.isSpace() || c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            return false;
+    }
+    return true;
 }
 
 QString MessageEnvelope::newId()

@@ -51,6 +51,11 @@ struct MessageEnvelope
         BackfillRequest,
         Backfill, //!< an answer to a BackfillRequest: messages relayed by the sender
         Unknown,  //!< a kind from a newer version: ignored
+        // Acting on an earlier message `target` (docs/message-envelope.md, "Edits, deletes and
+        // reactions"); applied only when the service's fromUserId has the authority.
+        Edit,     //!< the target's new text is `body`
+        Delete,   //!< "delete for everyone": the target becomes a tombstone
+        Reaction, //!< `emoji` set (on) or unset (off) on the target by the sender
     };
 
     Kind kind = Kind::Message;
@@ -66,6 +71,17 @@ struct MessageEnvelope
     QDateTime to;           //!< BackfillRequest: the window end (UTC)
     int max = 0;            //!< BackfillRequest: at most this many messages
     QList<Relayed> relayed; //!< Backfill: at most kMaxBackfillMessages
+    // Edit / Delete / Reaction (at the end: added for issue 10).
+    QString target; //!< the id of the message acted on, as the receiver stores it
+    QString body;   //!< Edit: the new text (`text` is the fallback for other clients)
+    QString emoji;  //!< Reaction: any emoji (plain text, at most kMaxEmojiLength)
+    bool on = true; //!< Reaction: set (true) or unset (false); idempotent, never a toggle
+
+    //! Version of the edit/delete/reaction kinds (`v`); a receiver ignores higher versions.
+    static constexpr int kMutationVersion = 1;
+    //! Longest reaction emoji accepted (UTF-16 units: enough for ZWJ sequences and flags).
+    static constexpr int kMaxEmojiLength = 32;
+    bool isMutation() const { return kind == Kind::Edit || kind == Kind::Delete || kind == Kind::Reaction; }
 
     static QString kindName(Kind kind);
     static Kind kindFromName(QStringView name);
@@ -82,6 +98,16 @@ struct MessageEnvelope
 
     static MessageEnvelope chat(const QString &text, const QString &sender,
                                 const QDateTime &timestamp = QDateTime::currentDateTimeUtc());
+    //! An edit of \a target to \a text (fresh id, `text` fallback "✎ <text>").
+    static MessageEnvelope edit(const QString &target, const QString &text, const QString &sender);
+    //! A delete for everyone of \a target (fallback "(deleted a message)").
+    static MessageEnvelope deletion(const QString &target, const QString &sender);
+    //! \a emoji set (\a on) or unset on \a target (fallback "reacted 👍" / "removed reaction 👍").
+    static MessageEnvelope reaction(const QString &target, const QString &emoji, bool on,
+                                    const QString &sender);
+    //! Whether \a emoji can be a reaction: 1..kMaxEmojiLength units, no spaces, control or format
+    //! characters other than the joiners and selectors emoji are built with.
+    static bool isValidEmoji(const QString &emoji);
     //! A fresh message id (UUID without braces).
     static QString newId();
     //! The id of a plain-text message: "seq-<sequenceId>-<hash>" when sequenced, else a hash of

@@ -38,7 +38,10 @@ MessageModel::MessageModel(const QString &room, QObject *parent)
                     {InitialsRole, "initials"},
                     {LastOfRunRole, "lastOfRun"},
                     {RowKindRole, "rowKind"},
-                    {RelayedByRole, "relayedBy"}},
+                    {RelayedByRole, "relayedBy"},
+                    {EditedRole, "edited"},
+                    {DeletedRole, "deleted"},
+                    {ReactionsRole, "reactions"}},
                    parent)
     , m_room(room)
 {}
@@ -117,6 +120,19 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return m_hasFirstUnread && row == rowForKey(m_firstUnreadKey);
     case LinksRole:
         return m.gapMarker ? QStringList() : linksIn(m.text);
+    case EditedRole:
+        return m.edited;
+    case DeletedRole:
+        return m.deleted;
+    case ReactionsRole: {
+        QVariantList list;
+        for (const MessageReaction &r : m.reactions)
+            list.append(QVariantMap{{QStringLiteral("emoji"), r.emoji},
+                                    {QStringLiteral("count"), int(r.users.size())},
+                                    {QStringLiteral("users"), r.users},
+                                    {QStringLiteral("mine"), r.mine}});
+        return list;
+    }
     default:
         return {};
     }
@@ -229,6 +245,41 @@ bool MessageModel::setDeliveryStatus(const QString &messageId, DeliveryStatus st
         m_rows[row].status = status;
         emitRowChanged(row, {DeliveryStatusRole});
     }
+    return true;
+}
+
+bool MessageModel::applyEdit(const QString &messageId, const QString &text)
+{
+    const int row = rowOf(messageId);
+    if (row < 0 || m_rows.at(row).deleted || m_rows.at(row).gapMarker)
+        return false;
+    m_rows[row].text = text;
+    m_rows[row].edited = true;
+    emitRowChanged(row, {TextRole, Qt::DisplayRole, LinksRole, EditedRole});
+    return true;
+}
+
+bool MessageModel::applyDelete(const QString &messageId)
+{
+    const int row = rowOf(messageId);
+    if (row < 0 || m_rows.at(row).gapMarker)
+        return false;
+    ChatMessage &m = m_rows[row];
+    m.text.clear();
+    m.edited = false;
+    m.deleted = true;
+    m.reactions.clear();
+    emitRowChanged(row, {TextRole, Qt::DisplayRole, LinksRole, EditedRole, DeletedRole, ReactionsRole});
+    return true;
+}
+
+bool MessageModel::setReactions(const QString &messageId, const QList<MessageReaction> &reactions)
+{
+    const int row = rowOf(messageId);
+    if (row < 0)
+        return false;
+    m_rows[row].reactions = reactions;
+    emitRowChanged(row, {ReactionsRole});
     return true;
 }
 

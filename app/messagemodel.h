@@ -54,6 +54,10 @@ public:
         //! The userId of the member who relayed this message after a gap, "" when received
         //! directly: then the sender is only that member's claim.
         RelayedByRole,
+        // Edits, deletes and reactions (issue 10):
+        EditedRole,    //!< bool: the text is the sender's edit
+        DeletedRole,   //!< bool: deleted for everyone (a tombstone; TextRole is empty)
+        ReactionsRole, //!< list of {emoji, count, users (userIds), mine (bool)}, in order of first use
     };
     Q_ENUM(Roles)
 
@@ -79,6 +83,12 @@ public:
     const ChatMessage &at(int row) const;
     //! Updates the delivery status of \a messageId; false when absent.
     bool setDeliveryStatus(const QString &messageId, DeliveryStatus status);
+    //! Replaces the text of \a messageId and marks it edited; false when absent or deleted.
+    bool applyEdit(const QString &messageId, const QString &text);
+    //! Makes \a messageId a tombstone (text and reactions gone); false when absent.
+    bool applyDelete(const QString &messageId);
+    //! Sets the reactions shown under \a messageId; false when absent.
+    bool setReactions(const QString &messageId, const QList<MessageReaction> &reactions);
     //! Removes \a messageId (O(n): only for deleting a failed own message).
     bool removeMessage(const QString &messageId);
     void clear();

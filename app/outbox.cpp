@@ -8,6 +8,7 @@
 #include "logging.h"
 #include "messageenvelope.h"
 #include "messagemodel.h"
+#include "pendingops.h"
 #include "roomdirectory.h"
 #include "roomlistmodel.h"
 #include "senderpolicy.h"
@@ -32,11 +33,26 @@ Outbox::Outbox(HistoryStore *history, RoomDirectory *rooms, SenderPolicy *sender
     , m_rooms(rooms)
     , m_senders(senders)
     , m_self(self)
+    , m_ops(std::make_unique<PendingOps>(history->connectionName()))
 {
-    // Own messages that were still waiting when the app last quit go out again, in order.
+    // Own messages that were still waiting when the app last quit go out again, in order; then the
+    // edits, deletes and reactions (each made after the message it acts on).
     const auto pending = m_history->pendingOwn();
     for (const ChatMessage &m : pending)
         enqueue(m);
+    const auto ops = m_ops->all();
+    for (const PendingOps::Op &op : ops)
+        m_entries.append({op.id, op.room, std::nullopt, {}, false, op.envelope, 0, true});
+}
+
+Outbox::~Outbox() = default;
+
+void Outbox::sendEnvelope(const QString &room, const QString &id, const QJsonObject &envelope)
+{
+    m_ops->add({room, id, envelope});
+    m_entries.append({id, room, std::nullopt, {}, false, envelope, 0, true});
+    Q_EMIT countChanged(count());
+    flush();
 }
 
 bool Outbox::connected() const
@@ -126,13 +142,17 @@ void Outbox::onSendResult(const QString &messageId, int attempt, const QString &
     if (it == m_entries.end())
         return; // deleted or the room was left meanwhile
     const QString room = it->room;
+    const bool op = it->op;
     // An older attempt's failure (its client was replaced) says nothing about the current one;
     // its success, though, means the message is out.
     if (attempt != it->attempt && !(r.ok() || r.isDuplicated))
         return;
     if (r.ok() || r.isDuplicated) {
         m_entries.erase(it);
-        setStatus(room, messageId, DeliveryStatus::Sent);
+        if (op)
+            m_ops->remove(messageId);
+        else
+            setStatus(room, messageId, DeliveryStatus::Sent);
         Q_EMIT countChanged(count());
         return;
     }
@@ -152,7 +172,11 @@ void Outbox::onSendResult(const QString &messageId, int attempt, const QString &
     }
     qCInfo(lcApp) << "send of" << messageId << "failed:" << r.error.name() << r.error.message();
     m_entries.erase(it);
-    setStatus(room, messageId, DeliveryStatus::Failed);
+    // An edit, delete or reaction the service refuses is dropped: it has no row to mark failed.
+    if (op)
+        m_ops->remove(messageId);
+    else
+        setStatus(room, messageId, DeliveryStatus::Failed);
     Q_EMIT countChanged(count());
 }
 
@@ -241,10 +265,12 @@ void Outbox::failRoom(const QString &room)
     // Queued messages for a room we leave would go nowhere: they fail visibly instead.
     for (qsizetype i = m_entries.size() - 1; i >= 0; --i) {
         if (m_entries.at(i).room == room) {
-            m_history->updateStatus(room, m_entries.at(i).id, DeliveryStatus::Failed);
+            if (!m_entries.at(i).op)
+                m_history->updateStatus(room, m_entries.at(i).id, DeliveryStatus::Failed);
             m_entries.removeAt(i);
         }
     }
+    m_ops->removeRoom(room);
     Q_EMIT countChanged(count());
 }
 

@@ -1,8 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Hubbub contributors
 // SPDX-License-Identifier: MIT
-//! \brief The user's own chat messages from "send" until the service acknowledges them: kept in
-//! order, persisted in the history (status "sending"), retried across connections, and failed
-//! visibly when they cannot go.
+//! \brief The user's own chat messages, and any other own envelope that must arrive exactly once
+//! (edits, deletes, reactions), from "send" until the service acknowledges them: kept in one
+//! order, persisted (messages in the history with status "sending", other envelopes in PendingOps),
+//! retried across connections with the same envelope id, and failed visibly when they cannot go.
 //!
 //! The one rule for how this outbox relates to the client's: this is the only outbox above the
 //! client. An entry stays here until its send is acknowledged (or fails for good); while one is on
@@ -20,6 +21,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
 #include <optional>
 
 namespace WebPubSub {
@@ -30,6 +32,7 @@ struct OperationResult;
 namespace Hubbub {
 
 class HistoryStore;
+class PendingOps;
 class RoomDirectory;
 class SenderPolicy;
 struct LocalUser;
@@ -42,12 +45,16 @@ public:
     //! All pointers must outlive this.
     Outbox(HistoryStore *history, RoomDirectory *rooms, SenderPolicy *senders, const LocalUser *self,
            QObject *parent = nullptr);
+    ~Outbox() override;
 
     //! A new client (or none): whatever was in flight will be sent again on it.
     void setClient(WebPubSub::Client *client);
     //! Writes \a text to \a room as a new own message (history, model, outbox) and sends it when
     //! connected; false when empty or the room is unknown.
     bool send(const QString &room, const QString &text);
+    //! Queues an own \a envelope that is not a chat message (its `id` is \a id) for \a room: persisted,
+    //! sent after everything queued before it, resent with the same envelope until acknowledged.
+    void sendEnvelope(const QString &room, const QString &id, const QJsonObject &envelope);
     //! Sends every waiting entry not on the wire, in order (when connected).
     void flush();
     //! Sends a failed own message again.
@@ -80,6 +87,7 @@ private:
         bool inFlight = false;
         QJsonObject envelope;
         int attempt = 0; // results of older attempts (e.g. from a replaced client) are ignored
+        bool op = false; // not a chat message (sendEnvelope): persisted in m_ops, no delivery status
     };
 
     void enqueue(const ChatMessage &message);
@@ -96,6 +104,7 @@ private:
     const LocalUser *m_self;
     QPointer<WebPubSub::Client> m_client;
     QList<Entry> m_entries;
+    std::unique_ptr<PendingOps> m_ops;
 };
 
 } // namespace Hubbub

@@ -146,10 +146,7 @@ void PresenceTracker::handle(const QString &room, const QString &userId, const Q
         m_rooms->openMembers(room)->setTyping(userId, name, now.addMSecs(m_options.typingExpiry.count()));
         updateTypingText();
         return;
-    case Kind::Message:
-    case Kind::BackfillRequest:
-    case Kind::Backfill:
-    case Kind::Unknown:
+    default: // messages, backfill, edits and reactions are not presence
         return;
     }
 }

@@ -9,6 +9,17 @@
 
 namespace Hubbub {
 
+namespace {
+QStringList idsOf(const QList<ChatMessage> &messages)
+{
+    QStringList ids;
+    ids.reserve(messages.size());
+    for (const ChatMessage &m : messages)
+        ids.append(m.id);
+    return ids;
+}
+} // namespace
+
 RoomDirectory::RoomDirectory(HistoryStore *history, int pageSize, std::chrono::milliseconds memberExpiry,
                              QObject *parent)
     : QObject(parent)
@@ -28,7 +39,7 @@ RoomDirectory::RoomDirectory(HistoryStore *history, int pageSize, std::chrono::m
         for (auto it = recent.crbegin(); it != recent.crend(); ++it) {
             if (it->gapMarker)
                 continue;
-            room.lastMessageText = it->text;
+            room.lastMessageText = it->deleted ? tr("message deleted") : it->text;
             room.lastActivity = it->timestamp;
             break;
         }
@@ -108,6 +119,7 @@ MessageModel *RoomDirectory::openMessages(const QString &room)
     const auto page = m_history->latest(room, m_pageSize);
     model->appendMessages(page);
     model->setCanLoadOlder(page.size() >= m_pageSize);
+    Q_EMIT messagesLoaded(room, idsOf(page));
     return model;
 }
 
@@ -141,6 +153,7 @@ void RoomDirectory::loadOlder()
     const auto page = m_history->olderThan(m_current, oldest, m_pageSize);
     model->prependMessages(page);
     model->setCanLoadOlder(page.size() >= m_pageSize);
+    Q_EMIT messagesLoaded(m_current, idsOf(page));
 }
 
 int RoomDirectory::reveal(const QString &room, const QString &messageId)

@@ -73,6 +73,9 @@ Q_SIGNALS:
     void currentChanged();
     //! Someone in some room started or stopped typing.
     void typingChanged();
+    //! Messages of \a room were loaded from the history into its model (first open, older page):
+    //! emitted before anything else sees them, so what is kept beside them (reactions) can be added.
+    void messagesLoaded(const QString &room, const QStringList &messageIds);
 
 private:
     void persist(const QString &room);

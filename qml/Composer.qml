@@ -33,11 +33,17 @@ Rectangle {
     onRoomChanged: root.restoreDraft()
     onDraftsChanged: root.restoreDraft()
     Component.onCompleted: root.restoreDraft()
+    //! The own message being edited ("" when writing a new one): Enter saves, Esc cancels.
+    property string editingMessageId: ""
 
     //! The user pressed Enter (or the Send button) with this text.
     signal sendRequested(string text)
     //! The user changed the text (drives the throttled typing notification in C++).
     signal edited
+    //! Enter while editing: \a text replaces message \a messageId.
+    signal editSubmitted(string messageId, string text)
+    //! Up arrow in the empty composer: edit the last own message.
+    signal editLastRequested
 
     implicitHeight: layout.implicitHeight + Theme.spacingM * 2
     color: Theme.surface
@@ -69,6 +75,33 @@ Rectangle {
                 elide: Text.ElideRight
                 Accessible.role: Accessible.StaticText
                 Accessible.name: root.queueNote
+            }
+        }
+
+        // Editing an earlier message: say so, and how to get out.
+        RowLayout {
+            objectName: "composerEditingNote"
+            visible: root.editingMessageId.length > 0
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Editing message — Enter saves, Esc cancels")
+                color: Theme.accent
+                font.pixelSize: Theme.fontMeta
+                font.weight: Font.DemiBold
+                elide: Text.ElideRight
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
+            }
+            Button {
+                objectName: "cancelEditButton"
+                text: qsTr("Cancel")
+                flat: true
+                font.pixelSize: Theme.fontMeta
+                Accessible.name: qsTr("Cancel editing")
+                onClicked: root.cancelEditing()
             }
         }
 
@@ -119,10 +152,21 @@ Rectangle {
 
                         Keys.onReturnPressed: event => root.handleReturn(event)
                         Keys.onEnterPressed: event => root.handleReturn(event)
+                        Keys.onUpPressed: event => {
+                            event.accepted = input.length === 0 && root.editingMessageId.length === 0;
+                            if (event.accepted)
+                                root.editLastRequested();
+                        }
+                        Keys.onEscapePressed: event => {
+                            event.accepted = root.editingMessageId.length > 0;
+                            if (event.accepted)
+                                root.cancelEditing();
+                        }
                         onTextChanged: {
                             if (root.restoringDraft)
                                 return;
-                            if (root.drafts)
+                            // The text of a message being edited is not a draft of a new one.
+                            if (root.drafts && root.editingMessageId.length === 0)
                                 root.drafts.setText(root.room, input.text);
                             if (input.activeFocus && input.length > 0)
                                 root.edited();
@@ -146,16 +190,16 @@ Rectangle {
                     id: sendButton
 
                     objectName: "sendButton"
-                    text: qsTr("Send")
+                    text: root.editingMessageId.length > 0 ? qsTr("Save") : qsTr("Send")
                     enabled: input.length > 0
                     Layout.alignment: Qt.AlignBottom
                     font.pixelSize: Theme.fontBody
                     font.weight: Font.DemiBold
                     leftPadding: Theme.spacingL
                     rightPadding: Theme.spacingL
-                    Accessible.name: qsTr("Send message")
+                    Accessible.name: root.editingMessageId.length > 0 ? qsTr("Save the edited message") : qsTr("Send message")
                     ToolTip.visible: hovered
-                    ToolTip.text: qsTr("Send (Enter)")
+                    ToolTip.text: root.editingMessageId.length > 0 ? qsTr("Save (Enter)") : qsTr("Send (Enter)")
                     contentItem: Label {
                         text: sendButton.text
                         font: sendButton.font
@@ -195,15 +239,33 @@ Rectangle {
     function submit() {
         if (input.text.trim().length === 0)
             return;
-        root.sendRequested(input.text);
+        if (root.editingMessageId.length > 0)
+            root.editSubmitted(root.editingMessageId, input.text);
+        else
+            root.sendRequested(input.text);
+    }
+
+    //! Puts own message \a messageId with its \a text in the field to edit it.
+    function startEditing(messageId: string, text: string) {
+        root.editingMessageId = messageId;
+        input.text = text;
+        input.cursorPosition = input.length;
+        input.forceActiveFocus();
+    }
+
+    //! Leaves editing; the field shows the room's draft again.
+    function cancelEditing() {
+        root.restoreDraft();
     }
 
     function clear() {
         input.clear();
     }
 
-    //! Shows the room's draft (not typing: no draft write, no typing notification).
+    //! Shows the room's draft (not typing: no draft write, no typing notification). Editing ends:
+    //! a message being edited belongs to the room that was shown.
     function restoreDraft() {
+        root.editingMessageId = "";
         root.restoringDraft = true;
         input.text = root.drafts ? root.drafts.text(root.room) : "";
         input.cursorPosition = input.length;

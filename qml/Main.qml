@@ -424,6 +424,9 @@ ApplicationWindow {
                     onRetryRequested: messageId => root.app.retryMessage(messageId)
                     onDeleteRequested: messageId => root.app.deleteMessage(messageId)
                     onLinkActivated: url => root.app.openLink(url)
+                    onEditRequested: (messageId, text) => composer.startEditing(messageId, text)
+                    onDeleteForEveryoneRequested: messageId => root.app.chat.deleteForEveryone(messageId)
+                    onReactionToggled: (messageId, emoji, on) => root.app.chat.setReaction(messageId, emoji, on)
                     onLoadOlderRequested: root.app.loadOlder()
                     onLatestSeen: {
                         if (root.active)
@@ -477,6 +480,15 @@ ApplicationWindow {
                             composer.clear();
                             messageView.jumpToLatest();
                         }
+                    }
+                    onEditSubmitted: (messageId, text) => {
+                        root.app.chat.edit(messageId, text); // unchanged or no longer editable: nothing sent
+                        composer.cancelEditing();
+                    }
+                    onEditLastRequested: {
+                        const id = root.app.chat.lastEditableMessageId();
+                        if (id.length > 0)
+                            composer.startEditing(id, root.app.chat.textOf(id));
                     }
                     onEdited: {
                         root.userActive();

@@ -8,7 +8,8 @@ import Hubbub.Ui
 //! One row of the timeline: optional day separator, optional "New messages" divider, then the
 //! message. The first message of a run (same sender, within 5 minutes) carries the avatar and the
 //! name line; the rest of the run hangs under it. Own messages sit on the surfaceAlt card with a
-//! "you" tag (not colour alone). Hover or keyboard focus shows the actions that exist (Copy).
+//! "you" tag (not colour alone). Hover or keyboard focus shows the actions: React, Edit and Delete
+//! (own messages), Copy. Edited messages carry an "(edited)" mark, deleted ones are a tombstone.
 //! No `pragma ComponentBehavior: Bound` here: on Qt 6.4 a Loader inside a ListView delegate cannot
 //! instantiate a bound inline component ("outside its creation context").
 Item {
@@ -35,6 +36,15 @@ Item {
     required property string rowKind
     //! Who relayed this message after a gap ("" when received directly): then the sender is a claim.
     required property string relayedBy
+    //! The sender edited the text (an "edited" mark shows beside it).
+    required property bool edited
+    //! Deleted for everyone: a "message deleted" tombstone instead of the text.
+    required property bool deleted
+    //! [{emoji, count, users, mine}] for the ReactionBar.
+    required property var reactions
+    //! Own, sent directly (not relayed), not deleted: Edit and Delete are offered.
+    readonly property bool editable: root.own && !root.deleted && root.relayedBy.length === 0
+                                     && (root.deliveryStatus === "sent" || root.deliveryStatus === "sending")
 
     //! The local time of the message, e.g. "10:42".
     readonly property string timeText: root.timestamp ? root.timestamp.toLocaleTimeString(Qt.locale(), Locale.ShortFormat) : ""
@@ -58,6 +68,10 @@ Item {
     signal retryRequested(string messageId)
     signal deleteRequested(string messageId)
     signal linkActivated(string url)
+    signal editRequested(string messageId, string text)
+    //! Delete for everyone (the view asks for confirmation first).
+    signal deleteForEveryoneRequested(string messageId)
+    signal reactionToggled(string messageId, string emoji, bool on)
 
     implicitHeight: root.rowKind === "gap" ? gapMarker.implicitHeight + Theme.spacing * 2 : column.implicitHeight
     width: ListView.view ? ListView.view.width : implicitWidth
@@ -67,7 +81,8 @@ Item {
     // themselves contain "%2"-style markers.
     Accessible.name: root.rowKind === "gap" ? root.text
                      : root.senderLabel + (root.relayedBy.length > 0 ? " " + qsTr("(claimed) · relayed by %1").arg(root.relayedBy) : "")
-                       + ", " + root.timeText + ": " + root.text + (root.statusText.length > 0 ? ", " + root.statusText : "")
+                       + ", " + root.timeText + ": " + (root.deleted ? qsTr("message deleted") : root.text)
+                       + (root.edited ? " " + qsTr("(edited)") : "") + (root.statusText.length > 0 ? ", " + root.statusText : "")
 
     GapMarker {
         id: gapMarker
@@ -311,12 +326,22 @@ Item {
 
                         objectName: "bodyText"
                         Layout.fillWidth: true
-                        text: root.text
+                        // A deleted message is a tombstone: its text is gone (from the history too).
+                        text: root.deleted ? qsTr("message deleted") : root.text
                         textFormat: Text.PlainText
                         wrapMode: Text.Wrap
                         lineHeight: Theme.lineHeight
                         font.pixelSize: Theme.fontBody
-                        color: root.deliveryStatus === "failed" ? Theme.textSecondary : Theme.text
+                        font.italic: root.deleted
+                        color: root.deliveryStatus === "failed" || root.deleted ? Theme.textSecondary : Theme.text
+                    }
+                    Label {
+                        objectName: "editedMark"
+                        visible: root.edited && !root.deleted
+                        text: qsTr("(edited)")
+                        color: Theme.textSecondary
+                        font.pixelSize: Theme.fontMeta - 1
+                        Layout.alignment: Qt.AlignBottom
                     }
 
                     // Delivery: clock (queued) or spinner (sending), loaded only then so a
@@ -399,6 +424,17 @@ Item {
                     }
                 }
 
+                // Reactions: chips under the message, shown while there are any or the picker is open.
+                ReactionBar {
+                    id: reactionBar
+
+                    objectName: "reactionBar"
+                    visible: !root.deleted && root.rowKind !== "gap" && (root.reactions.length > 0 || reactionBar.pickerOpen)
+                    reactions: root.deleted ? [] : root.reactions
+                    Layout.fillWidth: true
+                    onToggled: (emoji, on) => root.reactionToggled(root.messageId, emoji, on)
+                }
+
                 // A failed message keeps its text and offers Retry and Delete.
                 Loader {
                     objectName: "failedActions"
@@ -435,7 +471,7 @@ Item {
                 }
             }
 
-            // Hover / focus actions: only those that exist today.
+            // Hover / focus actions.
             Rectangle {
                 objectName: "messageActions"
                 visible: root.engaged
@@ -455,7 +491,37 @@ Item {
                     anchors.centerIn: parent
 
                     ToolButton {
+                        objectName: "reactButton"
+                        visible: !root.deleted
+                        text: qsTr("React")
+                        font.pixelSize: Theme.fontMeta
+                        padding: Theme.spacingXs
+                        Accessible.name: qsTr("Add a reaction to this message")
+                        onClicked: reactionBar.openPicker()
+                    }
+                    ToolButton {
+                        objectName: "editButton"
+                        visible: root.editable
+                        text: qsTr("Edit")
+                        font.pixelSize: Theme.fontMeta
+                        padding: Theme.spacingXs
+                        Accessible.name: qsTr("Edit this message")
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Edit (Up arrow in an empty composer edits your last message)")
+                        onClicked: root.editRequested(root.messageId, root.text)
+                    }
+                    ToolButton {
+                        objectName: "deleteForEveryoneButton"
+                        visible: root.editable
+                        text: qsTr("Delete")
+                        font.pixelSize: Theme.fontMeta
+                        padding: Theme.spacingXs
+                        Accessible.name: qsTr("Delete this message for everyone")
+                        onClicked: root.deleteForEveryoneRequested(root.messageId)
+                    }
+                    ToolButton {
                         objectName: "copyButton"
+                        visible: !root.deleted
                         text: qsTr("Copy")
                         font.pixelSize: Theme.fontMeta
                         padding: Theme.spacingXs

@@ -29,6 +29,10 @@ Item {
     signal retryRequested(string messageId)
     signal deleteRequested(string messageId)
     signal linkActivated(string url)
+    signal editRequested(string messageId, string text)
+    //! Delete for everyone, after the user confirmed it.
+    signal deleteForEveryoneRequested(string messageId)
+    signal reactionToggled(string messageId, string emoji, bool on)
     signal loadOlderRequested
     //! The newest message is on screen (the controller may mark the room read).
     signal latestSeen
@@ -59,6 +63,9 @@ Item {
             onRetryRequested: messageId => root.retryRequested(messageId)
             onDeleteRequested: messageId => root.deleteRequested(messageId)
             onLinkActivated: url => root.linkActivated(url)
+            onEditRequested: (messageId, text) => root.editRequested(messageId, text)
+            onDeleteForEveryoneRequested: messageId => deleteDialog.ask(messageId)
+            onReactionToggled: (messageId, emoji, on) => root.reactionToggled(messageId, emoji, on)
         }
 
         ScrollBar.vertical: ScrollBar {
@@ -109,6 +116,13 @@ Item {
         text: qsTr("No messages yet. Say hello!")
         color: Theme.textSecondary
         font.pixelSize: Theme.fontTitle
+    }
+
+    DeleteConfirmDialog {
+        id: deleteDialog
+
+        objectName: "deleteConfirmDialog"
+        onConfirmed: messageId => root.deleteForEveryoneRequested(messageId)
     }
 
     function updateStickiness() {

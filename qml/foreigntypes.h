@@ -5,6 +5,7 @@
 #pragma once
 
 #include "appcontroller.h"
+#include "chatactions.h"
 #include "connectioncontroller.h"
 #include "drafts.h"
 #include "membermodel.h"
@@ -27,6 +28,14 @@ struct ForeignAppController
     QML_FOREIGN(Hubbub::AppController)
     QML_NAMED_ELEMENT(AppController)
     QML_UNCREATABLE("Created by main()")
+};
+
+struct ForeignChatActions
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::ChatActions)
+    QML_NAMED_ELEMENT(ChatActions)
+    QML_UNCREATABLE("Owned by AppController")
 };
 
 struct ForeignConnectionController

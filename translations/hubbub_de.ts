@@ -102,6 +102,30 @@
         <source>Send (Enter)</source>
         <translation>Senden (Eingabetaste)</translation>
     </message>
+    <message>
+        <source>Editing message — Enter saves, Esc cancels</source>
+        <translation>Nachricht bearbeiten — Eingabe speichert, Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>Bearbeiten abbrechen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the edited message</source>
+        <translation>Die bearbeitete Nachricht speichern</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>Speichern (Eingabe)</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -164,6 +188,21 @@
     <message>
         <source>LAN invite</source>
         <translation>LAN-Einladung</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteConfirmDialog</name>
+    <message>
+        <source>Delete message?</source>
+        <translation>Nachricht löschen?</translation>
+    </message>
+    <message>
+        <source>It will be replaced by “message deleted” for everyone in the room. This cannot be undone.</source>
+        <translation>Sie wird für alle im Raum durch „Nachricht gelöscht“ ersetzt. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation>Für alle löschen</translation>
     </message>
 </context>
 <context>
@@ -306,6 +345,29 @@
     <message>
         <source>transitions:</source>
         <translation>Zustandswechsel:</translation>
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>React with %1</source>
+        <translation>Mit %1 reagieren</translation>
+    </message>
+    <message>
+        <source>Any emoji</source>
+        <translation>Beliebiges Emoji</translation>
+    </message>
+    <message>
+        <source>Type an emoji to react with</source>
+        <translation>Ein Emoji eingeben, um damit zu reagieren</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>React with the typed emoji</source>
+        <translation>Mit dem eingegebenen Emoji reagieren</translation>
     </message>
 </context>
 <context>
@@ -571,6 +633,13 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::MessageMutations</name>
+    <message>
+        <source>message deleted</source>
+        <translation>Nachricht gelöscht</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::PresenceTracker</name>
     <message>
         <source>%1 is typing…</source>
@@ -590,6 +659,13 @@
     <message>
         <source>Present mode needs the service embedded in this app (use the local service).</source>
         <translation>Der Präsentationsmodus braucht den in diese App eingebetteten Dienst (lokalen Dienst verwenden).</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::RoomDirectory</name>
+    <message>
+        <source>message deleted</source>
+        <translation>Nachricht gelöscht</translation>
     </message>
 </context>
 <context>
@@ -997,6 +1073,38 @@
         <source>Copy text (Ctrl+Shift+C)</source>
         <translation>Text kopieren (Strg+Umschalt+C)</translation>
     </message>
+    <message>
+        <source>message deleted</source>
+        <translation>Nachricht gelöscht</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(bearbeitet)</translation>
+    </message>
+    <message>
+        <source>React</source>
+        <translation>Reagieren</translation>
+    </message>
+    <message>
+        <source>Add a reaction to this message</source>
+        <translation>Eine Reaktion zu dieser Nachricht hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit this message</source>
+        <translation>Diese Nachricht bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit (Up arrow in an empty composer edits your last message)</source>
+        <translation>Bearbeiten (Pfeil nach oben im leeren Eingabefeld bearbeitet deine letzte Nachricht)</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone</source>
+        <translation>Diese Nachricht für alle löschen</translation>
+    </message>
 </context>
 <context>
     <name>MessageView</name>
@@ -1073,6 +1181,25 @@
     <message>
         <source>End session</source>
         <translation>Sitzung beenden</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionBar</name>
+    <message>
+        <source>%1, %2 reactions including yours: %3. Remove yours</source>
+        <translation>%1, %2 Reaktionen einschließlich deiner: %3. Deine entfernen</translation>
+    </message>
+    <message>
+        <source>%1, %2 reactions: %3. Add yours</source>
+        <translation>%1, %2 Reaktionen: %3. Deine hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 reacted with %2</source>
+        <translation>%1 hat mit %2 reagiert</translation>
+    </message>
+    <message>
+        <source>Add reaction</source>
+        <translation>Reaktion hinzufügen</translation>
     </message>
 </context>
 <context>

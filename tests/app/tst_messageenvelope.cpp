@@ -65,8 +65,58 @@ private Q_SLOTS:
                                  << int(MessageEnvelope::Kind::Goodbye) << QString();
         QTest::newRow("typing") << QStringLiteral(R"({"kind":"typing","instance":"i2"})")
                                 << int(MessageEnvelope::Kind::Typing) << QString();
-        QTest::newRow("future kind") << QStringLiteral(R"({"kind":"reaction","instance":"i2"})")
+        // ("reaction" was the example of a future kind until issue 10 made it a kind.)
+        QTest::newRow("future kind") << QStringLiteral(R"({"kind":"sticker","instance":"i2"})")
                                      << int(MessageEnvelope::Kind::Unknown) << QString();
+    }
+    void mutationKindsRoundTripAndRejectMalformed()
+    {
+        const MessageEnvelope edit =
+            MessageEnvelope::edit(QStringLiteral("m1"), QStringLiteral("new"), QStringLiteral("A"));
+        const MessageEnvelope del = MessageEnvelope::deletion(QStringLiteral("m1"), QStringLiteral("A"));
+        const MessageEnvelope react = MessageEnvelope::reaction(
+            QStringLiteral("m1"), QStringLiteral("\U0001F44D"), false, QStringLiteral("B"));
+        QCOMPARE(edit.toJson().value(QStringLiteral("text")).toString(), QStringLiteral("\u270E new"));
+        QCOMPARE(del.toJson().value(QStringLiteral("text")).toString(),
+                 QStringLiteral("(deleted a message)"));
+        QCOMPARE(react.toJson().value(QStringLiteral("text")).toString(),
+                 QStringLiteral("removed reaction \U0001F44D"));
+        for (const MessageEnvelope &e : {edit, del, react}) {
+            const QJsonObject json = e.toJson();
+            QCOMPARE(json.value(QStringLiteral("v")).toInt(), 1);
+            const auto again = MessageEnvelope::fromJson(json);
+            QVERIFY(again);
+            QCOMPARE(again->kind, e.kind);
+            QCOMPARE(again->id, e.id);
+            QCOMPARE(again->target, QStringLiteral("m1"));
+            QCOMPARE(again->body, e.body);
+            QCOMPARE(again->emoji, e.emoji);
+            QCOMPARE(again->on, e.on);
+            // A newer version, or no id/target: ignored.
+            for (const char *field : {"v", "id", "target"}) {
+                QJsonObject bad = json;
+                if (qstrcmp(field, "v") == 0)
+                    bad.insert(QStringLiteral("v"), 2);
+                else
+                    bad.remove(QString::fromLatin1(field));
+                QVERIFY2(!MessageEnvelope::fromJson(bad), field);
+            }
+        }
+        QJsonObject blank = edit.toJson();
+        blank.insert(QStringLiteral("body"), QStringLiteral("  "));
+        QVERIFY(!MessageEnvelope::fromJson(blank));
+        QJsonObject notBool = react.toJson();
+        notBool.insert(QStringLiteral("on"), QStringLiteral("true"));
+        QVERIFY(!MessageEnvelope::fromJson(notBool));
+        for (const QString &emoji :
+             {QString(), QStringLiteral("a b"), QStringLiteral("x\u202Ey"), QString(33, u'x')}) {
+            QJsonObject bad = react.toJson();
+            bad.insert(QStringLiteral("emoji"), emoji);
+            QVERIFY(!MessageEnvelope::fromJson(bad));
+        }
+        // Emoji built with joiners and selectors are fine (family, heart).
+        QVERIFY(MessageEnvelope::isValidEmoji(QStringLiteral("\U0001F468\u200D\U0001F469\u200D\U0001F467")));
+        QVERIFY(MessageEnvelope::isValidEmoji(QStringLiteral("\u2764\uFE0F")));
     }
     void presenceKinds()
     {

@@ -45,6 +45,16 @@ QObject *TestData::messageModel(const QVariantList &messages)
         msg.own = m.value(u"own"_s, false).toBool();
         msg.status = deliveryStatusFromName(m.value(u"status"_s, u"received"_s).toString());
         msg.timestamp = now.addSecs(-60 * m.value(u"minutesAgo"_s, 0).toInt());
+        msg.relayedBy = m.value(u"relayedBy"_s).toString();
+        msg.edited = m.value(u"edited"_s, false).toBool();
+        msg.deleted = m.value(u"deleted"_s, false).toBool();
+        // "reactions": [{emoji, users, mine}]
+        for (const QVariant &r : m.value(u"reactions"_s).toList()) {
+            const QVariantMap reaction = r.toMap();
+            msg.reactions.append({reaction.value(u"emoji"_s).toString(),
+                                  reaction.value(u"users"_s).toStringList(),
+                                  reaction.value(u"mine"_s, false).toBool()});
+        }
         rows.append(msg);
         ++n;
     }

@@ -1,0 +1,147 @@
+// SPDX-FileCopyrightText: 2026 Hubbub contributors
+// SPDX-License-Identifier: MIT
+#include "mutationstore.h"
+
+#include "logging.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Hubbub {
+
+namespace {
+bool run(QSqlQuery &q)
+{
+    if (q.exec())
+        return true;
+    qCWarning(lcApp) << "history (edits/reactions):" << q.lastError().text();
+    return false;
+}
+} // namespace
+
+MutationStore::MutationStore(const QString &connectionName)
+    : m_connectionName(connectionName)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    // seq keeps the order reactions arrived in (chips show in that order).
+    for (const char *sql :
+         {"CREATE TABLE IF NOT EXISTS reactions (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+          " room TEXT NOT NULL, message_id TEXT NOT NULL, emoji TEXT NOT NULL, user_id TEXT NOT NULL,"
+          " UNIQUE(room, message_id, emoji, user_id))",
+          "CREATE INDEX IF NOT EXISTS reactions_message ON reactions(room, message_id)",
+          "CREATE TABLE IF NOT EXISTS applied_ops (room TEXT NOT NULL, id TEXT NOT NULL,"
+          " PRIMARY KEY(room, id))"}) {
+        if (!q.exec(QString::fromLatin1(sql)))
+            qCWarning(lcApp) << "history (edits/reactions):" << q.lastError().text();
+    }
+}
+
+std::optional<MutationStore::Target> MutationStore::target(const QString &room,
+                                                           const QString &messageId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT sender_id, relayed_by, own, deleted, gap_end IS NOT NULL FROM messages"
+                             " WHERE room = ? AND id = ?"));
+    q.addBindValue(room);
+    q.addBindValue(messageId);
+    if (!run(q) || !q.next())
+        return std::nullopt;
+    return Target{q.value(0).toString(), q.value(1).toString(), q.value(2).toBool(), q.value(3).toBool(),
+                  q.value(4).toBool()};
+}
+
+bool MutationStore::markApplied(const QString &room, const QString &opId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO applied_ops (room, id) VALUES (?, ?)"));
+    q.addBindValue(room);
+    q.addBindValue(opId);
+    return run(q) && q.numRowsAffected() > 0;
+}
+
+bool MutationStore::isApplied(const QString &room, const QString &opId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT 1 FROM applied_ops WHERE room = ? AND id = ?"));
+    q.addBindValue(room);
+    q.addBindValue(opId);
+    return run(q) && q.next();
+}
+
+bool MutationStore::setEdited(const QString &room, const QString &messageId, const QString &text)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(
+        QStringLiteral("UPDATE messages SET text = ?, edited = 1 WHERE room = ? AND id = ? AND deleted = 0"));
+    q.addBindValue(text);
+    q.addBindValue(room);
+    q.addBindValue(messageId);
+    return run(q) && q.numRowsAffected() > 0;
+}
+
+bool MutationStore::setDeleted(const QString &room, const QString &messageId)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    const bool tx = db.transaction();
+    QSqlQuery q(db);
+    // The text is gone from the file, not just hidden (an empty string: the column is NOT NULL).
+    q.prepare(
+        QStringLiteral("UPDATE messages SET text = '', edited = 0, deleted = 1 WHERE room = ? AND id = ?"));
+    q.addBindValue(room);
+    q.addBindValue(messageId);
+    const bool ok = run(q) && q.numRowsAffected() > 0;
+    QSqlQuery r(db);
+    r.prepare(QStringLiteral("DELETE FROM reactions WHERE room = ? AND message_id = ?"));
+    r.addBindValue(room);
+    r.addBindValue(messageId);
+    run(r);
+    if (tx)
+        db.commit();
+    return ok;
+}
+
+bool MutationStore::setReaction(const QString &room, const QString &messageId, const QString &emoji,
+                                const QString &userId, bool on)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(on ? QStringLiteral("INSERT OR IGNORE INTO reactions (room, message_id, emoji, user_id)"
+                                  " VALUES (?, ?, ?, ?)")
+                 : QStringLiteral("DELETE FROM reactions WHERE room = ? AND message_id = ? AND emoji = ?"
+                                  " AND user_id = ?"));
+    q.addBindValue(room);
+    q.addBindValue(messageId);
+    q.addBindValue(emoji);
+    q.addBindValue(userId);
+    return run(q);
+}
+
+QHash<QString, QList<std::pair<QString, QString>>>
+MutationStore::reactions(const QString &room, const QStringList &messageIds) const
+{
+    QHash<QString, QList<std::pair<QString, QString>>> out;
+    if (messageIds.isEmpty())
+        return out;
+    // One query per chunk of ids (SQLite bounds the bound variables); ids are bound, never spliced.
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype from = 0; from < messageIds.size(); from += kChunk) {
+        const QStringList chunk = messageIds.mid(from, kChunk);
+        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+        QStringList marks;
+        for (qsizetype i = 0; i < chunk.size(); ++i)
+            marks.append(QStringLiteral("?"));
+        q.prepare(QStringLiteral("SELECT message_id, emoji, user_id FROM reactions WHERE room = ?"
+                                 " AND message_id IN (") +
+                  marks.join(u',') + QStringLiteral(") ORDER BY seq"));
+        q.addBindValue(room);
+        for (const QString &id : chunk)
+            q.addBindValue(id);
+        if (!run(q))
+            return out;
+        while (q.next())
+            out[q.value(0).toString()].append({q.value(1).toString(), q.value(2).toString()});
+    }
+    return out;
+}
+
+} // namespace Hubbub

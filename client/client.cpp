@@ -740,11 +740,11 @@ void ClientPrivate::onText(QWebSocket *s, const QString &text)
         confirmRecovery();
     if (s != socket)
         return;
-    const QByteArray utf8 = text.toUtf8();
-    const auto parsed = FrameCodec::parse(utf8);
+    qsizetype bytes = 0;
+    const auto parsed = FrameCodec::parseText(text, &bytes);
     if (!parsed.ok()) {
         // Never log the frame itself: a `connected` frame carries the reconnection token.
-        qCWarning(lcProtocol) << "skipping malformed frame of" << utf8.size() << "bytes:" << parsed.error;
+        qCWarning(lcProtocol) << "skipping malformed frame of" << bytes << "bytes:" << parsed.error;
         Q_EMIT q->errorOccurred(Error(QStringLiteral("MalformedFrame"), parsed.error));
         return;
     }

@@ -49,7 +49,9 @@ struct WEBPUBSUB_EXPORT Frame
     };
 
     Type type = Type::Unknown;
-    QString rawType; //!< the `type` (and `event`/`from` for system/message) as received, for Unknown
+    //! The `type` (and `event`/`from` for system/message) as received, for logs and Unknown; empty
+    //! for group and server messages, which come by the thousand and never need it.
+    QString rawType;
 
     QString group;                            //!< joinGroup, leaveGroup, sendToGroup, group message
     std::optional<quint64> ackId;             //!< requests; ack

@@ -8,11 +8,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
+#include <QStringEncoder>
 
 #include <simdjson.h>
 
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <string_view>
 #include <utility>
 
@@ -96,27 +98,159 @@ QJsonValue toQJson(dom::element e)
     return QJsonValue(QJsonValue::Null);
 }
 
-//! A field, or nullopt when absent. JSON null counts as absent where \a nullIsAbsent.
-std::optional<dom::element> field(dom::object o, std::string_view key, bool nullIsAbsent = true)
+// The members a frame may carry. A frame's members are read in one pass into a table indexed by
+// these keys, rather than by one linear key search per field: reading is the hottest path of the
+// client (every message), and a group message has seven members read by seven lookups.
+enum Key : int {
+    kType,
+    kFrom,
+    kGroup,
+    kFromUserId,
+    kSequenceId,
+    kData,
+    kDataType,
+    kEvent,
+    kConnectionId,
+    kUserId,
+    kReconnectionToken,
+    kMessage,
+    kAckId,
+    kNoEcho,
+    kTarget,
+    kInvocationId,
+    kSuccess,
+    kError,
+    kKeyCount
+};
+
+constexpr std::string_view kKeyNames[kKeyCount] = {
+    "type",     "from",   "group",        "fromUserId",   "sequenceId",        "data",
+    "dataType", "event",  "connectionId", "userId",       "reconnectionToken", "message",
+    "ackId",    "noEcho", "target",       "invocationId", "success",           "error",
+};
+
+class Fields
 {
-    dom::element e;
-    if (o.at_key(key).get(e) != simdjson::SUCCESS)
-        return std::nullopt;
-    if (nullIsAbsent && e.is_null())
-        return std::nullopt;
-    return e;
+public:
+    explicit Fields(dom::object o)
+    {
+        for (const dom::key_value_pair member : o) {
+            const int key = keyOf(member.key);
+            // A repeated member: the first one counts, as a key lookup would find it.
+            if (key != kKeyCount && !m_present[key]) {
+                m_values[key] = member.value;
+                m_present[key] = true;
+            }
+        }
+    }
+
+    //! Which of ours \a name is, or kKeyCount. By length first, so that each comparison is with a
+    //! literal of known size (a few loads, not a call to memcmp).
+    static int keyOf(std::string_view name)
+    {
+        const auto is = [name](std::string_view literal) { return name == literal; };
+        switch (name.size()) {
+        case 4:
+            return is("type") ? kType : is("from") ? kFrom : is("data") ? kData : kKeyCount;
+        case 5:
+            return is("group")   ? kGroup
+                   : is("event") ? kEvent
+                   : is("ackId") ? kAckId
+                   : is("error") ? kError
+                                 : kKeyCount;
+        case 6:
+            return is("userId") ? kUserId : is("noEcho") ? kNoEcho : is("target") ? kTarget : kKeyCount;
+        case 7:
+            return is("message") ? kMessage : is("success") ? kSuccess : kKeyCount;
+        case 8:
+            return is("dataType") ? kDataType : kKeyCount;
+        case 10:
+            return is("fromUserId") ? kFromUserId : is("sequenceId") ? kSequenceId : kKeyCount;
+        case 12:
+            return is("connectionId") ? kConnectionId : is("invocationId") ? kInvocationId : kKeyCount;
+        case 17:
+            return is("reconnectionToken") ? kReconnectionToken : kKeyCount;
+        default:
+            return kKeyCount;
+        }
+    }
+
+    //! The member \a key, or nullopt when absent. JSON null counts as absent where \a nullIsAbsent.
+    std::optional<dom::element> get(Key key, bool nullIsAbsent = true) const
+    {
+        if (!m_present[key] || (nullIsAbsent && m_values[key].is_null()))
+            return std::nullopt;
+        return m_values[key];
+    }
+
+private:
+    dom::element m_values[kKeyCount];
+    bool m_present[kKeyCount] = {};
+};
+
+QString keyName(Key key)
+{
+    return QString::fromLatin1(kKeyNames[key].data(), qsizetype(kKeyNames[key].size()));
 }
 
-QString keyName(std::string_view key)
+//! ASCII case-insensitive equality of a wire name with one of ours (all ASCII).
+bool sameName(std::string_view wire, QLatin1StringView name)
 {
-    return QString::fromLatin1(key.data(), qsizetype(key.size()));
+    if (wire.size() != size_t(name.size()))
+        return false;
+    for (size_t i = 0; i < wire.size(); ++i) {
+        const char a = wire[i];
+        const char b = name[qsizetype(i)].toLatin1();
+        if (a != b && (a | 0x20) != (b | 0x20))
+            return false;
+        if (a != b && !((a | 0x20) >= 'a' && (a | 0x20) <= 'z'))
+            return false;
+    }
+    return true;
+}
+
+// The group and the sender repeat from message to message: the last one's QString is reused
+// (implicitly shared) instead of being decoded and allocated again for every frame.
+struct RecentString
+{
+    std::string utf8;
+    QString value;
+};
+
+QString recentString(RecentString &slot, std::string_view s)
+{
+    if (slot.value.isNull() || s != slot.utf8) {
+        slot.utf8.assign(s);
+        slot.value = toQString(s);
+    }
+    return slot.value;
+}
+
+// What reading keeps from one frame to the next, per thread. One thread_local for all of it: in a
+// shared library every thread_local costs a lookup on each use.
+struct ReaderState
+{
+    dom::parser parser; // keeps its buffers between frames, which is most of simdjson's speed
+    // parseText()'s UTF-8 buffer, grown to the largest frame seen and reused.
+    std::unique_ptr<char[]> buffer;
+    size_t capacity = 0;
+    // Stateless: a frame never continues a character begun in the previous one.
+    QStringEncoder encoder{QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
+    RecentString recentGroup;
+    RecentString recentSender;
+};
+
+ReaderState &readerState()
+{
+    thread_local ReaderState state;
+    return state;
 }
 
 // Reads a non-negative integer exactly: simdjson keeps the full uint64 range as integers, so ids
 // round-trip bit for bit; a fraction or a negative value is malformed.
-bool readId(dom::object o, std::string_view key, std::optional<quint64> &out, bool required, QString &error)
+bool readId(const Fields &o, Key key, std::optional<quint64> &out, bool required, QString &error)
 {
-    const auto e = field(o, key);
+    const auto e = o.get(key);
     if (!e) {
         if (required)
             error = QStringLiteral("missing '%1'").arg(keyName(key));
@@ -150,9 +284,10 @@ bool readId(dom::object o, std::string_view key, std::optional<quint64> &out, bo
     return false;
 }
 
-bool readString(dom::object o, std::string_view key, QString &out, bool required, QString &error)
+bool readString(const Fields &o, Key key, QString &out, bool required, QString &error,
+                RecentString *recent = nullptr)
 {
-    const auto e = field(o, key);
+    const auto e = o.get(key);
     if (!e) {
         if (required)
             error = QStringLiteral("missing '%1'").arg(keyName(key));
@@ -163,7 +298,7 @@ bool readString(dom::object o, std::string_view key, QString &out, bool required
         error = QStringLiteral("'%1' is not a string").arg(keyName(key));
         return false;
     }
-    out = toQString(s);
+    out = recent ? recentString(*recent, s) : toQString(s);
     if (required && out.isEmpty()) {
         error = QStringLiteral("'%1' is empty").arg(keyName(key));
         return false;
@@ -171,9 +306,10 @@ bool readString(dom::object o, std::string_view key, QString &out, bool required
     return true;
 }
 
-bool readOptionalString(dom::object o, std::string_view key, std::optional<QString> &out, QString &error)
+bool readOptionalString(const Fields &o, Key key, std::optional<QString> &out, QString &error,
+                        RecentString *recent = nullptr)
 {
-    const auto e = field(o, key);
+    const auto e = o.get(key);
     if (!e) {
         out.reset();
         return true;
@@ -183,33 +319,56 @@ bool readOptionalString(dom::object o, std::string_view key, std::optional<QStri
         error = QStringLiteral("'%1' is not a string").arg(keyName(key));
         return false;
     }
-    out = toQString(s);
+    out = recent ? recentString(*recent, s) : toQString(s);
     return true;
 }
 
-std::string_view stringOr(dom::object o, std::string_view key, std::string_view fallback = {})
+std::string_view stringOr(const Fields &o, Key key, std::string_view fallback = {})
 {
-    const auto e = field(o, key);
+    const auto e = o.get(key);
     std::string_view s;
     if (e && e->get(s) == simdjson::SUCCESS)
         return s;
     return fallback;
 }
 
-bool boolOr(dom::object o, std::string_view key, bool fallback)
+bool boolOr(const Fields &o, Key key, bool fallback)
 {
-    const auto e = field(o, key);
+    const auto e = o.get(key);
     bool b = fallback;
     if (e && e->get(b) == simdjson::SUCCESS)
         return b;
     return fallback;
 }
 
+// dataTypeFromName()'s names, read without decoding them into a QString first.
+std::optional<DataType> dataTypeOf(std::string_view name)
+{
+    if (name == "json")
+        return DataType::Json;
+    if (name == "text")
+        return DataType::Text;
+    if (name == "binary")
+        return DataType::Binary;
+    if (name == "protobuf")
+        return DataType::Protobuf;
+    return std::nullopt;
+}
+
+//! A string member of a nested object (the `error` of an ack), or "" when absent or not a string.
+std::string_view memberOr(dom::object o, std::string_view key)
+{
+    std::string_view s;
+    if (o.at_key(key).get(s) == simdjson::SUCCESS)
+        return s;
+    return {};
+}
+
 // dataType + data. \a required: data must be present (messages, sendToGroup, event).
 // Returns false with error when present but malformed.
-bool readPayload(dom::object o, Frame &f, bool required, QString &error)
+bool readPayload(const Fields &o, Frame &f, bool required, QString &error)
 {
-    const auto data = field(o, "data", false);
+    const auto data = o.get(kData, false);
     if (!data) {
         if (required) {
             error = QStringLiteral("missing 'data'");
@@ -218,10 +377,9 @@ bool readPayload(dom::object o, Frame &f, bool required, QString &error)
         return true;
     }
     DataType type = DataType::Json;
-    if (const auto typeValue = field(o, "dataType")) {
+    if (const auto typeValue = o.get(kDataType)) {
         std::string_view name;
-        const auto parsed =
-            typeValue->get(name) == simdjson::SUCCESS ? dataTypeFromName(toQString(name)) : std::nullopt;
+        const auto parsed = typeValue->get(name) == simdjson::SUCCESS ? dataTypeOf(name) : std::nullopt;
         if (!parsed) {
             error = QStringLiteral("unknown dataType");
             return false;
@@ -239,7 +397,7 @@ bool readPayload(dom::object o, Frame &f, bool required, QString &error)
     case DataType::Text:
         if (!isString)
             goto mismatch;
-        f.payload = Payload::fromText(toQString(s));
+        f.payload = Payload::fromTextUtf8(QByteArray(s.data(), qsizetype(s.size())));
         break;
     case DataType::Binary:
     case DataType::Protobuf: {
@@ -260,9 +418,9 @@ mismatch:
     return false;
 }
 
-bool readError(dom::object o, Frame &f, QString &error)
+bool readError(const Fields &o, Frame &f, QString &error)
 {
-    const auto e = field(o, "error");
+    const auto e = o.get(kError);
     if (!e)
         return true;
     dom::object err;
@@ -270,66 +428,61 @@ bool readError(dom::object o, Frame &f, QString &error)
         error = QStringLiteral("'error' is not an object");
         return false;
     }
-    f.error = ErrorDetail{toQString(stringOr(err, "name")), toQString(stringOr(err, "message"))};
+    f.error = ErrorDetail{toQString(memberOr(err, "name")), toQString(memberOr(err, "message"))};
     return true;
 }
 
-bool parseObject(dom::object o, Frame &f, QString &error)
+// The frame's members in \a o; \a typeView its `type`. f.rawType is left empty for group and
+// server messages, the frames that come by the thousand (they never need it).
+bool parseMembers(const Fields &o, std::string_view typeView, Frame &f, QString &error, ReaderState &state)
 {
-    std::string_view typeView;
-    const auto typeElement = field(o, "type");
-    if (!typeElement || typeElement->get(typeView) != simdjson::SUCCESS) {
-        error = QStringLiteral("missing 'type'");
-        return false;
-    }
-    const QString type = toQString(typeView);
-    f.rawType = type;
-
-    if (type.compare(QLatin1StringView("message"), Qt::CaseInsensitive) == 0) {
-        const std::string_view from = stringOr(o, "from");
+    if (sameName(typeView, QLatin1StringView("message"))) {
+        const std::string_view from = stringOr(o, kFrom);
         if (from == "group") {
             f.type = Type::GroupMessage;
-            if (!readString(o, "group", f.group, true, error) ||
-                !readOptionalString(o, "fromUserId", f.fromUserId, error))
+            if (!readString(o, kGroup, f.group, true, error, &state.recentGroup) ||
+                !readOptionalString(o, kFromUserId, f.fromUserId, error, &state.recentSender))
                 return false;
         } else if (from == "server") {
             f.type = Type::ServerMessage;
         } else {
-            f.rawType = type + QLatin1Char('/') + toQString(from);
+            f.rawType = toQString(typeView) + QLatin1Char('/') + toQString(from);
             return true; // another sender kind: forward compatible, ignored
         }
-        if (!readId(o, "sequenceId", f.sequenceId, false, error))
+        if (!readId(o, kSequenceId, f.sequenceId, false, error))
             return false;
         if (!readPayload(o, f, true, error)) {
             // An unknown dataType from a newer service is ignored rather than an error.
             if (error == QLatin1StringView("unknown dataType")) {
                 error.clear();
                 f.type = Type::Unknown;
+                f.rawType = toQString(typeView);
                 return true;
             }
             return false;
         }
         return true;
     }
-    if (type.compare(QLatin1StringView("system"), Qt::CaseInsensitive) == 0) {
-        const std::string_view event = stringOr(o, "event");
+    if (sameName(typeView, QLatin1StringView("system"))) {
+        const std::string_view event = stringOr(o, kEvent);
         if (event == "connected") {
             f.type = Type::Connected;
-            return readString(o, "connectionId", f.connectionId, true, error) &&
-                   readOptionalString(o, "userId", f.userId, error) &&
-                   readString(o, "reconnectionToken", f.reconnectionToken, false, error);
+            return readString(o, kConnectionId, f.connectionId, true, error) &&
+                   readOptionalString(o, kUserId, f.userId, error) &&
+                   readString(o, kReconnectionToken, f.reconnectionToken, false, error);
         }
         if (event == "disconnected") {
             f.type = Type::Disconnected;
-            return readString(o, "message", f.message, false, error);
+            return readString(o, kMessage, f.message, false, error);
         }
-        f.rawType = type + QLatin1Char('/') + toQString(event);
+        f.rawType = toQString(typeView) + QLatin1Char('/') + toQString(event);
         return true;
     }
 
+    f.rawType = toQString(typeView);
     f.type = Type::Unknown;
     for (const auto &entry : kTypeNames) {
-        if (type.compare(entry.name, Qt::CaseInsensitive) == 0) {
+        if (sameName(typeView, entry.name)) {
             f.type = entry.type;
             break;
         }
@@ -338,38 +491,38 @@ bool parseObject(dom::object o, Frame &f, QString &error)
     switch (f.type) {
     case Type::JoinGroup:
     case Type::LeaveGroup:
-        return readString(o, "group", f.group, true, error) && readId(o, "ackId", f.ackId, false, error);
+        return readString(o, kGroup, f.group, true, error) && readId(o, kAckId, f.ackId, false, error);
     case Type::SendToGroup:
-        f.noEcho = boolOr(o, "noEcho", false);
-        return readString(o, "group", f.group, true, error) && readId(o, "ackId", f.ackId, false, error) &&
+        f.noEcho = boolOr(o, kNoEcho, false);
+        return readString(o, kGroup, f.group, true, error) && readId(o, kAckId, f.ackId, false, error) &&
                readPayload(o, f, true, error);
     case Type::Event:
-        return readString(o, "event", f.event, true, error) && readId(o, "ackId", f.ackId, false, error) &&
+        return readString(o, kEvent, f.event, true, error) && readId(o, kAckId, f.ackId, false, error) &&
                readPayload(o, f, true, error);
     case Type::SequenceAck:
-        return readId(o, "sequenceId", f.sequenceId, true, error);
+        return readId(o, kSequenceId, f.sequenceId, true, error);
     case Type::Invoke:
-        if (!readString(o, "target", f.target, false, error))
+        if (!readString(o, kTarget, f.target, false, error))
             return false;
         if (f.target.isEmpty())
             f.target = QStringLiteral("event");
-        return readString(o, "invocationId", f.invocationId, true, error) &&
-               readString(o, "event", f.event, f.target == QLatin1StringView("event"), error) &&
+        return readString(o, kInvocationId, f.invocationId, true, error) &&
+               readString(o, kEvent, f.event, f.target == QLatin1StringView("event"), error) &&
                readPayload(o, f, false, error);
     case Type::CancelInvocation:
-        return readString(o, "invocationId", f.invocationId, true, error);
+        return readString(o, kInvocationId, f.invocationId, true, error);
     case Type::Ack:
-        f.success = boolOr(o, "success", false);
-        return readId(o, "ackId", f.ackId, true, error) && readError(o, f, error);
+        f.success = boolOr(o, kSuccess, false);
+        return readId(o, kAckId, f.ackId, true, error) && readError(o, f, error);
     case Type::InvokeResponse: {
-        const auto success = field(o, "success");
+        const auto success = o.get(kSuccess);
         bool ok = false;
         if (!success || success->get(ok) != simdjson::SUCCESS) {
             error = QStringLiteral("missing 'success'");
             return false;
         }
         f.success = ok;
-        return readString(o, "invocationId", f.invocationId, true, error) && readError(o, f, error) &&
+        return readString(o, kInvocationId, f.invocationId, true, error) && readError(o, f, error) &&
                readPayload(o, f, false, error);
     }
     case Type::Ping:
@@ -378,6 +531,23 @@ bool parseObject(dom::object o, Frame &f, QString &error)
     default:
         return true;
     }
+}
+
+bool parseObject(dom::object object, Frame &f, QString &error, ReaderState &state)
+{
+    const Fields o(object);
+    std::string_view typeView;
+    const auto typeElement = o.get(kType);
+    if (!typeElement || typeElement->get(typeView) != simdjson::SUCCESS) {
+        error = QStringLiteral("missing 'type'");
+        return false;
+    }
+    if (parseMembers(o, typeView, f, error, state))
+        return true;
+    // The error names the frame's type ("joinGroup: missing 'group'").
+    if (f.rawType.isEmpty())
+        f.rawType = toQString(typeView);
+    return false;
 }
 
 // ackId and sequenceId are uint64 (§2.8). QJsonValue holds at most a qint64, and above that only a
@@ -435,17 +605,20 @@ void writeError(QJsonObject &o, const Frame &f)
 
 } // namespace
 
-FrameCodec::ParseResult FrameCodec::parse(QByteArrayView utf8)
+namespace {
+
+// \a padded: at least simdjson::SIMDJSON_PADDING readable bytes follow the text, so simdjson reads
+// it in place instead of copying it into its own buffer first.
+FrameCodec::ParseResult parseUtf8(QByteArrayView utf8, bool padded, ReaderState &state)
 {
-    ParseResult result;
+    FrameCodec::ParseResult result;
     if (utf8.isEmpty()) {
         result.error = QStringLiteral("empty frame");
         return result;
     }
-    // One parser per thread: it keeps its buffers between frames, which is most of simdjson's speed.
-    thread_local dom::parser parser;
+    dom::parser &parser = state.parser;
     dom::element root;
-    auto code = parser.parse(utf8.data(), size_t(utf8.size())).get(root);
+    auto code = parser.parse(utf8.data(), size_t(utf8.size()), !padded).get(root);
     std::optional<QByteArray> rewritten;
     if (code == simdjson::NUMBER_ERROR && (rewritten = BigNumbers::asDoubles(utf8)))
         code = parser.parse(rewritten->constData(), size_t(rewritten->size())).get(root);
@@ -460,12 +633,36 @@ FrameCodec::ParseResult FrameCodec::parse(QByteArrayView utf8)
     }
     Frame frame;
     QString error;
-    if (!parseObject(object, frame, error)) {
+    if (!parseObject(object, frame, error, state)) {
         result.error = frame.rawType.isEmpty() ? error : QStringLiteral("%1: %2").arg(frame.rawType, error);
         return result;
     }
     result.frame = std::move(frame);
     return result;
+}
+
+} // namespace
+
+FrameCodec::ParseResult FrameCodec::parse(QByteArrayView utf8)
+{
+    return parseUtf8(utf8, false, readerState());
+}
+
+FrameCodec::ParseResult FrameCodec::parseText(QStringView text, qsizetype *utf8Size)
+{
+    // Encoding each frame into a fresh QByteArray cost an allocation, and simdjson then copied it
+    // once more into a padded buffer of its own: one padded buffer per thread serves both.
+    ReaderState &state = readerState();
+    const size_t needed = size_t(state.encoder.requiredSpace(text.size())) + simdjson::SIMDJSON_PADDING;
+    if (state.capacity < needed) {
+        state.capacity = std::max(needed, state.capacity * 2);
+        state.buffer.reset(new char[state.capacity]);
+    }
+    char *const end = state.encoder.appendToBuffer(state.buffer.get(), text);
+    const QByteArrayView utf8(state.buffer.get(), end - state.buffer.get());
+    if (utf8Size)
+        *utf8Size = utf8.size();
+    return parseUtf8(utf8, true, state);
 }
 
 QByteArray FrameCodec::serialize(const Frame &f)

@@ -29,6 +29,9 @@ public:
 
     //! Parses one text frame. Integers (ackId, sequenceId) are read as exact 64-bit values.
     static ParseResult parse(QByteArrayView utf8);
+    //! Parses one text frame as QWebSocket hands it over (decoded): the same as parse() of its UTF-8,
+    //! without a temporary QByteArray per frame. \a utf8Size is set to the frame's size in bytes.
+    static ParseResult parseText(QStringView text, qsizetype *utf8Size = nullptr);
     //! Serialises a frame as compact JSON (a text frame's payload).
     static QByteArray serialize(const Frame &frame);
 };

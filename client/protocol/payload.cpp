@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "payload.h"
 
+#include <cstring>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -41,6 +43,19 @@ Payload Payload::fromText(const QString &text)
     Payload p;
     p.m_type = DataType::Text;
     p.m_bytes = text.toUtf8();
+    return p;
+}
+
+Payload Payload::fromTextUtf8(const QByteArray &utf8)
+{
+    // A surrogate's UTF-8 form (which a JSON escape such as \ud800 can produce) starts with 0xED;
+    // such text goes the slow way, so that it is replaced exactly as fromText() replaces it.
+    if (std::memchr(utf8.constData(), 0xED, size_t(utf8.size())) != nullptr ||
+        !QByteArrayView(utf8).isValidUtf8())
+        return fromText(QString::fromUtf8(utf8));
+    Payload p;
+    p.m_type = DataType::Text;
+    p.m_bytes = utf8;
     return p;
 }
 

@@ -35,6 +35,9 @@ public:
     //! A JSON `null`.
     Payload() = default;
     static Payload fromText(const QString &text);
+    //! The same as fromText(QString::fromUtf8(utf8)), without the round trip through UTF-16 when
+    //! \a utf8 is valid UTF-8 (what a JSON parser hands over): invalid sequences are replaced.
+    static Payload fromTextUtf8(const QByteArray &utf8);
     static Payload fromJson(const QJsonValue &json);
     static Payload fromBinary(const QByteArray &bytes, DataType type = DataType::Binary);
     //! Decodes the `data` of a frame; std::nullopt when it does not fit the type (text that is not a

@@ -20,12 +20,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
     const QByteArray utf8 = text.toUtf8();
     const FrameCodec::ParseResult parsed = FrameCodec::parse(utf8);
+    // The client reads the QString itself (parseText, through a reused buffer and recent group and
+    // sender names): it must come to exactly the same frame, or the same refusal.
+    qsizetype bytes = -1;
+    const FrameCodec::ParseResult direct = FrameCodec::parseText(text, &bytes);
+    HUBBUB_FUZZ_CHECK(bytes == utf8.size());
+    HUBBUB_FUZZ_CHECK(direct.ok() == parsed.ok());
+    HUBBUB_FUZZ_CHECK(direct.error == parsed.error);
     if (!parsed.ok()) {
         HUBBUB_FUZZ_CHECK(!parsed.error.isEmpty());
         return 0;
     }
     const Frame &frame = *parsed.frame;
     const QByteArray once = FrameCodec::serialize(frame);
+    HUBBUB_FUZZ_CHECK(FrameCodec::serialize(*direct.frame) == once);
     if (frame.type == Frame::Type::Unknown)
         return 0; // ignored by readers; its serialisation only keeps the raw type
     const FrameCodec::ParseResult again = FrameCodec::parse(once);

@@ -29,6 +29,71 @@ private:
     }
 
 private Q_SLOTS:
+    void textDataReadsTheSameWhateverItsEscapes()
+    {
+        // Text data is kept as the parser's UTF-8 when it is valid; escapes that spell lone
+        // surrogates, and everything else, must read as Payload::fromText() of the decoded string,
+        // and survive a second trip through the codec unchanged (the service relays our frames).
+        for (
+            const char *json : {
+                R"({"type":"message","from":"group","group":"g","dataType":"text","data":"h\u00e9llo \ud83d\ude00"})",
+                R"({"type":"message","from":"group","group":"g","dataType":"text","data":"\ud800"})",
+                R"({"type":"message","from":"group","group":"g","dataType":"text","data":"x\udc00y"})",
+                R"({"type":"message","from":"group","group":"g","dataType":"text","data":"\ud7ff\ue000"})",
+                R"({"type":"message","from":"group","group":"g","dataType":"text","data":""})",
+            }) {
+            const auto r = FrameCodec::parse(QByteArray(json));
+            if (!r.ok()) { // simdjson refuses a lone surrogate outright: a clear error, nothing stored
+                QVERIFY2(r.error.startsWith(QStringLiteral("not JSON")), qPrintable(r.error));
+                continue;
+            }
+            const Payload &p = r.frame->payload;
+            QCOMPARE(p, Payload::fromText(p.text()));
+            const auto again = FrameCodec::parse(FrameCodec::serialize(*r.frame));
+            QVERIFY2(again.ok(), qPrintable(again.error));
+            QCOMPARE(again.frame->payload, p);
+            // The same frame as QWebSocket hands it over.
+            const auto asText = FrameCodec::parseText(QString::fromUtf8(json));
+            QVERIFY2(asText.ok(), qPrintable(asText.error));
+            QCOMPARE(asText.frame->payload, p);
+            QCOMPARE(asText.frame->group, QStringLiteral("g"));
+        }
+    }
+    void recentGroupAndSenderAreNotConfused()
+    {
+        // Group and sender names are reused from the previous frame when they are the same bytes;
+        // they must never leak from one frame into another.
+        const char *frames[] = {
+            R"({"type":"message","from":"group","group":"a","fromUserId":"alice","dataType":"text","data":"1"})",
+            R"({"type":"message","from":"group","group":"a","fromUserId":"alice","dataType":"text","data":"2"})",
+            R"({"type":"message","from":"group","group":"b","dataType":"text","data":"3"})",
+            R"({"type":"message","from":"group","group":"ab","fromUserId":"al","dataType":"text","data":"4"})",
+            R"({"type":"message","from":"group","group":"a","fromUserId":"","dataType":"text","data":"5"})",
+        };
+        const QStringList groups = {QStringLiteral("a"), QStringLiteral("a"), QStringLiteral("b"),
+                                    QStringLiteral("ab"), QStringLiteral("a")};
+        const QList<std::optional<QString>> senders = {QStringLiteral("alice"), QStringLiteral("alice"),
+                                                       std::nullopt, QStringLiteral("al"), QString()};
+        for (int i = 0; i < 5; ++i) {
+            const Frame f = parseOk(frames[i]);
+            QCOMPARE(f.type, Frame::Type::GroupMessage);
+            QCOMPARE(f.group, groups.at(i));
+            QCOMPARE(f.fromUserId.has_value(), senders.at(i).has_value());
+            if (senders.at(i))
+                QCOMPARE(*f.fromUserId, *senders.at(i));
+        }
+    }
+    void typesAreMatchedIgnoringAsciiCaseOnly()
+    {
+        QCOMPARE(parseOk(R"({"type":"MESSAGE","from":"server","dataType":"text","data":"x"})").type,
+                 Frame::Type::ServerMessage);
+        QCOMPARE(parseOk(R"({"type":"Ack","ackId":1,"success":true})").type, Frame::Type::Ack);
+        // Not a letter: '@' and '`' differ by the case bit but are not cases of each other.
+        QCOMPARE(parseOk(R"({"type":"@ck","ackId":1,"success":true})").type, Frame::Type::Unknown);
+        // Members repeated: the first one counts.
+        const Frame f = parseOk(R"({"type":"joinGroup","group":"first","group":"second","ackId":3})");
+        QCOMPARE(f.group, QStringLiteral("first"));
+    }
     void parsesServiceFrames()
     {
         Frame f = parseOk("{\"type\":\"system\",\"event\":\"connected\",\"userId\":\"u1\",\"connectionId\":"

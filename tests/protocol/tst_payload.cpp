@@ -27,6 +27,33 @@ private Q_SLOTS:
         QCOMPARE(p.bytes(), QStringLiteral("grüße 👋").toUtf8());
         QCOMPARE(p.byteSize(), p.bytes().size());
     }
+    void textFromUtf8IsTextFromQString()
+    {
+        // What the frame codec stores for a text frame's data must be what fromText() always made of
+        // it, valid or not: encoded surrogates (a JSON escape like \ud800 can produce them),
+        // invalid bytes, truncated sequences, overlong forms, Hangul near the surrogates (0xED too).
+        const QList<QByteArray> inputs = {
+            QByteArray(),
+            QByteArray("plain"),
+            QStringLiteral("grüße 👋 漢字").toUtf8(),
+            QByteArray("\xed\xa0\x80"),
+            QByteArray("a\xed\xb0\x80"
+                       "b"),
+            QByteArray("\xed\x9f\xbf"),
+            QByteArray("\xff\xfe"),
+            QByteArray("\xe2\x82"),
+            QByteArray("\xc0\xaf"),
+            QByteArray("nul\0inside", 11),
+        };
+        for (const QByteArray &utf8 : inputs) {
+            const Payload fast = Payload::fromTextUtf8(utf8);
+            const Payload slow = Payload::fromText(QString::fromUtf8(utf8));
+            QCOMPARE(fast.dataType(), DataType::Text);
+            QCOMPARE(fast.bytes(), slow.bytes());
+            QCOMPARE(fast.text(), slow.text());
+            QVERIFY(fast == slow);
+        }
+    }
     void jsonScalarsAndObjects()
     {
         QCOMPARE(Payload::fromJson(QJsonValue(QStringLiteral("s"))).text(), QStringLiteral("\"s\""));

@@ -13,10 +13,12 @@
 #include "connectioncontroller.h"
 #include "localuser.h"
 #include "membermodel.h"
+#include "mentions.h"
 #include "messagemodel.h"
 #include "outbox.h"
 #include "presencetracker.h"
 #include "presentmode.h"
+#include "replyresolver.h"
 #include "roomdirectory.h"
 #include "roomlistmodel.h"
 #include "senderpolicy.h"
@@ -49,6 +51,9 @@ class AppController : public QObject
     Q_PROPERTY(Hubbub::RoomListModel *rooms READ rooms CONSTANT)
     //! Present mode ("On stage"): the guests, the join URL and the presenter's controls.
     Q_PROPERTY(Hubbub::PresentMode *present READ present CONSTANT)
+    //! Replies (quotes, jumping to the original) and @mentions (the muted-rooms preference).
+    Q_PROPERTY(Hubbub::ReplyResolver *replies READ replies CONSTANT)
+    Q_PROPERTY(Hubbub::Mentions *mentions READ mentions CONSTANT)
     //! The current room's messages (an empty model when no room is selected).
     Q_PROPERTY(Hubbub::MessageModel *messages READ messages NOTIFY currentRoomChanged)
     //! The current room's members.
@@ -83,6 +88,8 @@ public:
 
     ConnectionController *connection() const { return m_connection; }
     PresentMode *present() const { return m_present; }
+    ReplyResolver *replies() const { return m_replies; }
+    Mentions *mentions() const { return m_mentions; }
     RoomListModel *rooms() const { return m_rooms->list(); }
     MessageModel *messages() const;
     MemberModel *members() const;
@@ -114,9 +121,10 @@ public:
     Q_INVOKABLE void joinRoom(const QString &name);
     Q_INVOKABLE void leaveRoom(const QString &name);
     Q_INVOKABLE void selectRoom(const QString &name);
-    Q_INVOKABLE bool sendMessage(const QString &text);
+    //! \a replyToId: the message of the current room it replies to ("" for none).
+    Q_INVOKABLE bool sendMessage(const QString &text, const QString &replyToId = {});
     //! Sends \a text to \a room (not necessarily the current one); false when empty/unknown room.
-    bool sendMessageTo(const QString &room, const QString &text);
+    bool sendMessageTo(const QString &room, const QString &text, const QString &replyToId = {});
     Q_INVOKABLE void retryMessage(const QString &messageId) { m_outbox->retry(messageId); }
     Q_INVOKABLE void deleteMessage(const QString &messageId) { m_outbox->remove(messageId); }
     Q_INVOKABLE void retryAllFailed() { m_outbox->retryAllFailed(); }
@@ -172,6 +180,8 @@ private:
     Outbox *m_outbox;
     Inbox *m_inbox;
     Backfill *m_backfill = nullptr;
+    ReplyResolver *m_replies;
+    Mentions *m_mentions;
     QPointer<WebPubSub::Client> m_client;
     bool m_darkTheme = false;
     bool m_started = false;

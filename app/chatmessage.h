@@ -3,6 +3,8 @@
 //! \brief One chat message as the models and the history store keep it.
 #pragma once
 
+#include "replyref.h"
+
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
@@ -35,6 +37,12 @@ struct ChatMessage
     bool gapMarker = false;
     QDateTime gapEnd;
     int gapFilled = 0;
+    // Issue 10, replies and mentions:
+    //! What this message replies to, as its sender quoted it (empty id: not a reply).
+    ReplyRef replyTo;
+    //! Received and its text names the local user (`@userId` as a whole word; Mentions), decided
+    //! with the user's id on arrival.
+    bool mentionsMe = false;
 };
 
 } // namespace Hubbub

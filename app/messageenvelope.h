@@ -66,6 +66,7 @@ struct MessageEnvelope
     QDateTime to;           //!< BackfillRequest: the window end (UTC)
     int max = 0;            //!< BackfillRequest: at most this many messages
     QList<Relayed> relayed; //!< Backfill: at most kMaxBackfillMessages
+    ReplyRef replyTo;       //!< Message: what it replies to (`replyTo`, optional; a claim)
 
     static QString kindName(Kind kind);
     static Kind kindFromName(QStringView name);

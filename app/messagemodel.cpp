@@ -38,7 +38,11 @@ MessageModel::MessageModel(const QString &room, QObject *parent)
                     {InitialsRole, "initials"},
                     {LastOfRunRole, "lastOfRun"},
                     {RowKindRole, "rowKind"},
-                    {RelayedByRole, "relayedBy"}},
+                    {RelayedByRole, "relayedBy"},
+                    {ReplyToIdRole, "replyToId"},
+                    {ReplyToSenderRole, "replyToSender"},
+                    {ReplyToTextRole, "replyToText"},
+                    {MentionsMeRole, "mentionsMe"}},
                    parent)
     , m_room(room)
 {}
@@ -117,6 +121,14 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return m_hasFirstUnread && row == rowForKey(m_firstUnreadKey);
     case LinksRole:
         return m.gapMarker ? QStringList() : linksIn(m.text);
+    case ReplyToIdRole:
+        return m.replyTo.id;
+    case ReplyToSenderRole:
+        return m.replyTo.sender;
+    case ReplyToTextRole:
+        return m.replyTo.text;
+    case MentionsMeRole:
+        return m.mentionsMe;
     default:
         return {};
     }

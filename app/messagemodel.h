@@ -54,6 +54,16 @@ public:
         //! The userId of the member who relayed this message after a gap, "" when received
         //! directly: then the sender is only that member's claim.
         RelayedByRole,
+        // Issue 10, replies and mentions:
+        //! The id of the message this one replies to, "" when it is not a reply.
+        ReplyToIdRole,
+        //! The replied-to sender as the replier claimed it (shown only when the original is not
+        //! in local history, and then as a claim).
+        ReplyToSenderRole,
+        //! The replied-to first line as the replier claimed it (same caveat), cleaned plain text.
+        ReplyToTextRole,
+        //! The text names the local user (`@userId`, Mentions::mentions()).
+        MentionsMeRole,
     };
     Q_ENUM(Roles)
 

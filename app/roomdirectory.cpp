@@ -132,15 +132,16 @@ MemberModel *RoomDirectory::findMembers(const QString &room) const
     return m_members.value(room);
 }
 
-void RoomDirectory::loadOlder()
+int RoomDirectory::loadOlder(const QString &room)
 {
-    MessageModel *model = m_current.isEmpty() ? nullptr : m_messages.value(m_current);
+    MessageModel *model = room.isEmpty() ? nullptr : m_messages.value(room);
     if (!model || model->count() == 0)
-        return;
+        return 0;
     const QString oldest = model->at(0).id;
-    const auto page = m_history->olderThan(m_current, oldest, m_pageSize);
-    model->prependMessages(page);
+    const auto page = m_history->olderThan(room, oldest, m_pageSize);
+    const int added = model->prependMessages(page);
     model->setCanLoadOlder(page.size() >= m_pageSize);
+    return added;
 }
 
 } // namespace Hubbub

@@ -61,7 +61,9 @@ public:
     MessageModel *emptyMessages() const { return m_emptyMessages; }
     MemberModel *emptyMembers() const { return m_emptyMembers; }
     //! Loads the page before the oldest loaded message of the current room.
-    void loadOlder();
+    void loadOlder() { loadOlder(m_current); }
+    //! Loads the page before the oldest loaded message of \a room (if opened); how many rows came.
+    int loadOlder(const QString &room);
 
 Q_SIGNALS:
     //! The current room changed (or was removed).

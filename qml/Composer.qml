@@ -6,7 +6,8 @@ import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Fusion
 
-//! The message input: Enter sends, Shift+Enter inserts a newline. It grows with its text (up to
+//! The message input: Enter sends, Shift+Enter inserts a newline. `@` + a prefix offers the room's
+//! members (MentionPopup); a reply in progress shows above the field until sent or Esc. It grows with its text (up to
 //! maxLines, then scrolls) and, while the connection is down, says that sending is queued. It only
 //! emits signals; Main.qml passes the text to AppController.sendMessage and clears the field when
 //! that accepted it.
@@ -23,6 +24,22 @@ Rectangle {
     property string queueNote: ""
     //! Lines shown before the field scrolls.
     property int maxLines: 8
+    //! The room's MemberModel: `@` + a prefix offers its userIds (MentionPopup).
+    property var members: null
+    //! The user's own userId, left out of the completion.
+    property string selfUserId: ""
+    //! The message being replied to ("" when none): startReply() sets it, Esc or clear() ends it.
+    property string replyToId: ""
+    //! "alice: first line" of the message being replied to.
+    property string replySender: ""
+    property string replySnippet: ""
+    //! Where the `@` of the mention being typed is (-1: none) and what follows it.
+    property int mentionStart: -1
+    property string mentionPrefix: ""
+    property int mentionDismissedAt: -1
+    readonly property var mentionCandidates: root.mentionStart >= 0 && root.mentionDismissedAt !== root.mentionStart
+                                             ? UiHelper.mentionCandidates(root.members, root.mentionPrefix, root.selfUserId) : []
+    readonly property alias mentionPopup: mentionPopup
 
     //! The user pressed Enter (or the Send button) with this text.
     signal sendRequested(string text)
@@ -39,6 +56,42 @@ Rectangle {
         x: (parent.width - width) / 2
         y: Theme.spacingM
         spacing: Theme.spacingXs
+
+        // Replying: what to, and a way out (Esc).
+        RowLayout {
+            objectName: "composerReplyBar"
+            visible: root.replyToId.length > 0
+            Layout.fillWidth: true
+            spacing: Theme.spacingXs
+
+            Label {
+                text: qsTr("Replying to %1:").arg(root.replySender)
+                textFormat: Text.PlainText
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontMeta
+                font.weight: Font.DemiBold
+                elide: Text.ElideRight
+                Layout.maximumWidth: layout.width / 3
+            }
+            Label {
+                objectName: "composerReplySnippet"
+                Layout.fillWidth: true
+                text: root.replySnippet
+                textFormat: Text.PlainText
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontMeta
+                elide: Text.ElideRight
+            }
+            ToolButton {
+                objectName: "cancelReplyButton"
+                text: "\u2715"
+                font.pixelSize: Theme.fontMeta
+                Accessible.name: qsTr("Cancel the reply (Esc)")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Cancel the reply (Esc)")
+                onClicked: root.cancelReply()
+            }
+        }
 
         // Sending is queued: the state, in words, right where the user is writing.
         RowLayout {
@@ -109,10 +162,24 @@ Rectangle {
 
                         Keys.onReturnPressed: event => root.handleReturn(event)
                         Keys.onEnterPressed: event => root.handleReturn(event)
+                        // While the @-completion shows, these drive it; otherwise the field's own.
+                        Keys.onUpPressed: event => event.accepted = mentionPopup.visible && (mentionPopup.move(-1), true)
+                        Keys.onDownPressed: event => event.accepted = mentionPopup.visible && (mentionPopup.move(1), true)
+                        Keys.onTabPressed: event => event.accepted = mentionPopup.visible && (root.insertMention(mentionPopup.currentUserId), true)
+                        Keys.onEscapePressed: event => {
+                            if (mentionPopup.visible)
+                                root.mentionDismissedAt = root.mentionStart;
+                            else if (root.replyToId.length > 0)
+                                root.cancelReply();
+                            else
+                                event.accepted = false;
+                        }
                         onTextChanged: {
+                            root.updateMention();
                             if (input.activeFocus && input.length > 0)
                                 root.edited();
                         }
+                        onCursorPositionChanged: root.updateMention()
 
                         Label {
                             objectName: "composerPlaceholder"
@@ -161,6 +228,17 @@ Rectangle {
         }
     }
 
+    MentionPopup {
+        id: mentionPopup
+
+        parent: layout
+        x: 0
+        y: -height - Theme.spacingXs
+        candidates: root.mentionCandidates
+        visible: root.mentionCandidates.length > 0 && input.activeFocus
+        onChosen: userId => root.insertMention(userId)
+    }
+
     FontMetrics {
         id: fontMetrics
 
@@ -174,7 +252,42 @@ Rectangle {
             return;
         }
         event.accepted = true;
-        root.submit();
+        if (mentionPopup.visible)
+            root.insertMention(mentionPopup.currentUserId);
+        else
+            root.submit();
+    }
+
+    //! Finds the `@prefix` just before the cursor (at the start or after a space or bracket).
+    function updateMention() {
+        const before = input.text.slice(0, input.cursorPosition);
+        const match = /(^|[\s(\[{"'])@([^\s@]*)$/.exec(before);
+        root.mentionStart = match ? before.length - match[2].length - 1 : -1;
+        root.mentionPrefix = match ? match[2] : "";
+    }
+
+    //! Replaces the `@prefix` being typed by `@userId `.
+    function insertMention(userId: string) {
+        if (root.mentionStart < 0 || userId.length === 0)
+            return;
+        const start = root.mentionStart;
+        input.remove(start, input.cursorPosition);
+        input.insert(start, "@" + userId + " ");
+        input.cursorPosition = start + userId.length + 2;
+    }
+
+    //! Starts replying to \a messageId (\a sender, one line \a snippet); the field takes focus.
+    function startReply(messageId: string, sender: string, snippet: string) {
+        root.replyToId = messageId;
+        root.replySender = sender;
+        root.replySnippet = snippet;
+        input.forceActiveFocus();
+    }
+
+    function cancelReply() {
+        root.replyToId = "";
+        root.replySender = "";
+        root.replySnippet = "";
     }
 
     //! Emits sendRequested unless the text is only whitespace.
@@ -186,5 +299,6 @@ Rectangle {
 
     function clear() {
         input.clear();
+        root.cancelReply();
     }
 }

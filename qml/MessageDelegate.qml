@@ -35,6 +35,12 @@ Item {
     required property string rowKind
     //! Who relayed this message after a gap ("" when received directly): then the sender is a claim.
     required property string relayedBy
+    //! Replies: the replied-to id ("" when not a reply) and the replier's claim of its sender/text.
+    required property string replyToId
+    required property string replyToSender
+    required property string replyToText
+    //! The text names the user (`@userId`): the row carries an accent bar and the mention is bold.
+    required property bool mentionsMe
 
     //! The local time of the message, e.g. "10:42".
     readonly property string timeText: root.timestamp ? root.timestamp.toLocaleTimeString(Qt.locale(), Locale.ShortFormat) : ""
@@ -52,12 +58,17 @@ Item {
     }
     //! Own messages wait for the connection: a clock instead of a spinner (MessageView.queued).
     readonly property bool queued: root.ListView.view ? root.ListView.view.queued === true : false
+    //! The user's own userId (MessageView.selfUserId): the mentions of it are highlighted.
+    readonly property string selfUserId: root.ListView.view && root.ListView.view.selfUserId ? root.ListView.view.selfUserId : ""
     //! Hovered, or the current row of the focused list: the actions show.
     readonly property bool engaged: hover.hovered || (root.ListView.isCurrentItem && root.ListView.view.activeFocus)
 
     signal retryRequested(string messageId)
     signal deleteRequested(string messageId)
     signal linkActivated(string url)
+    signal replyRequested(string messageId)
+    //! The reply's quote was clicked: show the original.
+    signal jumpRequested(string messageId)
 
     implicitHeight: root.rowKind === "gap" ? gapMarker.implicitHeight + Theme.spacing * 2 : column.implicitHeight
     width: ListView.view ? ListView.view.width : implicitWidth
@@ -191,6 +202,14 @@ Item {
                     height: parent.radius
                     color: card.fill
                 }
+                // A message naming the user: a wider bar in the mention colour along the row.
+                Rectangle {
+                    objectName: "mentionBar"
+                    visible: root.mentionsMe
+                    width: 4
+                    height: parent.height
+                    color: Theme.warning
+                }
                 // Own runs also carry an accent edge: a shape, for those who cannot tell the tint.
                 Rectangle {
                     visible: root.own
@@ -300,19 +319,42 @@ Item {
                     }
                 }
 
+                // A reply: the quote of the original (ReplyResolver decides what it may show).
+                Loader {
+                    objectName: "replyQuoteLoader"
+                    active: root.replyToId.length > 0
+                    visible: active
+                    Layout.fillWidth: true
+                    sourceComponent: ReplyQuote {
+                        readonly property var resolver: root.ListView.view ? root.ListView.view.replies : null
+                        readonly property var quote: resolver ? resolver.quote(root.ListView.view.room, root.replyToId,
+                                                                               root.replyToSender, root.replyToText,
+                                                                               resolver.revision)
+                                                              : null
+                        objectName: "replyQuote"
+                        inHistory: quote ? quote.inHistory : false
+                        senderLabel: quote ? quote.senderLabel : root.replyToSender
+                        text: quote ? quote.text : root.replyToText
+                        relayedBy: quote ? quote.relayedBy : ""
+                        onActivated: root.jumpRequested(root.replyToId)
+                    }
+                }
+
                 RowLayout {
                     Layout.fillWidth: true
                     spacing: Theme.spacing
 
                     // Message bodies are untrusted: plain text only, never rich text (no markup, no
-                    // remote images).
+                    // remote images). A message that mentions the user is the one exception, and
+                    // still shows literally: UiHelper.highlightMentions escapes every character and
+                    // only wraps the mentions in bold.
                     Text {
                         id: body
 
                         objectName: "bodyText"
                         Layout.fillWidth: true
-                        text: root.text
-                        textFormat: Text.PlainText
+                        text: root.mentionsMe ? UiHelper.highlightMentions(root.text, root.selfUserId, Theme.accent) : root.text
+                        textFormat: root.mentionsMe ? Text.StyledText : Text.PlainText
                         wrapMode: Text.Wrap
                         lineHeight: Theme.lineHeight
                         font.pixelSize: Theme.fontBody
@@ -453,6 +495,17 @@ Item {
                     id: actions
 
                     anchors.centerIn: parent
+
+                    ToolButton {
+                        objectName: "replyButton"
+                        text: qsTr("Reply")
+                        font.pixelSize: Theme.fontMeta
+                        padding: Theme.spacingXs
+                        Accessible.name: qsTr("Reply to this message")
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Reply (Ctrl+R)")
+                        onClicked: root.replyRequested(root.messageId)
+                    }
 
                     ToolButton {
                         objectName: "copyButton"

@@ -7,8 +7,10 @@
 #include "appcontroller.h"
 #include "connectioncontroller.h"
 #include "membermodel.h"
+#include "mentions.h"
 #include "messagemodel.h"
 #include "presentmode.h"
+#include "replyresolver.h"
 #include "roomfiltermodel.h"
 #include "roomlistmodel.h"
 #include "transitionlogmodel.h"
@@ -39,6 +41,22 @@ struct ForeignPresentMode
     Q_GADGET
     QML_FOREIGN(Hubbub::PresentMode)
     QML_NAMED_ELEMENT(PresentMode)
+    QML_UNCREATABLE("Owned by AppController")
+};
+
+struct ForeignReplyResolver
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::ReplyResolver)
+    QML_NAMED_ELEMENT(ReplyResolver)
+    QML_UNCREATABLE("Owned by AppController")
+};
+
+struct ForeignMentions
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::Mentions)
+    QML_NAMED_ELEMENT(Mentions)
     QML_UNCREATABLE("Owned by AppController")
 };
 

@@ -5,6 +5,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Fusion
+import Hubbub.Ui
 
 //! The message input: Enter sends, Shift+Enter inserts a newline. `@` + a prefix offers the room's
 //! members (MentionPopup); a reply in progress shows above the field until sent or Esc. It grows with its text (up to

@@ -45,6 +45,10 @@ QObject *TestData::messageModel(const QVariantList &messages)
         msg.own = m.value(u"own"_s, false).toBool();
         msg.status = deliveryStatusFromName(m.value(u"status"_s, u"received"_s).toString());
         msg.timestamp = now.addSecs(-60 * m.value(u"minutesAgo"_s, 0).toInt());
+        // Replies and mentions (issue 10): the claim as received, and the flag set on arrival.
+        msg.replyTo = {m.value(u"replyToId"_s).toString(), m.value(u"replyToSender"_s).toString(),
+                       m.value(u"replyToText"_s).toString()};
+        msg.mentionsMe = m.value(u"mentionsMe"_s, false).toBool();
         rows.append(msg);
         ++n;
     }

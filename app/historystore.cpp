@@ -235,7 +235,8 @@ std::optional<QString> HistoryStore::senderOf(const QString &room, const QString
 std::optional<ChatMessage> HistoryStore::message(const QString &room, const QString &messageId) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM messages WHERE room = ? AND id = ?"));
+    q.prepare(QStringLiteral("SELECT ") + kColumns +
+              QStringLiteral(" FROM messages WHERE room = ? AND id = ?"));
     q.addBindValue(room);
     q.addBindValue(messageId);
     if (q.exec() && q.next())

@@ -137,7 +137,8 @@ QString Mentions::highlighted(const QString &text, const QString &userId, const 
     return out;
 }
 
-QStringList Mentions::complete(const QStringList &userIds, const QString &prefix, const QString &exclude, int max)
+QStringList Mentions::complete(const QStringList &userIds, const QString &prefix, const QString &exclude,
+                               int max)
 {
     QStringList out;
     for (const QString &id : userIds) {

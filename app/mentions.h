@@ -52,8 +52,8 @@ public:
     static QString highlighted(const QString &text, const QString &userId, const QString &color);
     //! The \a userIds that start with \a prefix (case-insensitively), \a exclude left out, sorted
     //! case-insensitively, at most \a max.
-    static QStringList complete(const QStringList &userIds, const QString &prefix, const QString &exclude = {},
-                                int max = 8);
+    static QStringList complete(const QStringList &userIds, const QString &prefix,
+                                const QString &exclude = {}, int max = 8);
 
 Q_SIGNALS:
     void notifyInMutedRoomsChanged();

@@ -57,7 +57,8 @@ QString oneLine(QStringView text, qsizetype max)
 
 QJsonObject ReplyRef::toJson() const
 {
-    return QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("sender"), sender}, {QStringLiteral("text"), text}};
+    return QJsonObject{
+        {QStringLiteral("id"), id}, {QStringLiteral("sender"), sender}, {QStringLiteral("text"), text}};
 }
 
 ReplyRef ReplyRef::fromJson(const QJsonValue &value)

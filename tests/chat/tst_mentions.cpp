@@ -69,7 +69,8 @@ private Q_SLOTS:
         QTest::newRow("no at") << QStringLiteral("alice") << alice << false;
         QTest::newRow("empty text") << QString() << alice << false;
         QTest::newRow("empty userId") << QStringLiteral("@ hello @") << QString() << false;
-        QTest::newRow("dotted userId") << QStringLiteral("cc @alice.bob!") << QStringLiteral("alice.bob") << true;
+        QTest::newRow("dotted userId")
+            << QStringLiteral("cc @alice.bob!") << QStringLiteral("alice.bob") << true;
     }
     void detection()
     {
@@ -84,21 +85,23 @@ private Q_SLOTS:
         QCOMPARE(Mentions::spans(QStringLiteral("@alice and @Alice."), QStringLiteral("alice")),
                  (QList<Mentions::Span>{{0, 6}, {11, 6}}));
         // Everything from the message is escaped; only the mention is wrapped.
-        QCOMPARE(Mentions::highlighted(QStringLiteral("<b>x</b> &lt; @alice"), QStringLiteral("alice"),
-                                       QStringLiteral("#ff0000")),
-                 QStringLiteral("&lt;b&gt;x&lt;/b&gt; &amp;lt; <b><font color=\"#ff0000\">@alice</font></b>"));
+        QCOMPARE(
+            Mentions::highlighted(QStringLiteral("<b>x</b> &lt; @alice"), QStringLiteral("alice"),
+                                  QStringLiteral("#ff0000")),
+            QStringLiteral("&lt;b&gt;x&lt;/b&gt; &amp;lt; <b><font color=\"#ff0000\">@alice</font></b>"));
         // A colour that is not one is not used (it could otherwise close the attribute).
         QCOMPARE(Mentions::highlighted(QStringLiteral("@alice"), QStringLiteral("alice"),
                                        QStringLiteral("red\"><img src=x>")),
                  QStringLiteral("<b>@alice</b>"));
         // Line breaks and runs of spaces survive the StyledText layout.
-        QCOMPARE(Mentions::highlighted(QStringLiteral("a  b\n c"), QStringLiteral("alice"), QStringLiteral("red")),
-                 QStringLiteral("a &nbsp;b<br>&nbsp;c"));
+        QCOMPARE(
+            Mentions::highlighted(QStringLiteral("a  b\n c"), QStringLiteral("alice"), QStringLiteral("red")),
+            QStringLiteral("a &nbsp;b<br>&nbsp;c"));
     }
 
     void completion()
     {
-        const QStringList members{QStringLiteral("bob"), QStringLiteral("alice"), QStringLiteral("Amy"),
+        const QStringList members{QStringLiteral("bob"),   QStringLiteral("alice"),  QStringLiteral("Amy"),
                                   QStringLiteral("carol"), QStringLiteral("ALBERT"), QStringLiteral("alice")};
         QCOMPARE(Mentions::complete(members, QStringLiteral("a")),
                  (QStringList{QStringLiteral("ALBERT"), QStringLiteral("alice"), QStringLiteral("Amy")}));
@@ -120,7 +123,8 @@ private Q_SLOTS:
         QVERIFY(!policy.consider(room, QStringLiteral("me"), QStringLiteral("@me"), true, true, false, true));
         QVERIFY(!policy.consider(room, QStringLiteral("a"), QStringLiteral("@me"), false, true, true, true));
         // A mention is not swallowed by the rate limit of the message just before it.
-        QVERIFY(policy.consider(room, QStringLiteral("a"), QStringLiteral("@me again"), false, false, false, true));
+        QVERIFY(policy.consider(room, QStringLiteral("a"), QStringLiteral("@me again"), false, false, false,
+                                true));
         // The preference off: muted means silent, mention or not.
         policy.setMentionsInMutedRooms(false);
         QVERIFY(!policy.consider(room, QStringLiteral("a"), QStringLiteral("@me"), false, true, false, true));
@@ -155,8 +159,9 @@ private Q_SLOTS:
         QCOMPARE(notified.at(0).at(2).toString(), QStringLiteral("hey @Bob, look"));
         const int mentionRow = rowWithText(bobModel, QStringLiteral("hey @Bob, look"));
         QCOMPARE(bobModel->data(bobModel->index(mentionRow), MessageModel::MentionsMeRole).toBool(), true);
-        QCOMPARE(bobModel->data(bobModel->index(rowWithText(bobModel, QStringLiteral("mail bob@bob.example"))),
-                                MessageModel::MentionsMeRole)
+        QCOMPARE(bobModel
+                     ->data(bobModel->index(rowWithText(bobModel, QStringLiteral("mail bob@bob.example"))),
+                            MessageModel::MentionsMeRole)
                      .toBool(),
                  false);
         // Alice's own copy does not "mention her" and nobody notifies for their own message.
@@ -182,7 +187,8 @@ private Q_SLOTS:
         // A restart keeps the highlight (history) and the preference (settings).
         const QString mentionId = bobModel->at(mentionRow).id;
         bob.reset();
-        QVERIFY(!Preferences(m_hub.options(QStringLiteral("bob"), bobProfile).settingsPath()).mentionsInMutedRooms());
+        QVERIFY(!Preferences(m_hub.options(QStringLiteral("bob"), bobProfile).settingsPath())
+                     .mentionsInMutedRooms());
         AppController bob2(m_hub.options(QStringLiteral("bob"), bobProfile));
         QVERIFY(!bob2.mentions()->notifyInMutedRooms());
         QVERIFY(!bob2.notifications()->mentionsInMutedRooms());

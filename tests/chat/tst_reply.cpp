@@ -73,10 +73,9 @@ class TestReply : public QObject
     //! A raw client that may send to any group (a non-Hubbub or hostile member).
     std::unique_ptr<WebPubSub::Client> mallory()
     {
-        return m_hub.connectedRawClient(QStringLiteral("mallory"),
-                                        {QStringLiteral("webpubsub.sendToGroup"),
-                                         QStringLiteral("webpubsub.joinLeaveGroup")},
-                                        kTimeout);
+        return m_hub.connectedRawClient(
+            QStringLiteral("mallory"),
+            {QStringLiteral("webpubsub.sendToGroup"), QStringLiteral("webpubsub.joinLeaveGroup")}, kTimeout);
     }
 
 private Q_SLOTS:
@@ -103,8 +102,9 @@ private Q_SLOTS:
         QCOMPARE(back->replyTo, e.replyTo);
         QCOMPARE(back->toChatMessage(QStringLiteral("r"), QStringLiteral("bob"), false).replyTo, e.replyTo);
         // Not a reply: no field at all.
-        QVERIFY(!MessageEnvelope::chat(QStringLiteral("x"), QStringLiteral("b")).toJson().contains(
-            QStringLiteral("replyTo")));
+        QVERIFY(!MessageEnvelope::chat(QStringLiteral("x"), QStringLiteral("b"))
+                     .toJson()
+                     .contains(QStringLiteral("replyTo")));
         // A malformed replyTo never drops the message: it is just not a reply.
         for (const QJsonValue &bad :
              {QJsonValue(QStringLiteral("orig-1")), QJsonValue(42), QJsonValue(QJsonArray{1}),
@@ -134,16 +134,17 @@ private Q_SLOTS:
         QVERIFY(!hasControl(e->replyTo.sender));
         QCOMPARE(e->replyTo.sender, QStringLiteral("al")); // one line, like the snippet
         // 10 KB on one line: cut to the limit, an ellipsis says so.
-        const auto cut = MessageEnvelope::fromJson(replyEnvelope(
-            QStringLiteral("hi"), QJsonObject{{QStringLiteral("id"), QStringLiteral("o")},
-                                              {QStringLiteral("text"), tenKb}}));
+        const auto cut = MessageEnvelope::fromJson(
+            replyEnvelope(QStringLiteral("hi"), QJsonObject{{QStringLiteral("id"), QStringLiteral("o")},
+                                                            {QStringLiteral("text"), tenKb}}));
         QCOMPARE(cut->replyTo.text.size(), ReplyRef::kMaxSnippet);
         QCOMPARE(cut->replyTo.text.back(), QChar(0x2026));
         // Control and bidi/zero-width characters are gone, white space collapsed.
         QCOMPARE(ReplyRef::cleanSnippet(controls), QStringLiteral("ring gnp.exe tab here"));
         QVERIFY(!hasControl(ReplyRef::cleanSnippet(controls)));
         // A surrogate pair at the cut is never split.
-        const QString emoji = QString(ReplyRef::kMaxSnippet - 2, u'a') + QStringLiteral("\U0001F600\U0001F600");
+        const QString emoji =
+            QString(ReplyRef::kMaxSnippet - 2, u'a') + QStringLiteral("\U0001F600\U0001F600");
         const QString snippet = ReplyRef::cleanSnippet(emoji);
         QVERIFY(!snippet.at(snippet.size() - 2).isHighSurrogate());
     }

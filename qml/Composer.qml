@@ -164,9 +164,21 @@ Rectangle {
                         Keys.onReturnPressed: event => root.handleReturn(event)
                         Keys.onEnterPressed: event => root.handleReturn(event)
                         // While the @-completion shows, these drive it; otherwise the field's own.
-                        Keys.onUpPressed: event => event.accepted = mentionPopup.visible && (mentionPopup.move(-1), true)
-                        Keys.onDownPressed: event => event.accepted = mentionPopup.visible && (mentionPopup.move(1), true)
-                        Keys.onTabPressed: event => event.accepted = mentionPopup.visible && (root.insertMention(mentionPopup.currentUserId), true)
+                        Keys.onUpPressed: event => {
+                            event.accepted = mentionPopup.visible;
+                            if (mentionPopup.visible)
+                                mentionPopup.move(-1);
+                        }
+                        Keys.onDownPressed: event => {
+                            event.accepted = mentionPopup.visible;
+                            if (mentionPopup.visible)
+                                mentionPopup.move(1);
+                        }
+                        Keys.onTabPressed: event => {
+                            event.accepted = mentionPopup.visible;
+                            if (mentionPopup.visible)
+                                root.insertMention(mentionPopup.currentUserId);
+                        }
                         Keys.onEscapePressed: event => {
                             if (mentionPopup.visible)
                                 root.mentionDismissedAt = root.mentionStart;

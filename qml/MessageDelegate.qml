@@ -8,7 +8,8 @@ import Hubbub.Ui
 //! One row of the timeline: optional day separator, optional "New messages" divider, then the
 //! message. The first message of a run (same sender, within 5 minutes) carries the avatar and the
 //! name line; the rest of the run hangs under it. Own messages sit on the surfaceAlt card with a
-//! "you" tag (not colour alone). Hover or keyboard focus shows the actions that exist (Copy).
+//! "you" tag (not colour alone). Hover or keyboard focus shows the actions (Reply, Copy). A reply
+//! carries a ReplyQuote of its original; a message mentioning the user a bar and the mention in bold.
 //! No `pragma ComponentBehavior: Bound` here: on Qt 6.4 a Loader inside a ListView delegate cannot
 //! instantiate a bound inline component ("outside its creation context").
 Item {

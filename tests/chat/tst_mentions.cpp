@@ -8,11 +8,15 @@
 #include "apptestfixture.h"
 #include "client.h"
 #include "historystore.h"
+#include "inprocessapp.h"
 #include "mentions.h"
 #include "notificationpolicy.h"
 #include "preferences.h"
 #include "service.h"
 
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -30,6 +34,15 @@ int rowWithText(MessageModel *model, const QString &text)
             return row;
     }
     return -1;
+}
+//! The visual descendants of \a item named \a name, in tree order.
+void findItems(QQuickItem *item, const QString &name, QList<QQuickItem *> *out)
+{
+    if (item->objectName() == name)
+        out->append(item);
+    const auto children = item->childItems();
+    for (QQuickItem *child : children)
+        findItems(child, name, out);
 }
 } // namespace
 
@@ -130,6 +143,44 @@ private Q_SLOTS:
         policy.setMentionsInMutedRooms(false);
         QVERIFY(!policy.consider(room, QStringLiteral("a"), QStringLiteral("@me"), false, true, false, true));
         QCOMPARE(spy.count(), 2);
+    }
+
+    void mainWindowHighlightsTheMention()
+    {
+        const QString profile = m_hub.freshProfile(QStringLiteral("dora"));
+        const QString room = QStringLiteral("hl");
+        {
+            HistoryStore history(HistoryStore::defaultPath(profile));
+            ChatMessage m;
+            m.room = room;
+            m.id = QStringLiteral("m1");
+            m.senderId = m.senderName = QStringLiteral("mallory");
+            m.text = QStringLiteral("<b>x</b> &lt; @dora");
+            m.timestamp = QDateTime::currentDateTimeUtc();
+            m.mentionsMe = true;
+            QVERIFY(history.insert(m));
+            QVERIFY(history.saveRoom({room, 0, false}));
+        }
+        AppController app(m_hub.options(QStringLiteral("dora"), profile));
+        app.selectRoom(room);
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("qml|QML")));
+        auto engine = InProcessApp::loadMainWindow(&app);
+        QCOMPARE(engine->rootObjects().size(), 1);
+        auto *main = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
+        QVERIFY(QTest::qWaitForWindowExposed(main, 10000));
+        QList<QQuickItem *> bodies;
+        QTRY_VERIFY_WITH_TIMEOUT((bodies.clear(),
+                                  findItems(main->contentItem(), QStringLiteral("bodyText"), &bodies),
+                                  !bodies.isEmpty()),
+                                 10000);
+        QQuickItem *body = bodies.constFirst();
+        QCOMPARE(body->property("textFormat").toInt(), 4 /* Text.StyledText */);
+        QVERIFY(body->property("text").toString().startsWith(
+            QStringLiteral("&lt;b&gt;x&lt;/b&gt; &amp;lt; <b><font color=")));
+        QList<QQuickItem *> bars;
+        findItems(main->contentItem(), QStringLiteral("mentionBar"), &bars);
+        QVERIFY(!bars.isEmpty() && bars.constFirst()->isVisible());
+        engine.reset();
     }
 
     void mutedRoomNotifiesOnMention()

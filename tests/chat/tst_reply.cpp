@@ -9,6 +9,7 @@
 #include "apptestfixture.h"
 #include "client.h"
 #include "historystore.h"
+#include "inprocessapp.h"
 #include "messageenvelope.h"
 #include "replyref.h"
 #include "replyresolver.h"
@@ -16,6 +17,9 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -42,6 +46,21 @@ bool hasControl(const QString &s)
             return true;
     }
     return false;
+}
+
+//! The visual descendant of \a item named \a name (delegates are not QObject children of the view).
+QQuickItem *findItem(QQuickItem *item, const QString &name)
+{
+    if (!item)
+        return nullptr;
+    if (item->objectName() == name)
+        return item;
+    const auto children = item->childItems();
+    for (QQuickItem *child : children) {
+        if (QQuickItem *found = findItem(child, name))
+            return found;
+    }
+    return nullptr;
 }
 
 QJsonObject replyEnvelope(const QString &text, const QJsonValue &replyTo)
@@ -279,6 +298,61 @@ private Q_SLOTS:
         QCOMPARE(deep.replies()->locate(QStringLiteral("not-a-room"), QStringLiteral("m1")), -1);
         // The quote of m0 resolves from history even before its page is loaded.
         QVERIFY(deep.replies()->resolve(room, {QStringLiteral("m0"), {}, {}}).inHistory);
+    }
+
+    void mainWindowShowsTheOriginalAndJumps()
+    {
+        // A forged reply far below its original, in the real main window over a real controller.
+        const QString profile = m_hub.freshProfile(QStringLiteral("window"));
+        const QString room = QStringLiteral("window");
+        {
+            HistoryStore history(HistoryStore::defaultPath(profile));
+            QList<ChatMessage> all;
+            const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-3600);
+            for (int i = 0; i < 60; ++i) {
+                ChatMessage m;
+                m.room = room;
+                m.id = QStringLiteral("w%1").arg(i);
+                m.senderId = m.senderName = i == 0 ? QStringLiteral("carol") : QStringLiteral("dave");
+                m.text = i == 0 ? QStringLiteral("the real words") : QStringLiteral("filler %1").arg(i);
+                m.timestamp = start.addSecs(i);
+                if (i == 59) {
+                    m.senderId = m.senderName = QStringLiteral("mallory");
+                    m.text = QStringLiteral("see?");
+                    m.replyTo = {QStringLiteral("w0"), QStringLiteral("alice"),
+                                 QStringLiteral("forged words")};
+                }
+                all.append(m);
+            }
+            QCOMPARE(history.insertMany(all), 60);
+            QVERIFY(history.saveRoom({room, 0, false}));
+        }
+        AppOptions o = m_hub.options(QStringLiteral("window"), profile);
+        o.historyPageSize = 20;
+        AppController window(o);
+        window.selectRoom(room);
+        // Any QML warning (a broken binding in the new delegate parts) fails the test.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("qml|QML")));
+        auto engine = InProcessApp::loadMainWindow(&window);
+        QCOMPARE(engine->rootObjects().size(), 1);
+        auto *main = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
+        QVERIFY(main);
+        QVERIFY(QTest::qWaitForWindowExposed(main, 10000));
+        auto *list = main->findChild<QQuickItem *>(QStringLiteral("messageList"));
+        QVERIFY(list);
+        MessageModel *model = window.directory()->openMessages(room);
+        QCOMPARE(model->count(), 20);
+        QQuickItem *quote = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((quote = findItem(list, QStringLiteral("replyQuote"))) != nullptr, 10000);
+        // The original's real sender and words, although its page is not loaded.
+        QCOMPARE(quote->property("inHistory").toBool(), true);
+        QCOMPARE(quote->property("senderLabel").toString(), QStringLiteral("carol"));
+        QCOMPARE(quote->property("text").toString(), QStringLiteral("the real words"));
+        // Activating it loads history back to the original and makes it the current row.
+        QVERIFY(QMetaObject::invokeMethod(quote, "activated"));
+        QCOMPARE(model->rowOf(QStringLiteral("w0")), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(list->property("currentIndex").toInt(), 0, 10000);
+        engine.reset();
     }
 
     void restartKeepsTheReply()

@@ -21,6 +21,9 @@
 #include <QQuickWindow>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -255,6 +258,46 @@ private Q_SLOTS:
             QCOMPARE(bob->replies()->locate(room, originalId), -1);
         }
         raw->stop();
+    }
+
+    void historyFromBeforeRepliesIsUpgraded()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        {
+            // The messages table as it was before issue 10 (with an old row in it).
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL,"
+                " id TEXT NOT NULL, sender_id TEXT NOT NULL DEFAULT '', sender_name TEXT NOT NULL DEFAULT '',"
+                " text TEXT NOT NULL, ts INTEGER NOT NULL, own INTEGER NOT NULL DEFAULT 0,"
+                " status TEXT NOT NULL DEFAULT 'received', relayed_by TEXT NOT NULL DEFAULT '',"
+                " gap_end INTEGER, gap_filled INTEGER NOT NULL DEFAULT 0, UNIQUE(room, id))")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO messages (room, id, sender_id, text, ts)"
+                                          " VALUES ('r', 'old', 'carol', 'from before', 1700000000000)")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        HistoryStore history(path);
+        QVERIFY(history.isOpen());
+        const auto old = history.message(QStringLiteral("r"), QStringLiteral("old"));
+        QVERIFY(old);
+        QCOMPARE(old->text, QStringLiteral("from before"));
+        QVERIFY(old->replyTo.isEmpty());
+        QVERIFY(!old->mentionsMe);
+        ChatMessage reply = *old;
+        reply.id = QStringLiteral("new");
+        reply.text = QStringLiteral("re");
+        reply.replyTo = {QStringLiteral("old"), QStringLiteral("carol"), QStringLiteral("from before")};
+        reply.mentionsMe = true;
+        QVERIFY(history.insert(reply));
+        const auto back = history.latest(QStringLiteral("r"), 10);
+        QCOMPARE(back.size(), 2);
+        QCOMPARE(back.at(1).replyTo, reply.replyTo);
+        QVERIFY(back.at(1).mentionsMe);
     }
 
     void locateLoadsOlderPages()

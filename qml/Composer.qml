@@ -5,11 +5,10 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Fusion
-import Hubbub.Ui
 
-//! The message input: Enter sends, Shift+Enter inserts a newline. `@` + a prefix offers the room's
-//! members (MentionPopup); a reply in progress shows above the field until sent or Esc. It grows with its text (up to
-//! maxLines, then scrolls) and, while the connection is down, says that sending is queued. It only
+//! The message input: Enter sends, Shift+Enter inserts a newline; `@` + a prefix offers the room's
+//! members (MentionPopup); a reply in progress shows above it (ReplyBar) until sent or Esc. It
+//! grows with its text (up to maxLines, then scrolls) and, while the connection is down, says that sending is queued. It only
 //! emits signals; Main.qml passes the text to AppController.sendMessage and clears the field when
 //! that accepted it.
 Rectangle {
@@ -34,12 +33,6 @@ Rectangle {
     //! "alice: first line" of the message being replied to.
     property string replySender: ""
     property string replySnippet: ""
-    //! Where the `@` of the mention being typed is (-1: none) and what follows it.
-    property int mentionStart: -1
-    property string mentionPrefix: ""
-    property int mentionDismissedAt: -1
-    readonly property var mentionCandidates: root.mentionStart >= 0 && root.mentionDismissedAt !== root.mentionStart
-                                             ? UiHelper.mentionCandidates(root.members, root.mentionPrefix, root.selfUserId) : []
     readonly property alias mentionPopup: mentionPopup
 
     //! The user pressed Enter (or the Send button) with this text.
@@ -58,40 +51,13 @@ Rectangle {
         y: Theme.spacingM
         spacing: Theme.spacingXs
 
-        // Replying: what to, and a way out (Esc).
-        RowLayout {
+        ReplyBar {
             objectName: "composerReplyBar"
             visible: root.replyToId.length > 0
             Layout.fillWidth: true
-            spacing: Theme.spacingXs
-
-            Label {
-                text: qsTr("Replying to %1:").arg(root.replySender)
-                textFormat: Text.PlainText
-                color: Theme.textSecondary
-                font.pixelSize: Theme.fontMeta
-                font.weight: Font.DemiBold
-                elide: Text.ElideRight
-                Layout.maximumWidth: layout.width / 3
-            }
-            Label {
-                objectName: "composerReplySnippet"
-                Layout.fillWidth: true
-                text: root.replySnippet
-                textFormat: Text.PlainText
-                color: Theme.textSecondary
-                font.pixelSize: Theme.fontMeta
-                elide: Text.ElideRight
-            }
-            ToolButton {
-                objectName: "cancelReplyButton"
-                text: "\u2715"
-                font.pixelSize: Theme.fontMeta
-                Accessible.name: qsTr("Cancel the reply (Esc)")
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("Cancel the reply (Esc)")
-                onClicked: root.cancelReply()
-            }
+            sender: root.replySender
+            snippet: root.replySnippet
+            onCancelRequested: root.cancelReply()
         }
 
         // Sending is queued: the state, in words, right where the user is writing.
@@ -164,35 +130,16 @@ Rectangle {
                         Keys.onReturnPressed: event => root.handleReturn(event)
                         Keys.onEnterPressed: event => root.handleReturn(event)
                         // While the @-completion shows, these drive it; otherwise the field's own.
-                        Keys.onUpPressed: event => {
-                            event.accepted = mentionPopup.visible;
-                            if (mentionPopup.visible)
-                                mentionPopup.move(-1);
-                        }
-                        Keys.onDownPressed: event => {
-                            event.accepted = mentionPopup.visible;
-                            if (mentionPopup.visible)
-                                mentionPopup.move(1);
-                        }
-                        Keys.onTabPressed: event => {
-                            event.accepted = mentionPopup.visible;
-                            if (mentionPopup.visible)
-                                root.insertMention(mentionPopup.currentUserId);
-                        }
-                        Keys.onEscapePressed: event => {
-                            if (mentionPopup.visible)
-                                root.mentionDismissedAt = root.mentionStart;
-                            else if (root.replyToId.length > 0)
-                                root.cancelReply();
-                            else
-                                event.accepted = false;
-                        }
+                        Keys.onUpPressed: event => event.accepted = mentionPopup.handleKey(event.key)
+                        Keys.onDownPressed: event => event.accepted = mentionPopup.handleKey(event.key)
+                        Keys.onTabPressed: event => event.accepted = mentionPopup.handleKey(event.key)
+                        Keys.onEscapePressed: event => event.accepted = mentionPopup.handleKey(event.key) || root.cancelReply()
                         onTextChanged: {
-                            root.updateMention();
+                            mentionPopup.update();
                             if (input.activeFocus && input.length > 0)
                                 root.edited();
                         }
-                        onCursorPositionChanged: root.updateMention()
+                        onCursorPositionChanged: mentionPopup.update()
 
                         Label {
                             objectName: "composerPlaceholder"
@@ -247,9 +194,9 @@ Rectangle {
         parent: layout
         x: 0
         y: -height - Theme.spacingXs
-        candidates: root.mentionCandidates
-        visible: root.mentionCandidates.length > 0 && input.activeFocus
-        onChosen: userId => root.insertMention(userId)
+        field: input
+        members: root.members
+        selfUserId: root.selfUserId
     }
 
     FontMetrics {
@@ -265,28 +212,8 @@ Rectangle {
             return;
         }
         event.accepted = true;
-        if (mentionPopup.visible)
-            root.insertMention(mentionPopup.currentUserId);
-        else
+        if (!mentionPopup.handleKey(event.key))
             root.submit();
-    }
-
-    //! Finds the `@prefix` just before the cursor (at the start or after a space or bracket).
-    function updateMention() {
-        const before = input.text.slice(0, input.cursorPosition);
-        const match = /(^|[\s(\[{"'])@([^\s@]*)$/.exec(before);
-        root.mentionStart = match ? before.length - match[2].length - 1 : -1;
-        root.mentionPrefix = match ? match[2] : "";
-    }
-
-    //! Replaces the `@prefix` being typed by `@userId `.
-    function insertMention(userId: string) {
-        if (root.mentionStart < 0 || userId.length === 0)
-            return;
-        const start = root.mentionStart;
-        input.remove(start, input.cursorPosition);
-        input.insert(start, "@" + userId + " ");
-        input.cursorPosition = start + userId.length + 2;
     }
 
     //! Starts replying to \a messageId (\a sender, one line \a snippet); the field takes focus.
@@ -297,10 +224,13 @@ Rectangle {
         input.forceActiveFocus();
     }
 
-    function cancelReply() {
+    //! Ends the reply in progress; false when there was none.
+    function cancelReply(): bool {
+        const was = root.replyToId.length > 0;
         root.replyToId = "";
         root.replySender = "";
         root.replySnippet = "";
+        return was;
     }
 
     //! Emits sendRequested unless the text is only whitespace.

@@ -102,14 +102,6 @@
         <source>Send (Enter)</source>
         <translation>Senden (Eingabetaste)</translation>
     </message>
-    <message>
-        <source>Replying to %1:</source>
-        <translation>Antwort an %1:</translation>
-    </message>
-    <message>
-        <source>Cancel the reply (Esc)</source>
-        <translation>Antwort abbrechen (Esc)</translation>
-    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -1108,6 +1100,17 @@
     <message>
         <source>End session</source>
         <translation>Sitzung beenden</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyBar</name>
+    <message>
+        <source>Replying to %1:</source>
+        <translation>Antwort an %1:</translation>
+    </message>
+    <message>
+        <source>Cancel the reply (Esc)</source>
+        <translation>Antwort abbrechen (Esc)</translation>
     </message>
 </context>
 <context>

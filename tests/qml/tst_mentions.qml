@@ -70,9 +70,9 @@ Item {
             typeText("hi @");
             tryVerify(() => composer.mentionPopup.visible);
             // Everyone but the user.
-            compare(composer.mentionCandidates, ["alice", "Amy", "carol"]);
+            compare(composer.mentionPopup.candidates, ["alice", "Amy", "carol"]);
             typeText("a");
-            compare(composer.mentionCandidates, ["alice", "Amy"]);
+            compare(composer.mentionPopup.candidates, ["alice", "Amy"]);
             compare(composer.mentionPopup.currentUserId, "alice");
             keyClick(Qt.Key_Down);
             compare(composer.mentionPopup.currentUserId, "Amy");
@@ -92,7 +92,7 @@ Item {
             const composer = makeComposer();
             typeText("@AL");
             tryVerify(() => composer.mentionPopup.visible);
-            compare(composer.mentionCandidates, ["alice"]);
+            compare(composer.mentionPopup.candidates, ["alice"]);
             keyClick(Qt.Key_Tab);
             compare(composer.text, "@alice ");
             typeText("and @c");
@@ -104,7 +104,7 @@ Item {
             composer.clear();
             typeText("me@a");
             verify(!composer.mentionPopup.visible);
-            compare(composer.mentionCandidates, []);
+            compare(composer.mentionPopup.candidates, []);
             // Nobody matches: no popup.
             composer.clear();
             typeText("@zz");

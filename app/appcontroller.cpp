@@ -52,6 +52,8 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     , m_chat(new ChatActions(m_history.get(), m_rooms, m_outbox, m_inbox, &m_self, this))
     , m_search(new MessageSearch(m_history.get(), m_rooms, this))
     , m_drafts(new Drafts(m_history.get(), m_rooms, this))
+    , m_replies(new ReplyResolver(m_history.get(), m_rooms, this))
+    , m_mentions(new Mentions(m_preferences.get(), m_notifications, this))
 {
     m_darkTheme = m_preferences->darkTheme();
     m_presence->setTypingEnabled(m_preferences->typingIndicators());
@@ -73,6 +75,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     connect(m_outbox, &Outbox::countChanged, m_connection, &ConnectionController::setOutboxCount);
     connect(m_outbox, &Outbox::messageAdded, this, &AppController::messageAdded);
     connect(m_inbox, &Inbox::messageAdded, this, &AppController::messageAdded);
+    connect(this, &AppController::messageAdded, m_replies, &ReplyResolver::noteChanged);
     connect(m_rooms, &RoomDirectory::currentChanged, this, &AppController::onCurrentRoomChanged);
     m_connection->setOutboxCount(m_outbox->count());
 
@@ -331,19 +334,19 @@ void AppController::openLink(const QString &url)
 
 // ---- sending ---------------------------------------------------------------------------------
 
-bool AppController::sendMessage(const QString &text)
+bool AppController::sendMessage(const QString &text, const QString &replyToId)
 {
-    return sendMessageTo(m_rooms->current(), text);
+    return sendMessageTo(m_rooms->current(), text, replyToId);
 }
 
-bool AppController::sendMessageTo(const QString &room, const QString &text)
+bool AppController::sendMessageTo(const QString &room, const QString &text, const QString &replyToId)
 {
     if (text.trimmed().isEmpty() || !m_rooms->contains(room))
         return false;
     m_presence->noteActivity();
     m_presence->messageSent(room);
     m_drafts->clear(room);
-    return m_outbox->send(room, text);
+    return m_outbox->send(room, text, m_replies->reference(room, replyToId));
 }
 
 } // namespace Hubbub

@@ -15,11 +15,13 @@
 #include "drafts.h"
 #include "localuser.h"
 #include "membermodel.h"
+#include "mentions.h"
 #include "messagemodel.h"
 #include "messagesearch.h"
 #include "outbox.h"
 #include "presencetracker.h"
 #include "presentmode.h"
+#include "replyresolver.h"
 #include "roomdirectory.h"
 #include "roomlistmodel.h"
 #include "senderpolicy.h"
@@ -56,6 +58,9 @@ class AppController : public QObject
     Q_PROPERTY(Hubbub::Drafts *drafts READ drafts CONSTANT)
     //! Edit, delete for everyone and reactions on the messages of the current room.
     Q_PROPERTY(Hubbub::ChatActions *chat READ chat CONSTANT)
+    //! Replies (quotes, jumping to the original) and @mentions (the muted-rooms preference).
+    Q_PROPERTY(Hubbub::ReplyResolver *replies READ replies CONSTANT)
+    Q_PROPERTY(Hubbub::Mentions *mentions READ mentions CONSTANT)
     //! The current room's messages (an empty model when no room is selected).
     Q_PROPERTY(Hubbub::MessageModel *messages READ messages NOTIFY currentRoomChanged)
     //! The current room's members.
@@ -93,6 +98,8 @@ public:
     MessageSearch *search() const { return m_search; }
     Drafts *drafts() const { return m_drafts; }
     ChatActions *chat() const { return m_chat; }
+    ReplyResolver *replies() const { return m_replies; }
+    Mentions *mentions() const { return m_mentions; }
     RoomListModel *rooms() const { return m_rooms->list(); }
     MessageModel *messages() const;
     MemberModel *members() const;
@@ -124,9 +131,10 @@ public:
     Q_INVOKABLE void joinRoom(const QString &name);
     Q_INVOKABLE void leaveRoom(const QString &name);
     Q_INVOKABLE void selectRoom(const QString &name);
-    Q_INVOKABLE bool sendMessage(const QString &text);
+    //! \a replyToId: the message of the current room it replies to ("" for none).
+    Q_INVOKABLE bool sendMessage(const QString &text, const QString &replyToId = {});
     //! Sends \a text to \a room (not necessarily the current one); false when empty/unknown room.
-    bool sendMessageTo(const QString &room, const QString &text);
+    bool sendMessageTo(const QString &room, const QString &text, const QString &replyToId = {});
     Q_INVOKABLE void retryMessage(const QString &messageId) { m_outbox->retry(messageId); }
     Q_INVOKABLE void deleteMessage(const QString &messageId) { m_outbox->remove(messageId); }
     Q_INVOKABLE void retryAllFailed() { m_outbox->retryAllFailed(); }
@@ -185,6 +193,8 @@ private:
     Backfill *m_backfill = nullptr;
     MessageSearch *m_search;
     Drafts *m_drafts;
+    ReplyResolver *m_replies;
+    Mentions *m_mentions;
     QPointer<WebPubSub::Client> m_client;
     bool m_darkTheme = false;
     bool m_started = false;

@@ -3,6 +3,8 @@
 //! \brief One chat message as the models and the history store keep it.
 #pragma once
 
+#include "replyref.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
@@ -49,6 +51,12 @@ struct ChatMessage
     bool edited = false;  //!< the text is the sender's edit of the original
     bool deleted = false; //!< deleted for everyone: a tombstone, text is empty (also in the history)
     QList<MessageReaction> reactions; //!< per emoji, in order of first reaction
+    // Issue 10, replies and mentions:
+    //! What this message replies to, as its sender quoted it (empty id: not a reply).
+    ReplyRef replyTo;
+    //! Received and its text names the local user (`@userId` as a whole word; Mentions), decided
+    //! with the user's id on arrival.
+    bool mentionsMe = false;
 };
 
 } // namespace Hubbub

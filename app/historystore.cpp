@@ -32,12 +32,15 @@ ChatMessage readMessage(const QSqlQuery &q)
     if (m.gapMarker)
         m.gapEnd = QDateTime::fromMSecsSinceEpoch(q.value(9).toLongLong(), Qt::UTC);
     m.gapFilled = q.value(10).toInt();
-    m.edited = q.value(11).toBool();
-    m.deleted = q.value(12).toBool();
+    m.replyTo = {q.value(11).toString(), q.value(12).toString(), q.value(13).toString()};
+    m.mentionsMe = q.value(14).toBool();
+    m.edited = q.value(15).toBool();
+    m.deleted = q.value(16).toBool();
     return m;
 }
-const auto kColumns = QStringLiteral(
-    "room, id, sender_id, sender_name, text, ts, own, status, relayed_by, gap_end, gap_filled");
+const auto kColumns =
+    QStringLiteral("room, id, sender_id, sender_name, text, ts, own, status, relayed_by, gap_end, gap_filled,"
+                   " reply_to_id, reply_to_sender, reply_to_text, mentions_me");
 // What is read back: the inserted columns plus those only edits and deletes change (MutationStore).
 const auto kSelectColumns = kColumns + QStringLiteral(", edited, deleted");
 } // namespace
@@ -69,13 +72,21 @@ HistoryStore::HistoryStore(const QString &path)
     // before backfill get the column, empty (= received directly).
     {
         QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-        bool hasRelayedBy = false, hasGapEnd = false, hasEdited = false;
+        bool hasRelayedBy = false, hasGapEnd = false, hasEdited = false, hasReplyTo = false;
         if (q.exec(QStringLiteral("PRAGMA table_info(messages)"))) {
             while (q.next()) {
                 hasRelayedBy = hasRelayedBy || q.value(1).toString() == u"relayed_by";
                 hasGapEnd = hasGapEnd || q.value(1).toString() == u"gap_end";
                 hasEdited = hasEdited || q.value(1).toString() == u"edited";
+                hasReplyTo = hasReplyTo || q.value(1).toString() == u"reply_to_id";
             }
+        }
+        // Replies keep their quote and mentions their highlight across restarts (issue 10).
+        if (!hasReplyTo) {
+            for (const char *column : {"reply_to_id", "reply_to_sender", "reply_to_text"})
+                exec(QStringLiteral("ALTER TABLE messages ADD COLUMN %1 TEXT NOT NULL DEFAULT ''")
+                         .arg(QLatin1StringView(column)));
+            exec(QStringLiteral("ALTER TABLE messages ADD COLUMN mentions_me INTEGER NOT NULL DEFAULT 0"));
         }
         if (!hasRelayedBy)
             exec(QStringLiteral("ALTER TABLE messages ADD COLUMN relayed_by TEXT NOT NULL DEFAULT ''"));
@@ -133,7 +144,7 @@ bool HistoryStore::insert(const ChatMessage &m)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO messages (") + kColumns +
-              QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+              QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     // A null QString binds as SQL NULL, which the NOT NULL columns reject, and INSERT OR IGNORE
     // would drop the message silently: an anonymous sender or a name withheld is "", not NULL.
     const auto notNull = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
@@ -149,6 +160,10 @@ bool HistoryStore::insert(const ChatMessage &m)
     q.addBindValue(m.gapMarker ? QVariant(m.gapEnd.toMSecsSinceEpoch())
                                : QVariant(QMetaType(QMetaType::LongLong)));
     q.addBindValue(m.gapMarker ? m.gapFilled : 0);
+    q.addBindValue(notNull(m.replyTo.id));
+    q.addBindValue(notNull(m.replyTo.sender));
+    q.addBindValue(notNull(m.replyTo.text));
+    q.addBindValue(m.mentionsMe ? 1 : 0);
     if (!q.exec()) {
         m_lastError = q.lastError().text();
         qCWarning(lcApp) << "history insert:" << m_lastError;
@@ -224,6 +239,18 @@ std::optional<QString> HistoryStore::senderOf(const QString &room, const QString
     q.addBindValue(messageId);
     if (q.exec() && q.next())
         return q.value(0).toString();
+    return std::nullopt;
+}
+
+std::optional<ChatMessage> HistoryStore::message(const QString &room, const QString &messageId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT ") + kSelectColumns +
+              QStringLiteral(" FROM messages WHERE room = ? AND id = ?"));
+    q.addBindValue(room);
+    q.addBindValue(messageId);
+    if (q.exec() && q.next())
+        return readMessage(q);
     return std::nullopt;
 }
 
@@ -307,10 +334,10 @@ QList<ChatMessage> HistoryStore::around(const QString &room, const QString &mess
     // Two halves around the message's seq, each using the (room, seq) index.
     q.prepare(QStringLiteral("WITH target AS (SELECT seq FROM messages WHERE room = ? AND id = ?)"
                              " SELECT * FROM (SELECT ") +
-              kColumns +
+              kSelectColumns +
               QStringLiteral(", seq FROM messages WHERE room = ? AND seq <= (SELECT seq FROM target)"
                              " ORDER BY seq DESC LIMIT ?) UNION ALL SELECT * FROM (SELECT ") +
-              kColumns +
+              kSelectColumns +
               QStringLiteral(", seq FROM messages WHERE room = ? AND seq > (SELECT seq FROM target)"
                              " ORDER BY seq ASC LIMIT ?) ORDER BY seq"));
     q.addBindValue(room);
@@ -333,7 +360,7 @@ QList<ChatMessage> HistoryStore::between(const QString &room, const QString &fro
 {
     QList<ChatMessage> out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT ") + kColumns +
+    q.prepare(QStringLiteral("SELECT ") + kSelectColumns +
               QStringLiteral(" FROM messages WHERE room = ?"
                              " AND seq >= (SELECT seq FROM messages WHERE room = ? AND id = ?)"
                              " AND seq < COALESCE((SELECT seq FROM messages WHERE room = ? AND id = ?),"

@@ -53,6 +53,8 @@ public:
     bool contains(const QString &room, const QString &messageId) const;
     //! The sender (userId) of the stored \a messageId in \a room; nullopt when not stored.
     std::optional<QString> senderOf(const QString &room, const QString &messageId) const;
+    //! The stored message \a messageId of \a room; nullopt when not stored.
+    std::optional<ChatMessage> message(const QString &room, const QString &messageId) const;
     //! Writes the WAL back into the database file (on quit), so the history on disk is complete
     //! without its -wal file.
     bool checkpoint();

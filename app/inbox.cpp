@@ -7,6 +7,7 @@
 #include "historystore.h"
 #include "localuser.h"
 #include "membermodel.h"
+#include "mentions.h"
 #include "messageenvelope.h"
 #include "messagemodel.h"
 #include "messagemutations.h"
@@ -114,6 +115,7 @@ ChatMessage Inbox::chatMessage(const QString &room, const QString &fromUserId, c
     const QString name = SenderPolicy::cleanDisplayName(env.sender, fromUserId);
     m.senderName = m_rooms->openMembers(room)->nameCollides(fromUserId, name) ? QString() : name;
     m.timestamp = arrival;
+    m.mentionsMe = !m.own && Mentions::mentions(m.text, ownId);
     return m;
 }
 
@@ -163,7 +165,7 @@ void Inbox::flush()
         for (const ChatMessage &m : fresh) {
             if (!m.own)
                 m_notifications->consider(room, SenderPolicy::label(m.senderId), m.text, m.own,
-                                          list->isMuted(room), inView);
+                                          list->isMuted(room), inView, m.mentionsMe);
             Q_EMIT messageAdded(room, m.id);
         }
     }

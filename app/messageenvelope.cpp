@@ -59,6 +59,8 @@ QJsonObject MessageEnvelope::toJson() const
     if (kind == Kind::Message) {
         o.insert(QStringLiteral("id"), id);
         o.insert(QStringLiteral("text"), text);
+        if (!replyTo.isEmpty())
+            o.insert(QStringLiteral("replyTo"), replyTo.toJson());
     }
     if (!sender.isEmpty())
         o.insert(QStringLiteral("sender"), sender);
@@ -126,6 +128,7 @@ std::optional<MessageEnvelope> MessageEnvelope::fromJson(const QJsonObject &o)
             return std::nullopt;
         e.id = idValue.toString();
         e.text = textValue.toString().left(kMaxTextLength);
+        e.replyTo = ReplyRef::fromJson(o.value(QStringLiteral("replyTo")));
     } else if (e.kind == Kind::Presence) {
         e.state = o.value(QStringLiteral("state")).toString() == u"away" ? QStringLiteral("away")
                                                                          : QStringLiteral("online");
@@ -322,6 +325,7 @@ ChatMessage MessageEnvelope::toChatMessage(const QString &room, const QString &s
     m.timestamp = timestamp.isValid() ? timestamp : QDateTime::currentDateTimeUtc();
     m.own = own;
     m.status = own ? DeliveryStatus::Sent : DeliveryStatus::Received;
+    m.replyTo = replyTo;
     return m;
 }
 

@@ -41,7 +41,11 @@ MessageModel::MessageModel(const QString &room, QObject *parent)
                     {RelayedByRole, "relayedBy"},
                     {EditedRole, "edited"},
                     {DeletedRole, "deleted"},
-                    {ReactionsRole, "reactions"}},
+                    {ReactionsRole, "reactions"},
+                    {ReplyToIdRole, "replyToId"},
+                    {ReplyToSenderRole, "replyToSender"},
+                    {ReplyToTextRole, "replyToText"},
+                    {MentionsMeRole, "mentionsMe"}},
                    parent)
     , m_room(room)
 {}
@@ -133,6 +137,14 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
                                     {QStringLiteral("mine"), r.mine}});
         return list;
     }
+    case ReplyToIdRole:
+        return m.replyTo.id;
+    case ReplyToSenderRole:
+        return m.replyTo.sender;
+    case ReplyToTextRole:
+        return m.replyTo.text;
+    case MentionsMeRole:
+        return m.mentionsMe;
     default:
         return {};
     }

@@ -58,6 +58,16 @@ public:
         EditedRole,    //!< bool: the text is the sender's edit
         DeletedRole,   //!< bool: deleted for everyone (a tombstone; TextRole is empty)
         ReactionsRole, //!< list of {emoji, count, users (userIds), mine (bool)}, in order of first use
+        // Issue 10, replies and mentions:
+        //! The id of the message this one replies to, "" when it is not a reply.
+        ReplyToIdRole,
+        //! The replied-to sender as the replier claimed it (shown only when the original is not
+        //! in local history, and then as a claim).
+        ReplyToSenderRole,
+        //! The replied-to first line as the replier claimed it (same caveat), cleaned plain text.
+        ReplyToTextRole,
+        //! The text names the local user (`@userId`, Mentions::mentions()).
+        MentionsMeRole,
     };
     Q_ENUM(Roles)
 

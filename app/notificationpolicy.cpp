@@ -9,13 +9,17 @@ NotificationPolicy::NotificationPolicy(QObject *parent)
 {}
 
 bool NotificationPolicy::consider(const QString &room, const QString &sender, const QString &text, bool own,
-                                  bool muted, bool roomInView)
+                                  bool muted, bool roomInView, bool mentionsMe)
 {
-    if (own || muted || roomInView)
+    if (own || roomInView)
+        return false;
+    // Being named is the one thing a muted room still says, unless the user turned that off too.
+    if (muted && !(mentionsMe && m_mentionsInMutedRooms))
         return false;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const auto it = m_lastShown.constFind(room);
-    if (m_minimumIntervalMs > 0 && it != m_lastShown.cend() && it->msecsTo(now) < m_minimumIntervalMs)
+    if (!mentionsMe && m_minimumIntervalMs > 0 && it != m_lastShown.cend() &&
+        it->msecsTo(now) < m_minimumIntervalMs)
         return false;
     m_lastShown.insert(room, now);
     // A notification shows a preview, not a whole essay.

@@ -21,8 +21,13 @@ public:
     explicit NotificationPolicy(QObject *parent = nullptr);
 
     //! Considers a message; returns true (and emits notificationRequested) if it should notify.
+    //! A message that \a mentionsMe notifies in a muted room too (unless mentionsInMutedRooms is
+    //! off) and is not held back by the rate limit.
     bool consider(const QString &room, const QString &sender, const QString &text, bool own, bool muted,
-                  bool roomInView);
+                  bool roomInView, bool mentionsMe = false);
+    //! Whether mentions break through a room's mute (the user's preference; default on).
+    void setMentionsInMutedRooms(bool notify) { m_mentionsInMutedRooms = notify; }
+    bool mentionsInMutedRooms() const { return m_mentionsInMutedRooms; }
     //! At most one notification per room in this many ms (default 2000); 0 = no limit.
     void setMinimumInterval(int ms) { m_minimumIntervalMs = ms; }
 
@@ -40,6 +45,7 @@ Q_SIGNALS:
 private:
     QHash<QString, QDateTime> m_lastShown;
     int m_minimumIntervalMs = 2000;
+    bool m_mentionsInMutedRooms = true;
 };
 
 } // namespace Hubbub

@@ -64,6 +64,7 @@ void Outbox::enqueue(const ChatMessage &m)
 {
     MessageEnvelope env = MessageEnvelope::chat(m.text, m.senderName, m.timestamp);
     env.id = m.id;
+    env.replyTo = m.replyTo;
     m_senders->noteIssued(m.id);
     m_entries.append({m.id, m.room, std::nullopt, {}, false, env.toJson()});
 }
@@ -85,12 +86,13 @@ QStringList Outbox::ids() const
     return ids;
 }
 
-bool Outbox::send(const QString &room, const QString &rawText)
+bool Outbox::send(const QString &room, const QString &rawText, const ReplyRef &replyTo)
 {
     const QString text = rawText.trimmed();
     if (text.isEmpty() || !m_rooms->contains(room))
         return false;
-    const MessageEnvelope env = MessageEnvelope::chat(text, m_self->userName);
+    MessageEnvelope env = MessageEnvelope::chat(text, m_self->userName);
+    env.replyTo = replyTo;
     ChatMessage m = env.toChatMessage(room, m_self->userId, true);
     m.status = DeliveryStatus::Sending;
     m_senders->noteIssued(m.id);
@@ -198,6 +200,7 @@ void Outbox::retryEntry(const QString &room, const QString &messageId)
         return;
     MessageEnvelope env = MessageEnvelope::chat(m.text, m.senderName, m.timestamp);
     env.id = m.id;
+    env.replyTo = m.replyTo;
     m_entries.append({m.id, room, std::nullopt, {}, false, env.toJson()});
     setStatus(room, messageId, DeliveryStatus::Sending);
 }

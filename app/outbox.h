@@ -51,10 +51,11 @@ public:
     void setClient(WebPubSub::Client *client);
     //! Writes \a text to \a room as a new own message (history, model, outbox) and sends it when
     //! connected; false when empty or the room is unknown.
-    bool send(const QString &room, const QString &text);
     //! Queues an own \a envelope that is not a chat message (its `id` is \a id) for \a room: persisted,
     //! sent after everything queued before it, resent with the same envelope until acknowledged.
     void sendEnvelope(const QString &room, const QString &id, const QJsonObject &envelope);
+    //! \a replyTo: the message it replies to (ReplyResolver::reference()), empty for none.
+    bool send(const QString &room, const QString &text, const ReplyRef &replyTo = {});
     //! Sends every waiting entry not on the wire, in order (when connected).
     void flush();
     //! Sends a failed own message again.

@@ -9,6 +9,7 @@ namespace Hubbub {
 namespace {
 const auto kDarkThemeKey = QStringLiteral("ui/darkTheme");
 const auto kTypingKey = QStringLiteral("ui/typingIndicators");
+const auto kMentionsMutedKey = QStringLiteral("notifications/mentionsInMutedRooms");
 const auto kCurrentRoomKey = QStringLiteral("ui/currentRoom");
 const auto kSeededKey = QStringLiteral("rooms/seeded");
 const auto kKindKey = QStringLiteral("connection/kind");
@@ -39,6 +40,16 @@ bool Preferences::typingIndicators() const
 void Preferences::setTypingIndicators(bool enabled)
 {
     m_settings.setValue(kTypingKey, enabled);
+}
+
+bool Preferences::mentionsInMutedRooms() const
+{
+    return m_settings.value(kMentionsMutedKey, true).toBool();
+}
+
+void Preferences::setMentionsInMutedRooms(bool notify)
+{
+    m_settings.setValue(kMentionsMutedKey, notify);
 }
 
 QString Preferences::currentRoom() const

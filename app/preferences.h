@@ -22,6 +22,9 @@ public:
     void setDarkTheme(bool dark);
     bool typingIndicators() const;
     void setTypingIndicators(bool enabled);
+    //! "Notify me of mentions in muted rooms" (default on).
+    bool mentionsInMutedRooms() const;
+    void setMentionsInMutedRooms(bool notify);
     QString currentRoom() const;
     void setCurrentRoom(const QString &room);
     //! True once a first start has put the user into a room (done once per profile).

@@ -144,16 +144,17 @@ MemberModel *RoomDirectory::findMembers(const QString &room) const
     return m_members.value(room);
 }
 
-void RoomDirectory::loadOlder()
+int RoomDirectory::loadOlder(const QString &room)
 {
-    MessageModel *model = m_current.isEmpty() ? nullptr : m_messages.value(m_current);
+    MessageModel *model = room.isEmpty() ? nullptr : m_messages.value(room);
     if (!model || model->count() == 0)
-        return;
+        return 0;
     const QString oldest = model->at(0).id;
-    const auto page = m_history->olderThan(m_current, oldest, m_pageSize);
-    model->prependMessages(page);
+    const auto page = m_history->olderThan(room, oldest, m_pageSize);
+    const int added = model->prependMessages(page);
     model->setCanLoadOlder(page.size() >= m_pageSize);
-    Q_EMIT messagesLoaded(m_current, idsOf(page));
+    Q_EMIT messagesLoaded(room, idsOf(page));
+    return added;
 }
 
 int RoomDirectory::reveal(const QString &room, const QString &messageId)
@@ -167,9 +168,11 @@ int RoomDirectory::reveal(const QString &room, const QString &messageId)
         if (context.isEmpty())
             return -1;
         const QString oldest = model->count() > 0 ? model->at(0).id : QString();
-        model->prependMessages(m_history->between(room, context.constFirst().id, oldest));
+        const auto loaded = m_history->between(room, context.constFirst().id, oldest);
+        model->prependMessages(loaded);
         // around() returned `before` older rows (+ the message): there may be more.
         model->setCanLoadOlder(context.size() > before);
+        Q_EMIT messagesLoaded(room, idsOf(loaded)); // their reactions, like any page loaded
     }
     setCurrent(room);
     return model->rowOf(messageId);

@@ -60,13 +60,15 @@ public:
     //! Models for "no room": empty and never changed.
     MessageModel *emptyMessages() const { return m_emptyMessages; }
     MemberModel *emptyMembers() const { return m_emptyMembers; }
-    //! Loads the page before the oldest loaded message of the current room.
-    void loadOlder();
     //! Makes \a room current with \a messageId in its model, and returns its row (-1 when the
     //! room is unknown or the message not stored). The model stays one contiguous run up to the
     //! newest message: what lies between a page before the message and the oldest row loaded is
     //! loaded too, in one query.
     int reveal(const QString &room, const QString &messageId);
+    //! Loads the page before the oldest loaded message of the current room.
+    void loadOlder() { loadOlder(m_current); }
+    //! Loads the page before the oldest loaded message of \a room (if opened); how many rows came.
+    int loadOlder(const QString &room);
 
 Q_SIGNALS:
     //! The current room changed (or was removed).

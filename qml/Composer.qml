@@ -7,8 +7,9 @@ import QtQuick.Layouts
 import QtQuick.Controls.Fusion
 import Hubbub.Ui
 
-//! The message input: Enter sends, Shift+Enter inserts a newline. It grows with its text (up to
-//! maxLines, then scrolls) and, while the connection is down, says that sending is queued. It only
+//! The message input: Enter sends, Shift+Enter inserts a newline; `@` + a prefix offers the room's
+//! members (MentionPopup); a reply in progress shows above it (ReplyBar) until sent or Esc. It
+//! grows with its text (up to maxLines, then scrolls) and, while the connection is down, says that sending is queued. It only
 //! emits signals; Main.qml passes the text to AppController.sendMessage and clears the field when
 //! that accepted it.
 Rectangle {
@@ -35,6 +36,16 @@ Rectangle {
     Component.onCompleted: root.restoreDraft()
     //! The own message being edited ("" when writing a new one): Enter saves, Esc cancels.
     property string editingMessageId: ""
+    //! The room's MemberModel: `@` + a prefix offers its userIds (MentionPopup).
+    property var members: null
+    //! The user's own userId, left out of the completion.
+    property string selfUserId: ""
+    //! The message being replied to ("" when none): startReply() sets it, Esc or clear() ends it.
+    property string replyToId: ""
+    //! "alice: first line" of the message being replied to.
+    property string replySender: ""
+    property string replySnippet: ""
+    readonly property alias mentionPopup: mentionPopup
 
     //! The user pressed Enter (or the Send button) with this text.
     signal sendRequested(string text)
@@ -55,6 +66,15 @@ Rectangle {
         x: (parent.width - width) / 2
         y: Theme.spacingM
         spacing: Theme.spacingXs
+
+        ReplyBar {
+            objectName: "composerReplyBar"
+            visible: root.replyToId.length > 0
+            Layout.fillWidth: true
+            sender: root.replySender
+            snippet: root.replySnippet
+            onCancelRequested: root.cancelReply()
+        }
 
         // Sending is queued: the state, in words, right where the user is writing.
         RowLayout {
@@ -152,17 +172,30 @@ Rectangle {
 
                         Keys.onReturnPressed: event => root.handleReturn(event)
                         Keys.onEnterPressed: event => root.handleReturn(event)
+                        // While the @-completion shows, these drive it; otherwise the field's own
+                        // (Up in an empty field edits the last own message, Esc ends a reply or an edit).
                         Keys.onUpPressed: event => {
+                            if (mentionPopup.handleKey(event.key)) {
+                                event.accepted = true;
+                                return;
+                            }
                             event.accepted = input.length === 0 && root.editingMessageId.length === 0;
                             if (event.accepted)
                                 root.editLastRequested();
                         }
+                        Keys.onDownPressed: event => event.accepted = mentionPopup.handleKey(event.key)
+                        Keys.onTabPressed: event => event.accepted = mentionPopup.handleKey(event.key)
                         Keys.onEscapePressed: event => {
+                            if (mentionPopup.handleKey(event.key) || root.cancelReply()) {
+                                event.accepted = true;
+                                return;
+                            }
                             event.accepted = root.editingMessageId.length > 0;
                             if (event.accepted)
                                 root.cancelEditing();
                         }
                         onTextChanged: {
+                            mentionPopup.update();
                             if (root.restoringDraft)
                                 return;
                             // The text of a message being edited is not a draft of a new one.
@@ -171,6 +204,7 @@ Rectangle {
                             if (input.activeFocus && input.length > 0)
                                 root.edited();
                         }
+                        onCursorPositionChanged: mentionPopup.update()
 
                         Label {
                             objectName: "composerPlaceholder"
@@ -219,6 +253,17 @@ Rectangle {
         }
     }
 
+    MentionPopup {
+        id: mentionPopup
+
+        parent: layout
+        x: 0
+        y: -height - Theme.spacingXs
+        field: input
+        members: root.members
+        selfUserId: root.selfUserId
+    }
+
     FontMetrics {
         id: fontMetrics
 
@@ -232,7 +277,25 @@ Rectangle {
             return;
         }
         event.accepted = true;
-        root.submit();
+        if (!mentionPopup.handleKey(event.key))
+            root.submit();
+    }
+
+    //! Starts replying to \a messageId (\a sender, one line \a snippet); the field takes focus.
+    function startReply(messageId: string, sender: string, snippet: string) {
+        root.replyToId = messageId;
+        root.replySender = sender;
+        root.replySnippet = snippet;
+        input.forceActiveFocus();
+    }
+
+    //! Ends the reply in progress; false when there was none.
+    function cancelReply(): bool {
+        const was = root.replyToId.length > 0;
+        root.replyToId = "";
+        root.replySender = "";
+        root.replySnippet = "";
+        return was;
     }
 
     //! Emits sendRequested unless the text is only whitespace.
@@ -260,6 +323,7 @@ Rectangle {
 
     function clear() {
         input.clear();
+        root.cancelReply();
     }
 
     //! Shows the room's draft (not typing: no draft write, no typing notification). Editing ends:

@@ -104,6 +104,17 @@ ApplicationWindow {
             onActivated: messageView.listView.forceActiveFocus()
         },
         AppShortcut {
+            sequence: "Ctrl+R"
+            description: qsTr("Reply to the selected message (or the newest)")
+            onActivated: messageView.replyToSelected()
+        },
+        AppShortcut {
+            // Handled by the message field itself; listed here so the sheet is complete.
+            enabled: false
+            keysText: qsTr("@ · ↑/↓ · Enter/Tab · Esc")
+            description: qsTr("Mention a member: complete, choose, insert, dismiss (in the message field)")
+        },
+        AppShortcut {
             sequence: "Ctrl+Shift+C"
             description: qsTr("Copy the selected message's text")
             onActivated: UiHelper.copyText(messageView.currentText)
@@ -183,6 +194,9 @@ ApplicationWindow {
         }
         function onErrorShown(message: string) {
             errorBar.show(message);
+        }
+        function onCurrentRoomChanged() {
+            composer.cancelReply(); // a reply belongs to its room
         }
     }
 
@@ -360,6 +374,13 @@ ApplicationWindow {
                                     onToggled: root.app.typingIndicatorsEnabled = checked
                                 }
                                 MenuItem {
+                                    objectName: "mentionsInMutedRoomsMenuItem"
+                                    text: qsTr("Notify me of mentions in muted rooms")
+                                    checkable: true
+                                    checked: root.app.mentions.notifyInMutedRooms
+                                    onToggled: root.app.mentions.notifyInMutedRooms = checked
+                                }
+                                MenuItem {
                                     text: qsTr("Host on LAN")
                                     checkable: true
                                     enabled: root.app.connection.embedded
@@ -428,6 +449,12 @@ ApplicationWindow {
                     onDeleteForEveryoneRequested: messageId => root.app.chat.deleteForEveryone(messageId)
                     onReactionToggled: (messageId, emoji, on) => root.app.chat.setReaction(messageId, emoji, on)
                     onLoadOlderRequested: root.app.loadOlder()
+                    replies: root.app.replies
+                    selfUserId: root.app.userId
+                    onReplyRequested: messageId => {
+                        const quote = root.app.replies.quote(root.app.currentRoom, messageId, "", "", 0);
+                        composer.startReply(messageId, quote.senderLabel, quote.text);
+                    }
                     onLatestSeen: {
                         if (root.active)
                             root.app.markRead();
@@ -475,8 +502,10 @@ ApplicationWindow {
                                ? qsTr("Not connected — messages you send now are queued and go out when the connection is back")
                                : root.app.connection.outboxCount > 0
                                  ? qsTr("Sending %1 queued message(s)…").arg(root.app.connection.outboxCount) : ""
+                    members: root.app.members
+                    selfUserId: root.app.userId
                     onSendRequested: text => {
-                        if (root.app.sendMessage(text)) {
+                        if (root.app.sendMessage(text, composer.replyToId)) {
                             composer.clear();
                             messageView.jumpToLatest();
                         }

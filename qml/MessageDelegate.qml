@@ -8,8 +8,9 @@ import Hubbub.Ui
 //! One row of the timeline: optional day separator, optional "New messages" divider, then the
 //! message. The first message of a run (same sender, within 5 minutes) carries the avatar and the
 //! name line; the rest of the run hangs under it. Own messages sit on the surfaceAlt card with a
-//! "you" tag (not colour alone). Hover or keyboard focus shows the actions: React, Edit and Delete
-//! (own messages), Copy. Edited messages carry an "(edited)" mark, deleted ones are a tombstone.
+//! "you" tag (not colour alone). Hover or keyboard focus shows the actions: Reply, React, Edit and
+//! Delete (own messages), Copy. Edited messages carry an "(edited)" mark, deleted ones are a tombstone;
+//! a reply carries a ReplyQuote of its original; a message mentioning the user a bar and the mention in bold.
 //! No `pragma ComponentBehavior: Bound` here: on Qt 6.4 a Loader inside a ListView delegate cannot
 //! instantiate a bound inline component ("outside its creation context").
 Item {
@@ -45,6 +46,12 @@ Item {
     //! Own, sent directly (not relayed), not deleted: Edit and Delete are offered.
     readonly property bool editable: root.own && !root.deleted && root.relayedBy.length === 0
                                      && (root.deliveryStatus === "sent" || root.deliveryStatus === "sending")
+    //! Replies: the replied-to id ("" when not a reply) and the replier's claim of its sender/text.
+    required property string replyToId
+    required property string replyToSender
+    required property string replyToText
+    //! The text names the user (`@userId`): the row carries an accent bar and the mention is bold.
+    required property bool mentionsMe
 
     //! The local time of the message, e.g. "10:42".
     readonly property string timeText: root.timestamp ? root.timestamp.toLocaleTimeString(Qt.locale(), Locale.ShortFormat) : ""
@@ -62,6 +69,8 @@ Item {
     }
     //! Own messages wait for the connection: a clock instead of a spinner (MessageView.queued).
     readonly property bool queued: root.ListView.view ? root.ListView.view.queued === true : false
+    //! The user's own userId (MessageView.selfUserId): the mentions of it are highlighted.
+    readonly property string selfUserId: root.ListView.view && root.ListView.view.selfUserId ? root.ListView.view.selfUserId : ""
     //! Hovered, or the current row of the focused list: the actions show.
     readonly property bool engaged: hover.hovered || (root.ListView.isCurrentItem && root.ListView.view.activeFocus)
 
@@ -72,6 +81,9 @@ Item {
     //! Delete for everyone (the view asks for confirmation first).
     signal deleteForEveryoneRequested(string messageId)
     signal reactionToggled(string messageId, string emoji, bool on)
+    signal replyRequested(string messageId)
+    //! The reply's quote was clicked: show the original.
+    signal jumpRequested(string messageId)
 
     implicitHeight: root.rowKind === "gap" ? gapMarker.implicitHeight + Theme.spacing * 2 : column.implicitHeight
     width: ListView.view ? ListView.view.width : implicitWidth
@@ -206,6 +218,14 @@ Item {
                     height: parent.radius
                     color: card.fill
                 }
+                // A message naming the user: a wider bar in the mention colour along the row.
+                Rectangle {
+                    objectName: "mentionBar"
+                    visible: root.mentionsMe
+                    width: 4
+                    height: parent.height
+                    color: Theme.warning
+                }
                 // Own runs also carry an accent edge: a shape, for those who cannot tell the tint.
                 Rectangle {
                     visible: root.own
@@ -315,20 +335,45 @@ Item {
                     }
                 }
 
+                // A reply: the quote of the original (ReplyResolver decides what it may show).
+                Loader {
+                    objectName: "replyQuoteLoader"
+                    active: root.replyToId.length > 0
+                    visible: active
+                    Layout.fillWidth: true
+                    sourceComponent: ReplyQuote {
+                        readonly property var resolver: root.ListView.view ? root.ListView.view.replies : null
+                        readonly property var quote: resolver ? resolver.quote(root.ListView.view.room, root.replyToId,
+                                                                               root.replyToSender, root.replyToText,
+                                                                               resolver.revision)
+                                                              : null
+                        objectName: "replyQuote"
+                        inHistory: quote ? quote.inHistory : false
+                        senderLabel: quote ? quote.senderLabel : root.replyToSender
+                        text: quote ? quote.text : root.replyToText
+                        relayedBy: quote ? quote.relayedBy : ""
+                        onActivated: root.jumpRequested(root.replyToId)
+                    }
+                }
+
                 RowLayout {
                     Layout.fillWidth: true
                     spacing: Theme.spacing
 
                     // Message bodies are untrusted: plain text only, never rich text (no markup, no
-                    // remote images).
+                    // remote images). A message that mentions the user is the one exception, and
+                    // still shows literally: UiHelper.highlightMentions escapes every character and
+                    // only wraps the mentions in bold.
                     Text {
                         id: body
 
                         objectName: "bodyText"
                         Layout.fillWidth: true
                         // A deleted message is a tombstone: its text is gone (from the history too).
-                        text: root.deleted ? qsTr("message deleted") : root.text
-                        textFormat: Text.PlainText
+                        text: root.deleted ? qsTr("message deleted")
+                                           : root.mentionsMe ? UiHelper.highlightMentions(root.text, root.selfUserId, Theme.accent)
+                                                             : root.text
+                        textFormat: !root.deleted && root.mentionsMe ? Text.StyledText : Text.PlainText
                         wrapMode: Text.Wrap
                         lineHeight: Theme.lineHeight
                         font.pixelSize: Theme.fontBody
@@ -490,6 +535,16 @@ Item {
 
                     anchors.centerIn: parent
 
+                    ToolButton {
+                        objectName: "replyButton"
+                        text: qsTr("Reply")
+                        font.pixelSize: Theme.fontMeta
+                        padding: Theme.spacingXs
+                        Accessible.name: qsTr("Reply to this message")
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Reply (Ctrl+R)")
+                        onClicked: root.replyRequested(root.messageId)
+                    }
                     ToolButton {
                         objectName: "reactButton"
                         visible: !root.deleted

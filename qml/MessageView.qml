@@ -25,6 +25,10 @@ Item {
     property bool queued: false
     //! The text of the message the keyboard is on (for the Copy shortcut), empty when none.
     readonly property string currentText: list.currentItem ? list.currentItem.text : ""
+    //! The AppController's ReplyResolver: what reply quotes show, and locate() for jumping.
+    property var replies: null
+    //! The user's userId: the mentions of it are highlighted.
+    property string selfUserId: ""
 
     signal retryRequested(string messageId)
     signal deleteRequested(string messageId)
@@ -33,6 +37,8 @@ Item {
     //! Delete for everyone, after the user confirmed it.
     signal deleteForEveryoneRequested(string messageId)
     signal reactionToggled(string messageId, string emoji, bool on)
+    //! Reply to \a messageId (the hover action, or replyToSelected()).
+    signal replyRequested(string messageId)
     signal loadOlderRequested
     //! The newest message is on screen (the controller may mark the room read).
     signal latestSeen
@@ -56,8 +62,11 @@ Item {
         Accessible.role: Accessible.List
         Accessible.name: qsTr("Messages")
 
-        //! Read by the delegates (MessageDelegate.queued).
+        //! Read by the delegates (MessageDelegate.queued, .selfUserId, the reply quote).
         property bool queued: root.queued
+        property var replies: root.replies
+        property string selfUserId: root.selfUserId
+        property string room: list.model && list.model.room !== undefined ? list.model.room : ""
 
         delegate: MessageDelegate {
             onRetryRequested: messageId => root.retryRequested(messageId)
@@ -66,6 +75,8 @@ Item {
             onEditRequested: (messageId, text) => root.editRequested(messageId, text)
             onDeleteForEveryoneRequested: messageId => deleteDialog.ask(messageId)
             onReactionToggled: (messageId, emoji, on) => root.reactionToggled(messageId, emoji, on)
+            onReplyRequested: messageId => root.replyRequested(messageId)
+            onJumpRequested: messageId => root.jumpTo(messageId)
         }
 
         ScrollBar.vertical: ScrollBar {
@@ -178,6 +189,28 @@ Item {
             duration: 2000
             easing.type: Easing.InQuad
         }
+    }
+
+    //! Shows \a messageId (the original of a reply), loading older history until it is found
+    //! (ReplyResolver.locate), and flashes it; false when it is not in the history at all.
+    function jumpTo(messageId: string): bool {
+        const row = root.replies ? root.replies.locate(list.room, messageId) : -1;
+        if (row < 0)
+            return false;
+        root.showMessage(row);
+        list.forceActiveFocus();
+        return true;
+    }
+
+    //! Asks to reply to the message the keyboard is on (list focused), else to the newest one.
+    function replyToSelected() {
+        let item = list.activeFocus ? list.currentItem : null;
+        if (!item && list.count > 0) {
+            list.positionViewAtEnd();
+            item = list.itemAtIndex(list.count - 1);
+        }
+        if (item && item.rowKind !== "gap")
+            root.replyRequested(item.messageId);
     }
 
     function jumpToLatest() {

@@ -9,9 +9,11 @@
 #include "connectioncontroller.h"
 #include "drafts.h"
 #include "membermodel.h"
+#include "mentions.h"
 #include "messagemodel.h"
 #include "messagesearch.h"
 #include "presentmode.h"
+#include "replyresolver.h"
 #include "roomfiltermodel.h"
 #include "roomlistmodel.h"
 #include "searchresultmodel.h"
@@ -51,6 +53,22 @@ struct ForeignPresentMode
     Q_GADGET
     QML_FOREIGN(Hubbub::PresentMode)
     QML_NAMED_ELEMENT(PresentMode)
+    QML_UNCREATABLE("Owned by AppController")
+};
+
+struct ForeignReplyResolver
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::ReplyResolver)
+    QML_NAMED_ELEMENT(ReplyResolver)
+    QML_UNCREATABLE("Owned by AppController")
+};
+
+struct ForeignMentions
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::Mentions)
+    QML_NAMED_ELEMENT(Mentions)
     QML_UNCREATABLE("Owned by AppController")
 };
 

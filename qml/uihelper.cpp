@@ -3,6 +3,8 @@
 #include "uihelper.h"
 
 #include "avatar.h"
+#include "membermodel.h"
+#include "mentions.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -27,6 +29,22 @@ int UiHelper::avatarIndex(const QString &userId)
 QString UiHelper::initials(const QString &userId)
 {
     return Avatar::initials(userId);
+}
+
+QString UiHelper::highlightMentions(const QString &text, const QString &userId, const QString &color)
+{
+    return Hubbub::Mentions::highlighted(text, userId, color);
+}
+
+QStringList UiHelper::mentionCandidates(QObject *members, const QString &prefix, const QString &exclude)
+{
+    const auto *model = qobject_cast<Hubbub::MemberModel *>(members);
+    if (!model)
+        return {};
+    QStringList ids;
+    for (int row = 0; row < model->rowCount(); ++row)
+        ids.append(model->data(model->index(row), Hubbub::MemberModel::UserIdRole).toString());
+    return Hubbub::Mentions::complete(ids, prefix, exclude);
 }
 
 QString UiHelper::closeCodeMeaning(int code)

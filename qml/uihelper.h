@@ -27,6 +27,14 @@ public:
     Q_INVOKABLE static QString initials(const QString &userId);
     //! What WebSocket close \a code means, in words a tester understands ("0" = no close yet).
     Q_INVOKABLE static QString closeCodeMeaning(int code);
+    //! \a text as escaped StyledText with the mentions of \a userId in bold \a color
+    //! (Mentions::highlighted): a message shown this way still reads literally.
+    Q_INVOKABLE static QString highlightMentions(const QString &text, const QString &userId,
+                                                 const QString &color);
+    //! The userIds of \a members (a MemberModel) starting with \a prefix, case-insensitively,
+    //! without \a exclude (the user), sorted: the composer's @-completion.
+    Q_INVOKABLE static QStringList mentionCandidates(QObject *members, const QString &prefix,
+                                                     const QString &exclude);
 };
 
 } // namespace Hubbub::Ui

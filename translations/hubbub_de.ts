@@ -950,6 +950,20 @@
     <message>
         <source>Search messages…</source>
         <translation>Nachrichten suchen…</translation>
+        <source>Reply to the selected message (or the newest)</source>
+        <translation>Auf die ausgewählte (oder neueste) Nachricht antworten</translation>
+    </message>
+    <message>
+        <source>@ · ↑/↓ · Enter/Tab · Esc</source>
+        <translation>@ · ↑/↓ · Eingabe/Tab · Esc</translation>
+    </message>
+    <message>
+        <source>Mention a member: complete, choose, insert, dismiss (in the message field)</source>
+        <translation>Mitglied erwähnen: vervollständigen, auswählen, einfügen, verwerfen (im Nachrichtenfeld)</translation>
+    </message>
+    <message>
+        <source>Notify me of mentions in muted rooms</source>
+        <translation>Bei Erwähnungen in stummgeschalteten Räumen benachrichtigen</translation>
     </message>
 </context>
 <context>
@@ -981,6 +995,13 @@
     <message>
         <source>typing…</source>
         <translation>schreibt…</translation>
+    </message>
+</context>
+<context>
+    <name>MentionPopup</name>
+    <message>
+        <source>Members matching the mention</source>
+        <translation>Zur Erwähnung passende Mitglieder</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1125,16 @@
     <message>
         <source>Delete this message for everyone</source>
         <translation>Diese Nachricht für alle löschen</translation>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Reply to this message</source>
+        <translation>Auf diese Nachricht antworten</translation>
+    </message>
+    <message>
+        <source>Reply (Ctrl+R)</source>
+        <translation>Antworten (Strg+R)</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1231,37 @@
     <message>
         <source>Add reaction</source>
         <translation>Reaktion hinzufügen</translation>
+    <name>ReplyBar</name>
+    <message>
+        <source>Replying to %1:</source>
+        <translation>Antwort an %1:</translation>
+    </message>
+    <message>
+        <source>Cancel the reply (Esc)</source>
+        <translation>Antwort abbrechen (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyQuote</name>
+    <message>
+        <source>Reply to %1:</source>
+        <translation>Antwort auf %1:</translation>
+    </message>
+    <message>
+        <source>Reply to a message not in your history, claimed from %1:</source>
+        <translation>Antwort auf eine Nachricht, die nicht in deinem Verlauf ist, laut Angabe von %1:</translation>
+    </message>
+    <message>
+        <source>Activate to show the original message</source>
+        <translation>Aktivieren, um die ursprüngliche Nachricht zu zeigen</translation>
+    </message>
+    <message>
+        <source>Replying to a message not in your history —</source>
+        <translation>Antwort auf eine Nachricht, die nicht in deinem Verlauf ist —</translation>
+    </message>
+    <message>
+        <source>%1 (claimed)</source>
+        <translation>%1 (angegeben)</translation>
     </message>
 </context>
 <context>

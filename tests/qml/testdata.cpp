@@ -55,6 +55,10 @@ QObject *TestData::messageModel(const QVariantList &messages)
                                   reaction.value(u"users"_s).toStringList(),
                                   reaction.value(u"mine"_s, false).toBool()});
         }
+        // Replies and mentions (issue 10): the claim as received, and the flag set on arrival.
+        msg.replyTo = {m.value(u"replyToId"_s).toString(), m.value(u"replyToSender"_s).toString(),
+                       m.value(u"replyToText"_s).toString()};
+        msg.mentionsMe = m.value(u"mentionsMe"_s, false).toBool();
         rows.append(msg);
         ++n;
     }

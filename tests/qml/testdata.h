@@ -18,7 +18,8 @@ public:
     using QObject::QObject;
 
     //! A MessageModel for room "test" from maps {id, sender, senderId (default: sender), text, own,
-    //! status, minutesAgo, relayedBy, edited, deleted, reactions: [{emoji, users, mine}]}.
+    //! status, minutesAgo, relayedBy, edited, deleted, reactions: [{emoji, users, mine}], replyToId,
+    //! replyToSender, replyToText, mentionsMe}.
     Q_INVOKABLE QObject *messageModel(const QVariantList &messages);
     //! Appends \a count generated messages ("prefix N") from "bob" to \a model.
     Q_INVOKABLE void appendGenerated(QObject *model, int count, const QString &prefix);

@@ -120,6 +120,29 @@ Item {
             expectNoFetch(before);
         }
 
+        // Issue 10: a body that mentions the user is StyledText (the mention in bold), built by
+        // escaping every character of the message; a reply's quote is plain text.
+        function test_mentionHighlightAndReplyQuote() {
+            const before = fetchTrap.hits;
+            const model = testData.messageModel([
+                { "id": "a", "senderId": "mallory", "text": markup("mention") + " @bob", "mentionsMe": true,
+                  "replyToId": "x", "replyToSender": markup("qsender"), "replyToText": markup("qtext") }]);
+            const view = createTemporaryObject(messageViewComponent, root, { "model": model, "selfUserId": "bob" });
+            tryVerify(() => view.listView.count === 1);
+            waitForRendering(view);
+            const row = itemAt(view.listView, 0);
+            const body = findChild(row, "bodyText");
+            compare(body.textFormat, Text.StyledText);
+            verify(body.text.indexOf("&lt;img") === 0, body.text);
+            verify(body.text.indexOf("<img") < 0, "the message's markup is escaped");
+            verify(body.text.indexOf("<b>") > 0, "the mention is wrapped");
+            let quote = null;
+            tryVerify(() => (quote = findChild(row, "replyQuote")) !== null);
+            expectPlain(findChild(quote, "replyQuoteText"), markup("qtext"), "reply quote text");
+            compare(findChild(quote, "replyQuoteSender").textFormat, Text.PlainText);
+            expectNoFetch(before);
+        }
+
         function test_anonymousSenderIsNamedAnonymous() {
             const model = testData.messageModel([{ "id": "a", "senderId": "", "sender": "", "text": "hi" }]);
             const view = createTemporaryObject(messageViewComponent, root, { "model": model });

@@ -76,6 +76,8 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     connect(m_outbox, &Outbox::messageAdded, this, &AppController::messageAdded);
     connect(m_inbox, &Inbox::messageAdded, this, &AppController::messageAdded);
     connect(this, &AppController::messageAdded, m_replies, &ReplyResolver::noteChanged);
+    // A quote shows its original's current text: an edit or delete of it changes the quote too.
+    connect(m_chat->mutations(), &MessageMutations::applied, m_replies, &ReplyResolver::noteChanged);
     connect(m_rooms, &RoomDirectory::currentChanged, this, &AppController::onCurrentRoomChanged);
     m_connection->setOutboxCount(m_outbox->count());
 

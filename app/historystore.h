@@ -30,13 +30,10 @@ public:
     static QString defaultPath(const QString &profile);
 
     bool isOpen() const;
-    //! The QSqlDatabase connection name, for classes that keep their own tables in this database
-    //! (search index, drafts).
-    QString connectionName() const { return m_connectionName; }
     QString path() const { return m_path; }
     QString lastError() const { return m_lastError; }
     //! The QSqlDatabase connection of this history, for the classes that keep their own tables in
-    //! it (MutationStore, PendingOps).
+    //! it (MutationStore, PendingOps, SearchIndex, Drafts).
     QString connectionName() const { return m_connectionName; }
 
     //! Stores \a message; false if its id is already stored in its room (nothing changes then).

@@ -45,7 +45,8 @@ ReplyResolver::Quote ReplyResolver::resolve(const QString &room, const ReplyRef 
         q.inHistory = true;
         q.senderId = original->senderId;
         q.senderLabel = SenderPolicy::label(original->senderId);
-        q.text = ReplyRef::cleanSnippet(original->text);
+        // Deleted for everyone: the quote says so, never the text the claim may still carry.
+        q.text = original->deleted ? tr("message deleted") : ReplyRef::cleanSnippet(original->text);
         q.relayedBy = original->relayedBy;
         if (claim.sender != original->senderId || claim.text != q.text)
             qCDebug(lcApp) << "reply quote of" << claim.id << "differs from the stored original";

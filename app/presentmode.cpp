@@ -41,6 +41,21 @@ QStringList PresentMode::guests() const
     return m_service ? m_service->connectedGuests() : QStringList();
 }
 
+int PresentMode::connectedCount() const
+{
+    return m_service ? m_service->connectedGuestCount() : 0;
+}
+
+int PresentMode::recoveringCount() const
+{
+    return m_service ? m_service->recoveringGuestCount() : 0;
+}
+
+int PresentMode::goneCount() const
+{
+    return m_service ? m_service->goneGuestCount() : 0;
+}
+
 bool PresentMode::isLocked() const
 {
     return m_service && m_service->guestsLocked();

@@ -30,6 +30,11 @@ class PresentMode : public QObject
     Q_PROPERTY(QString joinUrl READ joinUrl NOTIFY joinUrlChanged)
     Q_PROPERTY(int guestCount READ guestCount NOTIFY guestsChanged)
     Q_PROPERTY(QStringList guests READ guests NOTIFY guestsChanged)
+    //! Guests with a live connection; whose connection dropped and may still recover (the
+    //! reliable protocol's recovery window); and who left, were removed or did not recover.
+    Q_PROPERTY(int connectedCount READ connectedCount NOTIFY guestsChanged)
+    Q_PROPERTY(int recoveringCount READ recoveringCount NOTIFY guestsChanged)
+    Q_PROPERTY(int goneCount READ goneCount NOTIFY guestsChanged)
     Q_PROPERTY(bool locked READ isLocked WRITE setLocked NOTIFY lockedChanged)
     //! Messages before this moment are off the presenter's screen (clearScreen()); invalid = none.
     Q_PROPERTY(QDateTime clearedAt READ clearedAt NOTIFY clearedAtChanged)
@@ -42,6 +47,9 @@ public:
     QString joinUrl() const;
     int guestCount() const { return int(guests().size()); }
     QStringList guests() const;
+    int connectedCount() const;
+    int recoveringCount() const;
+    int goneCount() const;
     bool isLocked() const;
     QDateTime clearedAt() const { return m_clearedAt; }
     //! The join URL's QR code, \a moduleSize pixels a module; null when not active.

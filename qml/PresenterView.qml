@@ -65,6 +65,20 @@ Window {
                     font.bold: true
                 }
                 Label {
+                    objectName: "presenterGuestStates"
+                    //: Guests by connection state, next to "N joined" on the presenter's screen.
+                    text: qsTr("%1 connected · %2 recovering · %3 gone")
+                          .arg(root.present.connectedCount)
+                          .arg(root.present.recoveringCount)
+                          .arg(root.present.goneCount)
+                    color: Theme.stageSecondary
+                    font.pixelSize: Theme.fontStageName
+                    Accessible.name: qsTr("%1 connected, %2 recovering, %3 gone")
+                                     .arg(root.present.connectedCount)
+                                     .arg(root.present.recoveringCount)
+                                     .arg(root.present.goneCount)
+                }
+                Label {
                     visible: root.present.locked
                     text: qsTr("Only presenters may write now")
                     color: Theme.stageSecondary

@@ -39,6 +39,32 @@ QStringList GuestControls::connectedGuests() const
     return names;
 }
 
+void GuestControls::noteAdmitted(const ClientConnection *c)
+{
+    if (isGuest(c))
+        m_seen.insert(c->userId->mid(InviteGate::GuestPrefix.size()).toCaseFolded());
+}
+
+GuestControls::Counts GuestControls::counts() const
+{
+    QSet<QString> attached;
+    QSet<QString> waiting;
+    for (const QPointer<ClientConnection> &c : d->hubs.allConnections()) {
+        if (!c || c->isFinished() || !isGuest(c))
+            continue;
+        const QString name = c->userId->mid(InviteGate::GuestPrefix.size()).toCaseFolded();
+        (c->isAttached() ? attached : waiting).insert(name);
+    }
+    // A guest with one live and one dropped connection (two tabs) is connected.
+    waiting.subtract(attached);
+    Counts counts;
+    counts.connected = int(attached.size());
+    counts.recovering = int(waiting.size());
+    for (const QString &name : m_seen)
+        counts.gone += !attached.contains(name) && !waiting.contains(name);
+    return counts;
+}
+
 int GuestControls::remove(const QString &name)
 {
     const QString folded = name.trimmed().toCaseFolded();
@@ -79,6 +105,7 @@ void GuestControls::endSession()
     }
     d->invites.renew();
     m_locked = false;
+    m_seen.clear();
     qCInfo(lcService) << "guest session ended;" << closed << "connection(s) closed, invite renewed";
 }
 

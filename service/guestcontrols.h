@@ -11,6 +11,7 @@
 
 #include <frame.h>
 
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -31,6 +32,18 @@ public:
 
     //! The names (without `guest:`) of the guests connected now, each once, sorted.
     QStringList connectedGuests() const;
+    //! Remembers that guest connection \a c was admitted, for goneCount().
+    void noteAdmitted(const ClientConnection *c);
+    //! Guests (names, each once) by state: with a live socket; with none but a reliable connection
+    //! still in its recovery window; and seen this session but without any connection now (left,
+    //! removed or not recovered in time).
+    struct Counts
+    {
+        int connected = 0;
+        int recovering = 0;
+        int gone = 0;
+    };
+    Counts counts() const;
     //! Closes every connection of guest \a name (compared case-insensitively) and releases the
     //! name; the number of connections closed.
     int remove(const QString &name);
@@ -44,6 +57,7 @@ public:
 private:
     ServicePrivate *d;
     bool m_locked = false;
+    QSet<QString> m_seen; //!< case-folded names admitted since the session began
 };
 
 } // namespace Hubbub

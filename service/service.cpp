@@ -279,7 +279,10 @@ void ServicePrivate::admit(QWebSocket *socket, const HandshakeGate::Handshake &h
         c, &ClientConnection::binaryReceived, this,
         [this](ClientConnection *connection, const QByteArray &data) { frames.onBinary(connection, data); });
     connect(c, &ClientConnection::finished, this, &ServicePrivate::onFinished);
+    // A dropped reliable connection stays (no count change) but its guest is now recovering.
+    connect(c, &ClientConnection::dropped, q, &Service::guestsChanged);
     hubs.add(c);
+    guests.noteAdmitted(c);
     c->attach(socket);
     qCInfo(lcServiceClient) << "connection" << c->id() << "opened on hub" << handshake.hub << "as"
                             << (c->subprotocol().isEmpty() ? QStringLiteral("simple client")
@@ -328,6 +331,7 @@ void ServicePrivate::recover(QWebSocket *socket, const HandshakeGate::Handshake 
                             << "messages";
     c->attach(socket);
     c->replay();
+    Q_EMIT q->guestsChanged(); // recovering → connected
 }
 
 void ServicePrivate::onFinished(ClientConnection *c, const QString &reason)
@@ -468,6 +472,26 @@ void Service::setJoinPage(bool on)
 QStringList Service::connectedGuests() const
 {
     return d->guests.connectedGuests();
+}
+
+int Service::connectedGuestCount() const
+{
+    return d->guests.counts().connected;
+}
+
+int Service::recoveringGuestCount() const
+{
+    return d->guests.counts().recovering;
+}
+
+int Service::goneGuestCount() const
+{
+    return d->guests.counts().gone;
+}
+
+void Service::setRecoveryWindow(std::chrono::milliseconds window)
+{
+    d->options.recoveryWindow = window;
 }
 
 int Service::removeGuest(const QString &name)

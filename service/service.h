@@ -88,6 +88,13 @@ public:
     void setJoinPage(bool on);
     //! The names (without `guest:`) of the guests connected now, each once.
     QStringList connectedGuests() const;
+    //! How many guests are connected, recovering (reliable connection dropped, recovery window
+    //! open) and gone (left, removed or expired) this session; guestsChanged() when they change.
+    int connectedGuestCount() const;
+    int recoveringGuestCount() const;
+    int goneGuestCount() const;
+    //! The recovery window of connections admitted from now on (ServiceOptions::recoveryWindow).
+    void setRecoveryWindow(std::chrono::milliseconds window);
     //! Closes every connection of guest \a name and releases the name for another device; the
     //! number of connections closed.
     int removeGuest(const QString &name);
@@ -105,7 +112,7 @@ public:
 Q_SIGNALS:
     void runningChanged();
     void connectionCountChanged();
-    //! connectedGuests() may have changed.
+    //! connectedGuests() or the guest counts may have changed.
     void guestsChanged();
     void guestsLockedChanged();
     //! invite() and joinUrl() changed (endGuestSession(), setJoinPage()).

@@ -1213,6 +1213,15 @@
         <source>End session</source>
         <translation>Sitzung beenden</translation>
     </message>
+    <message>
+        <source>%1 connected · %2 recovering · %3 gone</source>
+        <extracomment>Guests by connection state, next to &quot;N joined&quot; on the presenter&apos;s screen.</extracomment>
+        <translation>%1 verbunden · %2 stellen wieder her · %3 weg</translation>
+    </message>
+    <message>
+        <source>%1 connected, %2 recovering, %3 gone</source>
+        <translation>%1 verbunden, %2 stellen die Verbindung wieder her, %3 weg</translation>
+    </message>
 </context>
 <context>
     <name>ReactionBar</name>

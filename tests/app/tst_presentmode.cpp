@@ -10,6 +10,8 @@
 #include "service.h"
 #include "servicetestsupport.h"
 
+#include <protocolnames.h>
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -172,6 +174,63 @@ private Q_SLOTS:
         QCOMPARE(negotiate(*cc.service(), joinUrl, QStringLiteral("Hank")).status, 403);
         // The app's own client stays.
         QTRY_VERIFY_WITH_TIMEOUT(cc.isConnected(), kTimeout);
+    }
+
+    // A guest on the reliable protocol whose socket drops is "recovering" while the service keeps
+    // its connection, "connected" again once it recovers, and "gone" when the window passes.
+    void connectedRecoveringGoneCounts()
+    {
+        SecretStore secrets(QStringLiteral("t"), false);
+        ConnectionController cc(options(), &secrets);
+        PresentMode present(&cc, QStringLiteral("hubbub"));
+        cc.start();
+        QTRY_VERIFY_WITH_TIMEOUT(cc.isConnected(), kTimeout);
+        QVERIFY(present.start());
+        // Short enough not to wait long, long enough to recover within it on a loaded machine.
+        cc.service()->setRecoveryWindow(3000ms);
+        QCOMPARE(present.connectedCount(), 0);
+        QCOMPARE(present.recoveringCount(), 0);
+        QCOMPARE(present.goneCount(), 0);
+
+        const Negotiated negotiated = negotiate(*cc.service(), present.joinUrl(), QStringLiteral("Rita"));
+        QCOMPARE(negotiated.status, 200);
+        TestSupport::TestClient guest;
+        QVERIFY(guest.connectTo(negotiated.url, TestSupport::Reliable));
+        QVERIFY(!guest.reconnectionToken.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(present.connectedCount(), 1, kTimeout);
+        QCOMPARE(present.recoveringCount(), 0);
+
+        // The socket drops (no close frame): recovering, still one of the joined.
+        QSignalSpy changed(&present, &PresentMode::guestsChanged);
+        guest.socket.abort();
+        QTRY_COMPARE_WITH_TIMEOUT(present.recoveringCount(), 1, kTimeout);
+        QVERIFY(changed.count() >= 1);
+        QCOMPARE(present.connectedCount(), 0);
+        QCOMPARE(present.goneCount(), 0);
+        QCOMPARE(present.guestCount(), 1);
+
+        // It recovers with its connection id and reconnection token: connected again.
+        QUrl recovery = negotiated.url;
+        QUrlQuery query(recovery);
+        query.removeQueryItem(QStringLiteral("access_token"));
+        query.addQueryItem(QString(WebPubSub::ProtocolNames::ConnectionIdKey), guest.connectionId);
+        query.addQueryItem(QString(WebPubSub::ProtocolNames::ReconnectionTokenKey), guest.reconnectionToken);
+        recovery.setQuery(query);
+        TestSupport::TestClient recovered;
+        recovered.open(recovery, TestSupport::Reliable);
+        QTRY_VERIFY_WITH_TIMEOUT(recovered.opened, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(present.connectedCount(), 1, kTimeout);
+        QCOMPARE(present.recoveringCount(), 0);
+        QVERIFY(!recovered.closed);
+
+        // It drops again and stays away past the window: gone.
+        recovered.socket.abort();
+        QTRY_COMPARE_WITH_TIMEOUT(present.recoveringCount(), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(present.goneCount(), 1, kTimeout);
+        QCOMPARE(present.recoveringCount(), 0);
+        QCOMPARE(present.connectedCount(), 0);
+        QCOMPARE(present.guestCount(), 0);
+        present.end();
     }
 
     void qrCodeDecodesToTheJoinUrl()

@@ -662,6 +662,13 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::ReplyResolver</name>
+    <message>
+        <source>message deleted</source>
+        <translation>Nachricht gelöscht</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::RoomDirectory</name>
     <message>
         <source>message deleted</source>
@@ -944,12 +951,6 @@
         <translation>Präsentieren…</translation>
     </message>
     <message>
-        <source>Search messages in all rooms</source>
-        <translation>Nachrichten in allen Räumen suchen</translation>
-    </message>
-    <message>
-        <source>Search messages…</source>
-        <translation>Nachrichten suchen…</translation>
         <source>Reply to the selected message (or the newest)</source>
         <translation>Auf die ausgewählte (oder neueste) Nachricht antworten</translation>
     </message>
@@ -964,6 +965,14 @@
     <message>
         <source>Notify me of mentions in muted rooms</source>
         <translation>Bei Erwähnungen in stummgeschalteten Räumen benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Search messages in all rooms</source>
+        <translation>Nachrichten in allen Räumen suchen</translation>
+    </message>
+    <message>
+        <source>Search messages…</source>
+        <translation>Nachrichten suchen…</translation>
     </message>
 </context>
 <context>
@@ -1095,6 +1104,18 @@
         <translation>Text kopieren (Strg+Umschalt+C)</translation>
     </message>
     <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Reply to this message</source>
+        <translation>Auf diese Nachricht antworten</translation>
+    </message>
+    <message>
+        <source>Reply (Ctrl+R)</source>
+        <translation>Antworten (Strg+R)</translation>
+    </message>
+    <message>
         <source>message deleted</source>
         <translation>Nachricht gelöscht</translation>
     </message>
@@ -1125,16 +1146,6 @@
     <message>
         <source>Delete this message for everyone</source>
         <translation>Diese Nachricht für alle löschen</translation>
-        <source>Reply</source>
-        <translation>Antworten</translation>
-    </message>
-    <message>
-        <source>Reply to this message</source>
-        <translation>Auf diese Nachricht antworten</translation>
-    </message>
-    <message>
-        <source>Reply (Ctrl+R)</source>
-        <translation>Antworten (Strg+R)</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1251,9 @@
     <message>
         <source>Add reaction</source>
         <translation>Reaktion hinzufügen</translation>
+    </message>
+</context>
+<context>
     <name>ReplyBar</name>
     <message>
         <source>Replying to %1:</source>

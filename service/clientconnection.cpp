@@ -164,7 +164,29 @@ void ClientConnection::sendControl(const Frame &frame)
     sendRaw(FrameCodec::serialize(frame));
 }
 
-void ClientConnection::deliver(const Frame &message, QString *jsonCache)
+namespace {
+
+// The receiver's sequenceId goes first, in front of the members serialised once for the whole
+// fan-out: a JSON object's member order carries no meaning, and the digits need no escaping.
+QByteArray withSequenceId(const QByteArray &unsequenced, quint64 sequenceId)
+{
+    const QByteArray digits = QByteArray::number(sequenceId);
+    QByteArray out;
+    out.reserve(unsequenced.size() + digits.size() + 16);
+    out.append("{\"sequenceId\":");
+    out.append(digits);
+    if (unsequenced.size() > 2) { // not "{}"
+        out.append(',');
+        out.append(QByteArrayView(unsequenced).sliced(1));
+    } else {
+        out.append('}');
+    }
+    return out;
+}
+
+} // namespace
+
+void ClientConnection::deliver(const Frame &message, FanOut *cache)
 {
     if (m_finished)
         return;
@@ -179,20 +201,32 @@ void ClientConnection::deliver(const Frame &message, QString *jsonCache)
         return;
     }
     if (m_kind == Kind::Json) {
-        if (!jsonCache) {
+        if (!cache) {
             sendRaw(FrameCodec::serialize(message));
             return;
         }
-        if (jsonCache->isEmpty())
-            *jsonCache = QString::fromUtf8(FrameCodec::serialize(message));
-        sendText(*jsonCache);
+        if (cache->json.isEmpty())
+            cache->json = QString::fromUtf8(FrameCodec::serialize(message));
+        sendText(cache->json);
         return;
     }
-    Frame sequenced = message;
-    sequenced.sequenceId = m_nextSequenceId++;
-    QByteArray utf8 = FrameCodec::serialize(sequenced);
+    const quint64 sequenceId = m_nextSequenceId++;
+    QByteArray utf8;
+    if (message.sequenceId) { // not a fresh message: written as it is, with our sequenceId
+        Frame sequenced = message;
+        sequenced.sequenceId = sequenceId;
+        utf8 = FrameCodec::serialize(sequenced);
+    } else {
+        QByteArray unsequenced = cache ? cache->unsequenced : QByteArray();
+        if (unsequenced.isEmpty()) {
+            unsequenced = FrameCodec::serialize(message);
+            if (cache)
+                cache->unsequenced = unsequenced;
+        }
+        utf8 = withSequenceId(unsequenced, sequenceId);
+    }
     m_unackedBytes += utf8.size();
-    m_unacked.push_back({*sequenced.sequenceId, utf8});
+    m_unacked.push_back({sequenceId, utf8});
     if (int(m_unacked.size()) > m_limits.maxUnackedMessages || m_unackedBytes > m_limits.maxUnackedBytes) {
         qCWarning(lcServiceClient) << "connection" << m_id << "exceeded its un-acked buffer ("
                                    << m_unacked.size() << "messages," << m_unackedBytes

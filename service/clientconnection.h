@@ -30,6 +30,14 @@ class QWebSocket;
 
 namespace Hubbub {
 
+//! One message's serialisations, shared by the receivers of a fan-out: a group of 300 gets the frame
+//! written once, not 300 times, which is most of what delivering costs.
+struct FanOut
+{
+    QString json;           //!< the frame for JSON (non-reliable) receivers
+    QByteArray unsequenced; //!< the frame for reliable receivers, before their own sequenceId
+};
+
 class ClientConnection : public QObject
 {
     Q_OBJECT
@@ -73,9 +81,8 @@ public:
     void sendControl(const WebPubSub::Frame &frame);
     //! Delivers a `message` frame: JSON clients get the frame (with a sequence id on the reliable
     //! protocol, buffered until acked), simple clients the raw payload.
-    //! \a jsonCache (optional) holds the frame serialised once for every non-reliable JSON
-    //! receiver of a fan-out.
-    void deliver(const WebPubSub::Frame &message, QString *jsonCache = nullptr);
+    //! \a cache (optional) holds what is serialised once for all the receivers of a fan-out.
+    void deliver(const WebPubSub::Frame &message, FanOut *cache = nullptr);
     //! Cumulative sequenceAck (§2.4).
     void acknowledge(quint64 sequenceId);
     //! Re-sends every un-acked message in order (after recovery).

@@ -187,13 +187,13 @@ void FrameHandler::sendToGroup(ClientConnection *c, const Frame &frame)
     }
     const Frame message = Frame::groupMessage(frame.group, c->userId, frame.payload, std::nullopt);
     const QPointer<ClientConnection> self(c);
-    QString jsonCache;
+    FanOut cache;
     // deliver() may close a slow member (and finish it): a guarded snapshot, dead ones skipped.
     for (const QPointer<ClientConnection> &member :
          HubRegistry::guarded(d->hubs.groupConnections(c->hub(), frame.group))) {
         if (!member || (frame.noEcho && member == c))
             continue;
-        member->deliver(message, &jsonCache);
+        member->deliver(message, &cache);
     }
     if (self)
         sendAck(c, frame.ackId);

@@ -89,11 +89,11 @@ QList<QPointer<ClientConnection>> HubRegistry::guarded(const QList<ClientConnect
 
 void HubRegistry::deliver(const QList<ClientConnection *> &targets, const WebPubSub::Frame &message)
 {
-    QString jsonCache;
+    FanOut cache;
     // deliver() may close a slow connection (and finish it): guarded, dead ones skipped.
     for (const QPointer<ClientConnection> &c : guarded(targets)) {
         if (c)
-            c->deliver(message, &jsonCache);
+            c->deliver(message, &cache);
     }
 }
 

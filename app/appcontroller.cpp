@@ -48,6 +48,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     , m_presence(new PresenceTracker(options, m_rooms, &m_self, this))
     , m_outbox(new Outbox(m_history.get(), m_rooms, &m_senders, &m_self, this))
     , m_inbox(new Inbox(m_history.get(), m_rooms, &m_senders, &m_self, m_presence, m_notifications, this))
+    , m_notices(new Notices(m_history.get(), m_notifications, this))
 {
     m_darkTheme = m_preferences->darkTheme();
     m_presence->setTypingEnabled(m_preferences->typingIndicators());
@@ -195,6 +196,9 @@ void AppController::onClientChanged(Client *client)
         return;
     connect(client, &Client::connected, this, &AppController::onConnected);
     connect(client, &Client::groupMessageReceived, m_inbox, &Inbox::receive);
+    connect(
+        client, &Client::serverMessageReceived, m_notices,
+        [this, client](const WebPubSub::ServerMessage &m) { m_notices->receive(m, client->connectionId()); });
     connect(client, &Client::rejoinGroupFailed, this,
             [this](const QString &group, const WebPubSub::Error &error) {
                 Q_EMIT errorShown(tr("Could not rejoin %1: %2").arg(group, error.message()));

@@ -14,6 +14,7 @@
 #include "localuser.h"
 #include "membermodel.h"
 #include "messagemodel.h"
+#include "notices.h"
 #include "outbox.h"
 #include "presencetracker.h"
 #include "presentmode.h"
@@ -49,6 +50,8 @@ class AppController : public QObject
     Q_PROPERTY(Hubbub::RoomListModel *rooms READ rooms CONSTANT)
     //! Present mode ("On stage"): the guests, the join URL and the presenter's controls.
     Q_PROPERTY(Hubbub::PresentMode *present READ present CONSTANT)
+    //! Server messages (REST sendToAll/-User/-Connection), apart from the rooms.
+    Q_PROPERTY(Hubbub::Notices *notices READ notices CONSTANT)
     //! The current room's messages (an empty model when no room is selected).
     Q_PROPERTY(Hubbub::MessageModel *messages READ messages NOTIFY currentRoomChanged)
     //! The current room's members.
@@ -83,6 +86,7 @@ public:
 
     ConnectionController *connection() const { return m_connection; }
     PresentMode *present() const { return m_present; }
+    Notices *notices() const { return m_notices; }
     RoomListModel *rooms() const { return m_rooms->list(); }
     MessageModel *messages() const;
     MemberModel *members() const;
@@ -171,6 +175,7 @@ private:
     PresenceTracker *m_presence;
     Outbox *m_outbox;
     Inbox *m_inbox;
+    Notices *m_notices;
     Backfill *m_backfill = nullptr;
     QPointer<WebPubSub::Client> m_client;
     bool m_darkTheme = false;

@@ -32,6 +32,9 @@ public:
     bool isOpen() const;
     QString path() const { return m_path; }
     QString lastError() const { return m_lastError; }
+    //! The QSqlDatabase connection name of this history, for classes that keep their own tables
+    //! in the same file (NoticeStore).
+    QString connectionName() const { return m_connectionName; }
 
     //! Stores \a message; false if its id is already stored in its room (nothing changes then).
     bool insert(const ChatMessage &message);

@@ -8,6 +8,8 @@
 #include "connectioncontroller.h"
 #include "membermodel.h"
 #include "messagemodel.h"
+#include "noticemodel.h"
+#include "notices.h"
 #include "presentmode.h"
 #include "roomfiltermodel.h"
 #include "roomlistmodel.h"
@@ -80,6 +82,22 @@ struct ForeignTransitionLogModel
     QML_FOREIGN(Hubbub::TransitionLogModel)
     QML_NAMED_ELEMENT(TransitionLogModel)
     QML_UNCREATABLE("Owned by ConnectionController")
+};
+
+struct ForeignNotices
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::Notices)
+    QML_NAMED_ELEMENT(Notices)
+    QML_UNCREATABLE("Owned by AppController")
+};
+
+struct ForeignNoticeModel
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::NoticeModel)
+    QML_NAMED_ELEMENT(NoticeModel)
+    QML_UNCREATABLE("Owned by Notices")
 };
 
 } // namespace Hubbub::Ui

@@ -292,6 +292,7 @@ void AppController::selectRoom(const QString &name)
 void AppController::onCurrentRoomChanged()
 {
     const QString room = m_rooms->current();
+    m_notices->setOpen(false); // a room was chosen: the Notices place closes
     if (!room.isEmpty()) {
         m_presence->noteActivity();
         m_presence->heardSelf(room);

@@ -208,7 +208,13 @@ ApplicationWindow {
             userAvatarIndex: UiHelper.avatarIndex(root.app.userId)
             userInitials: UiHelper.initials(root.app.userId)
             connectionState: root.app.connection.state
-            onRoomSelected: name => root.app.selectRoom(name)
+            noticesUnread: root.app.notices.unreadCount
+            noticesOpen: root.app.notices.open
+            onNoticesSelected: root.app.notices.open = true
+            onRoomSelected: name => {
+                root.app.notices.open = false;
+                root.app.selectRoom(name);
+            }
             onJoinRequested: name => root.app.joinRoom(name)
             onLeaveRequested: name => root.app.leaveRoom(name)
             onMuteRequested: (name, muted) => root.app.setRoomMuted(name, muted)
@@ -407,7 +413,7 @@ ApplicationWindow {
                     objectName: "messageView"
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    visible: root.app.currentRoom.length > 0
+                    visible: root.app.currentRoom.length > 0 && !root.app.notices.open
                     model: root.app.messages
                     queued: !root.app.connection.connected
                     canLoadOlder: root.app.messages ? root.app.messages.canLoadOlder : false
@@ -421,10 +427,18 @@ ApplicationWindow {
                     }
                 }
 
+                NoticesView {
+                    objectName: "noticesView"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: root.app.notices.open
+                    model: root.app.notices.model
+                }
+
                 Label {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    visible: root.app.currentRoom.length === 0
+                    visible: root.app.currentRoom.length === 0 && !root.app.notices.open
                     horizontalAlignment: Text.AlignHCenter
                     verticalAlignment: Text.AlignVCenter
                     wrapMode: Text.Wrap
@@ -453,7 +467,7 @@ ApplicationWindow {
 
                     objectName: "composer"
                     Layout.fillWidth: true
-                    enabled: root.app.currentRoom.length > 0
+                    enabled: root.app.currentRoom.length > 0 && !root.app.notices.open
                     placeholder: root.app.currentRoom.length > 0 ? qsTr("Message #%1").arg(root.app.currentRoom)
                                                                  : qsTr("Join a room to write")
                     queueNote: !root.app.connection.connected
@@ -533,7 +547,8 @@ ApplicationWindow {
         id: toast
 
         objectName: "notificationToast"
-        onOpenRoomRequested: room => root.app.selectRoom(room)
+        // A server notice has no room: its toast opens the Notices place.
+        onOpenRoomRequested: room => room.length > 0 ? root.app.selectRoom(room) : root.app.notices.open = true
     }
 
     Popup {

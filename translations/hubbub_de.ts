@@ -571,6 +571,20 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Notices</name>
+    <message>
+        <source>[binary, %1 bytes]</source>
+        <translation>[binär, %1 Bytes]</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::NotificationPolicy</name>
+    <message>
+        <source>Server notice</source>
+        <translation>Server-Mitteilung</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::PresenceTracker</name>
     <message>
         <source>%1 is typing…</source>
@@ -1010,6 +1024,29 @@
     </message>
 </context>
 <context>
+    <name>NoticesView</name>
+    <message>
+        <source>Notices</source>
+        <translation>Mitteilungen</translation>
+    </message>
+    <message>
+        <source>Notices from the server</source>
+        <translation>Mitteilungen vom Server</translation>
+    </message>
+    <message>
+        <source>Server notice: %1</source>
+        <translation>Server-Mitteilung: %1</translation>
+    </message>
+    <message>
+        <source>Server notice</source>
+        <translation>Server-Mitteilung</translation>
+    </message>
+    <message>
+        <source>No notices yet. Announcements and messages from the service&apos;s app server appear here.</source>
+        <translation>Noch keine Mitteilungen. Ankündigungen und Nachrichten vom App-Server des Dienstes erscheinen hier.</translation>
+    </message>
+</context>
+<context>
     <name>PresenterView</name>
     <message>
         <source>Hubbub — Presenting</source>
@@ -1114,6 +1151,17 @@
     <message>
         <source>Room to join or create</source>
         <translation>Raum zum Betreten oder Erstellen</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>Mitteilungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Notices, %n unread</source>
+        <translation>
+            <numerusform>Mitteilungen, %n ungelesen</numerusform>
+            <numerusform>Mitteilungen, %n ungelesen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     , m_outbox(new Outbox(m_history.get(), m_rooms, &m_senders, &m_self, this))
     , m_inbox(new Inbox(m_history.get(), m_rooms, &m_senders, &m_self, m_presence, m_notifications, this))
     , m_notices(new Notices(m_history.get(), m_notifications, this))
+    , m_pictures(new Pictures(m_history.get(), m_rooms, m_outbox, &m_self, this))
 {
     m_darkTheme = m_preferences->darkTheme();
     m_presence->setTypingEnabled(m_preferences->typingIndicators());
@@ -95,6 +96,8 @@ AppController::AppController(const AppOptions &options, QObject *parent)
                       [this]() { return m_self.userId; }},
                      this);
     m_inbox->setBackfill(m_backfill);
+    m_inbox->setPictures(m_pictures);
+    connect(m_pictures, &Pictures::errorShown, this, &AppController::errorShown);
 
     // A first start on the local service lands in a room, so two windows chat at once.
     const bool local = m_options.endpoint == AppOptions::Endpoint::Default ||

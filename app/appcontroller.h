@@ -16,6 +16,7 @@
 #include "messagemodel.h"
 #include "notices.h"
 #include "outbox.h"
+#include "pictures.h"
 #include "presencetracker.h"
 #include "presentmode.h"
 #include "roomdirectory.h"
@@ -52,6 +53,8 @@ class AppController : public QObject
     Q_PROPERTY(Hubbub::PresentMode *present READ present CONSTANT)
     //! Server messages (REST sendToAll/-User/-Connection), apart from the rooms.
     Q_PROPERTY(Hubbub::Notices *notices READ notices CONSTANT)
+    //! Pictures: paste, drop or pick one to send to the current room.
+    Q_PROPERTY(Hubbub::Pictures *pictures READ pictures CONSTANT)
     //! The current room's messages (an empty model when no room is selected).
     Q_PROPERTY(Hubbub::MessageModel *messages READ messages NOTIFY currentRoomChanged)
     //! The current room's members.
@@ -87,6 +90,7 @@ public:
     ConnectionController *connection() const { return m_connection; }
     PresentMode *present() const { return m_present; }
     Notices *notices() const { return m_notices; }
+    Pictures *pictures() const { return m_pictures; }
     RoomListModel *rooms() const { return m_rooms->list(); }
     MessageModel *messages() const;
     MemberModel *members() const;
@@ -176,6 +180,7 @@ private:
     Outbox *m_outbox;
     Inbox *m_inbox;
     Notices *m_notices;
+    Pictures *m_pictures;
     Backfill *m_backfill = nullptr;
     QPointer<WebPubSub::Client> m_client;
     bool m_darkTheme = false;

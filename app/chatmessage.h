@@ -35,6 +35,9 @@ struct ChatMessage
     bool gapMarker = false;
     QDateTime gapEnd;
     int gapFilled = 0;
+    //! A picture message (issue 10): text is its fallback ("[picture: name]"), the bytes are in the
+    //! PictureStore under (room, id).
+    bool picture = false;
 };
 
 } // namespace Hubbub

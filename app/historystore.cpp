@@ -32,10 +32,11 @@ ChatMessage readMessage(const QSqlQuery &q)
     if (m.gapMarker)
         m.gapEnd = QDateTime::fromMSecsSinceEpoch(q.value(9).toLongLong(), Qt::UTC);
     m.gapFilled = q.value(10).toInt();
+    m.picture = q.value(11).toBool();
     return m;
 }
 const auto kColumns = QStringLiteral(
-    "room, id, sender_id, sender_name, text, ts, own, status, relayed_by, gap_end, gap_filled");
+    "room, id, sender_id, sender_name, text, ts, own, status, relayed_by, gap_end, gap_filled, picture");
 } // namespace
 
 HistoryStore::HistoryStore(const QString &path)
@@ -65,11 +66,12 @@ HistoryStore::HistoryStore(const QString &path)
     // before backfill get the column, empty (= received directly).
     {
         QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-        bool hasRelayedBy = false, hasGapEnd = false;
+        bool hasRelayedBy = false, hasGapEnd = false, hasPicture = false;
         if (q.exec(QStringLiteral("PRAGMA table_info(messages)"))) {
             while (q.next()) {
                 hasRelayedBy = hasRelayedBy || q.value(1).toString() == u"relayed_by";
                 hasGapEnd = hasGapEnd || q.value(1).toString() == u"gap_end";
+                hasPicture = hasPicture || q.value(1).toString() == u"picture";
             }
         }
         if (!hasRelayedBy)
@@ -81,6 +83,9 @@ HistoryStore::HistoryStore(const QString &path)
             exec(QStringLiteral("ALTER TABLE messages ADD COLUMN gap_end INTEGER"));
             exec(QStringLiteral("ALTER TABLE messages ADD COLUMN gap_filled INTEGER NOT NULL DEFAULT 0"));
         }
+        // Picture messages (their bytes are in the pictures table, PictureStore).
+        if (!hasPicture)
+            exec(QStringLiteral("ALTER TABLE messages ADD COLUMN picture INTEGER NOT NULL DEFAULT 0"));
     }
     exec(QStringLiteral("CREATE TABLE IF NOT EXISTS rooms ("
                         " name TEXT PRIMARY KEY, unread INTEGER NOT NULL DEFAULT 0,"
@@ -123,7 +128,7 @@ bool HistoryStore::insert(const ChatMessage &m)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO messages (") + kColumns +
-              QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+              QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     // A null QString binds as SQL NULL, which the NOT NULL columns reject, and INSERT OR IGNORE
     // would drop the message silently: an anonymous sender or a name withheld is "", not NULL.
     const auto notNull = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
@@ -139,6 +144,7 @@ bool HistoryStore::insert(const ChatMessage &m)
     q.addBindValue(m.gapMarker ? QVariant(m.gapEnd.toMSecsSinceEpoch())
                                : QVariant(QMetaType(QMetaType::LongLong)));
     q.addBindValue(m.gapMarker ? m.gapFilled : 0);
+    q.addBindValue(m.picture ? 1 : 0);
     if (!q.exec()) {
         m_lastError = q.lastError().text();
         qCWarning(lcApp) << "history insert:" << m_lastError;

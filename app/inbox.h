@@ -25,6 +25,7 @@ namespace Hubbub {
 class Backfill;
 class HistoryStore;
 class NotificationPolicy;
+class Pictures;
 class PresenceTracker;
 class RoomDirectory;
 class SenderPolicy;
@@ -41,6 +42,8 @@ public:
 
     //! Where backfill requests and answers go (set once, after construction).
     void setBackfill(Backfill *backfill) { m_backfill = backfill; }
+    //! Where `image` envelopes go to be validated and stored (set once, after construction).
+    void setPictures(Pictures *pictures) { m_pictures = pictures; }
     //! A message the client delivered.
     void receive(const WebPubSub::GroupMessage &message);
     //! Adds the batched chat messages to their rooms now (e.g. before a gap marker).
@@ -66,6 +69,7 @@ private:
     PresenceTracker *m_presence;
     NotificationPolicy *m_notifications;
     Backfill *m_backfill = nullptr;
+    Pictures *m_pictures = nullptr;
     QHash<QString, QList<ChatMessage>> m_incoming; // room → batch waiting for flush()
     QTimer m_flushTimer;
 };

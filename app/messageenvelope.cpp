@@ -231,6 +231,7 @@ ChatMessage MessageEnvelope::toChatMessage(const QString &room, const QString &s
     m.timestamp = timestamp.isValid() ? timestamp : QDateTime::currentDateTimeUtc();
     m.own = own;
     m.status = own ? DeliveryStatus::Sent : DeliveryStatus::Received;
+    m.picture = picture;
     return m;
 }
 

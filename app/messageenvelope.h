@@ -66,6 +66,8 @@ struct MessageEnvelope
     QDateTime to;           //!< BackfillRequest: the window end (UTC)
     int max = 0;            //!< BackfillRequest: at most this many messages
     QList<Relayed> relayed; //!< Backfill: at most kMaxBackfillMessages
+    //! A Message that stands for an `image` envelope (Pictures::accept()): copied to ChatMessage::picture.
+    bool picture = false;
 
     static QString kindName(Kind kind);
     static Kind kindFromName(QStringView name);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "messagemodel.h"
 
+#include "picturestore.h"
+
 #include "avatar.h"
 #include "senderpolicy.h"
 
@@ -38,7 +40,8 @@ MessageModel::MessageModel(const QString &room, QObject *parent)
                     {InitialsRole, "initials"},
                     {LastOfRunRole, "lastOfRun"},
                     {RowKindRole, "rowKind"},
-                    {RelayedByRole, "relayedBy"}},
+                    {RelayedByRole, "relayedBy"},
+                    {PictureSourceRole, "pictureSource"}},
                    parent)
     , m_room(room)
 {}
@@ -83,6 +86,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return m.gapMarker ? QStringLiteral("gap") : QStringLiteral("message");
     case RelayedByRole:
         return m.relayedBy;
+    case PictureSourceRole:
+        return m.picture ? PictureStore::source(m.room.isEmpty() ? m_room : m.room, m.id) : QString();
     case MessageIdRole:
         return m.id;
     case SenderIdRole:

@@ -54,6 +54,9 @@ public:
         //! The userId of the member who relayed this message after a gap, "" when received
         //! directly: then the sender is only that member's claim.
         RelayedByRole,
+        //! Issue 10: for a picture message, its image://hubbub/<room>/<id> URL (Pictures::source()),
+        //! served from local history by the app's image provider; else "".
+        PictureSourceRole,
     };
     Q_ENUM(Roles)
 

@@ -20,6 +20,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 namespace WebPubSub {
@@ -48,6 +49,12 @@ public:
     //! Writes \a text to \a room as a new own message (history, model, outbox) and sends it when
     //! connected; false when empty or the room is unknown.
     bool send(const QString &room, const QString &text);
+    //! Like send(), for an own message whose envelope is already built (a picture): \a message
+    //! (status Sending) is stored and shown as is, \a envelope goes out through the same queue.
+    bool sendPrepared(const ChatMessage &message, const QJsonObject &envelope);
+    //! Rebuilds the envelope of a stored own message that is not plain chat (ChatMessage::picture)
+    //! when it is resent after a restart or retried; applied at once to the restored entries.
+    void setEnvelopeBuilder(std::function<std::optional<QJsonObject>(const ChatMessage &)> builder);
     //! Sends every waiting entry not on the wire, in order (when connected).
     void flush();
     //! Sends a failed own message again.
@@ -96,6 +103,7 @@ private:
     const LocalUser *m_self;
     QPointer<WebPubSub::Client> m_client;
     QList<Entry> m_entries;
+    std::function<std::optional<QJsonObject>(const ChatMessage &)> m_envelopeBuilder;
 };
 
 } // namespace Hubbub

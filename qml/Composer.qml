@@ -23,6 +23,9 @@ Rectangle {
     property string queueNote: ""
     //! Lines shown before the field scrolls.
     property int maxLines: 8
+    //! Issue 10: AppController.pictures — Ctrl+V with an image, a dropped file or the button sends
+    //! a picture to the current room; null: no pictures.
+    property var pictures: null
 
     //! The user pressed Enter (or the Send button) with this text.
     signal sendRequested(string text)
@@ -107,6 +110,10 @@ Rectangle {
                         Accessible.name: qsTr("Message")
                         Accessible.description: qsTr("Enter sends, Shift+Enter starts a new line")
 
+                        Keys.onPressed: event => {
+                            if (event.matches(StandardKey.Paste) && root.pictures && root.pictures.clipboardHasImage())
+                                event.accepted = root.pictures.sendClipboard();
+                        }
                         Keys.onReturnPressed: event => root.handleReturn(event)
                         Keys.onEnterPressed: event => root.handleReturn(event)
                         onTextChanged: {
@@ -127,6 +134,9 @@ Rectangle {
                             elide: Text.ElideRight
                         }
                     }
+                }
+                PictureAttach {
+                    pictures: root.pictures
                 }
                 Button {
                     id: sendButton
@@ -186,5 +196,18 @@ Rectangle {
 
     function clear() {
         input.clear();
+    }
+
+    DropArea {
+        objectName: "pictureDropArea"
+        anchors.fill: parent
+        enabled: root.pictures !== null
+        onDropped: drop => {
+            if (!drop.hasUrls)
+                return;
+            for (const url of drop.urls)
+                root.pictures.sendFile(url);
+            drop.accept();
+        }
     }
 }

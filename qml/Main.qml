@@ -468,6 +468,7 @@ ApplicationWindow {
                     objectName: "composer"
                     Layout.fillWidth: true
                     enabled: root.app.currentRoom.length > 0 && !root.app.notices.open
+                    pictures: root.app.pictures
                     placeholder: root.app.currentRoom.length > 0 ? qsTr("Message #%1").arg(root.app.currentRoom)
                                                                  : qsTr("Join a room to write")
                     queueNote: !root.app.connection.connected

@@ -35,6 +35,8 @@ Item {
     required property string rowKind
     //! Who relayed this message after a gap ("" when received directly): then the sender is a claim.
     required property string relayedBy
+    //! Issue 10: image://hubbub/<room>/<id> for a picture message (local history only), else "".
+    required property string pictureSource
 
     //! The local time of the message, e.g. "10:42".
     readonly property string timeText: root.timestamp ? root.timestamp.toLocaleTimeString(Qt.locale(), Locale.ShortFormat) : ""
@@ -306,10 +308,15 @@ Item {
 
                     // Message bodies are untrusted: plain text only, never rich text (no markup, no
                     // remote images).
+                    ImageThumbnail {
+                        visible: root.pictureSource.length > 0
+                        source: root.pictureSource
+                    }
                     Text {
                         id: body
 
                         objectName: "bodyText"
+                        visible: root.pictureSource.length === 0
                         Layout.fillWidth: true
                         text: root.text
                         textFormat: Text.PlainText

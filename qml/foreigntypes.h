@@ -10,6 +10,7 @@
 #include "messagemodel.h"
 #include "noticemodel.h"
 #include "notices.h"
+#include "pictures.h"
 #include "presentmode.h"
 #include "roomfiltermodel.h"
 #include "roomlistmodel.h"
@@ -89,6 +90,14 @@ struct ForeignNotices
     Q_GADGET
     QML_FOREIGN(Hubbub::Notices)
     QML_NAMED_ELEMENT(Notices)
+    QML_UNCREATABLE("Owned by AppController")
+};
+
+struct ForeignPictures
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::Pictures)
+    QML_NAMED_ELEMENT(Pictures)
     QML_UNCREATABLE("Owned by AppController")
 };
 

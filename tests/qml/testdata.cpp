@@ -46,6 +46,7 @@ QObject *TestData::messageModel(const QVariantList &messages)
         msg.own = m.value(u"own"_s, false).toBool();
         msg.status = deliveryStatusFromName(m.value(u"status"_s, u"received"_s).toString());
         msg.timestamp = now.addSecs(-60 * m.value(u"minutesAgo"_s, 0).toInt());
+        msg.picture = m.value(u"picture"_s, false).toBool();
         rows.append(msg);
         ++n;
     }

@@ -18,7 +18,7 @@ public:
     using QObject::QObject;
 
     //! A MessageModel for room "test" from maps {id, sender, senderId (default: sender), text, own,
-    //! status, minutesAgo}.
+    //! status, minutesAgo, picture}.
     Q_INVOKABLE QObject *messageModel(const QVariantList &messages);
     //! Appends \a count generated messages ("prefix N") from "bob" to \a model.
     Q_INVOKABLE void appendGenerated(QObject *model, int count, const QString &prefix);

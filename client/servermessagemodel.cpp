@@ -73,8 +73,8 @@ void ServerMessageModel::append(const ServerMessage &message)
     beginInsertRows({}, row, row);
     m_messages.push_back(message);
     endInsertRows();
-    trim();
-    Q_EMIT countChanged();
+    if (!trim()) // trim() says so itself when it removed rows
+        Q_EMIT countChanged();
 }
 
 void ServerMessageModel::clear()
@@ -87,15 +87,16 @@ void ServerMessageModel::clear()
     Q_EMIT countChanged();
 }
 
-void ServerMessageModel::trim()
+bool ServerMessageModel::trim()
 {
     if (m_max <= 0 || m_messages.size() <= size_t(m_max))
-        return;
+        return false;
     const int excess = int(m_messages.size()) - m_max;
     beginRemoveRows({}, 0, excess - 1);
     m_messages.erase(m_messages.begin(), m_messages.begin() + excess);
     endRemoveRows();
     Q_EMIT countChanged();
+    return true;
 }
 
 } // namespace WebPubSub

@@ -57,7 +57,8 @@ Q_SIGNALS:
     void countChanged();
 
 private:
-    void trim();
+    //! Drops the oldest beyond maxMessages; true (and countChanged) when it removed any.
+    bool trim();
 
     QPointer<Client> m_client;
     QMetaObject::Connection m_connection;

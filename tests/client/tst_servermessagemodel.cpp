@@ -85,9 +85,11 @@ void TestServerMessageModel::capDropsTheOldest()
         return ServerMessage{Payload::fromText(text), std::nullopt, QDateTime::currentDateTimeUtc()};
     };
     model.setMaxMessages(3);
+    QSignalSpy count(&model, &ServerMessageModel::countChanged);
     for (int i = 1; i <= 5; ++i)
         model.append(message(QString::number(i)));
     QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(count.size(), 5); // one per append, also when the cap dropped one
     QCOMPARE(model.data(model.index(0), ServerMessageModel::TextRole).toString(), QStringLiteral("3"));
     QVERIFY(!model.data(model.index(0), ServerMessageModel::SequenceIdRole).isValid());
     model.setMaxMessages(1);

@@ -50,6 +50,8 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     , m_outbox(new Outbox(m_history.get(), m_rooms, &m_senders, &m_self, this))
     , m_inbox(new Inbox(m_history.get(), m_rooms, &m_senders, &m_self, m_presence, m_notifications, this))
     , m_chat(new ChatActions(m_history.get(), m_rooms, m_outbox, m_inbox, &m_self, this))
+    , m_notices(new Notices(m_history.get(), m_notifications, this))
+    , m_pictures(new Pictures(m_history.get(), m_rooms, m_outbox, &m_self, this))
     , m_search(new MessageSearch(m_history.get(), m_rooms, this))
     , m_drafts(new Drafts(m_history.get(), m_rooms, this))
     , m_replies(new ReplyResolver(m_history.get(), m_rooms, this))
@@ -103,6 +105,8 @@ AppController::AppController(const AppOptions &options, QObject *parent)
                       [this]() { return m_self.userId; }},
                      this);
     m_inbox->setBackfill(m_backfill);
+    m_inbox->setPictures(m_pictures);
+    connect(m_pictures, &Pictures::errorShown, this, &AppController::errorShown);
 
     // A first start on the local service lands in a room, so two windows chat at once.
     const bool local = m_options.endpoint == AppOptions::Endpoint::Default ||
@@ -205,6 +209,9 @@ void AppController::onClientChanged(Client *client)
         return;
     connect(client, &Client::connected, this, &AppController::onConnected);
     connect(client, &Client::groupMessageReceived, m_inbox, &Inbox::receive);
+    connect(
+        client, &Client::serverMessageReceived, m_notices,
+        [this, client](const WebPubSub::ServerMessage &m) { m_notices->receive(m, client->connectionId()); });
     connect(client, &Client::rejoinGroupFailed, this,
             [this](const QString &group, const WebPubSub::Error &error) {
                 Q_EMIT errorShown(tr("Could not rejoin %1: %2").arg(group, error.message()));
@@ -299,6 +306,7 @@ void AppController::selectRoom(const QString &name)
 void AppController::onCurrentRoomChanged()
 {
     const QString room = m_rooms->current();
+    m_notices->setOpen(false); // a room was chosen: the Notices place closes
     if (!room.isEmpty()) {
         m_presence->noteActivity();
         m_presence->heardSelf(room);

@@ -18,7 +18,9 @@
 #include "mentions.h"
 #include "messagemodel.h"
 #include "messagesearch.h"
+#include "notices.h"
 #include "outbox.h"
+#include "pictures.h"
 #include "presencetracker.h"
 #include "presentmode.h"
 #include "replyresolver.h"
@@ -61,6 +63,10 @@ class AppController : public QObject
     //! Replies (quotes, jumping to the original) and @mentions (the muted-rooms preference).
     Q_PROPERTY(Hubbub::ReplyResolver *replies READ replies CONSTANT)
     Q_PROPERTY(Hubbub::Mentions *mentions READ mentions CONSTANT)
+    //! Server messages (REST sendToAll/-User/-Connection), apart from the rooms.
+    Q_PROPERTY(Hubbub::Notices *notices READ notices CONSTANT)
+    //! Pictures: paste, drop or pick one to send to the current room.
+    Q_PROPERTY(Hubbub::Pictures *pictures READ pictures CONSTANT)
     //! The current room's messages (an empty model when no room is selected).
     Q_PROPERTY(Hubbub::MessageModel *messages READ messages NOTIFY currentRoomChanged)
     //! The current room's members.
@@ -100,6 +106,8 @@ public:
     ChatActions *chat() const { return m_chat; }
     ReplyResolver *replies() const { return m_replies; }
     Mentions *mentions() const { return m_mentions; }
+    Notices *notices() const { return m_notices; }
+    Pictures *pictures() const { return m_pictures; }
     RoomListModel *rooms() const { return m_rooms->list(); }
     MessageModel *messages() const;
     MemberModel *members() const;
@@ -190,6 +198,8 @@ private:
     Outbox *m_outbox;
     Inbox *m_inbox;
     ChatActions *m_chat;
+    Notices *m_notices;
+    Pictures *m_pictures;
     Backfill *m_backfill = nullptr;
     MessageSearch *m_search;
     Drafts *m_drafts;

@@ -57,6 +57,9 @@ struct ChatMessage
     //! Received and its text names the local user (`@userId` as a whole word; Mentions), decided
     //! with the user's id on arrival.
     bool mentionsMe = false;
+    //! A picture message (issue 10): text is its fallback ("[picture: name]"), the bytes are in the
+    //! PictureStore under (room, id).
+    bool picture = false;
 };
 
 } // namespace Hubbub

@@ -34,13 +34,14 @@ ChatMessage readMessage(const QSqlQuery &q)
     m.gapFilled = q.value(10).toInt();
     m.replyTo = {q.value(11).toString(), q.value(12).toString(), q.value(13).toString()};
     m.mentionsMe = q.value(14).toBool();
-    m.edited = q.value(15).toBool();
-    m.deleted = q.value(16).toBool();
+    m.picture = q.value(15).toBool();
+    m.edited = q.value(16).toBool();
+    m.deleted = q.value(17).toBool();
     return m;
 }
 const auto kColumns =
     QStringLiteral("room, id, sender_id, sender_name, text, ts, own, status, relayed_by, gap_end, gap_filled,"
-                   " reply_to_id, reply_to_sender, reply_to_text, mentions_me");
+                   " reply_to_id, reply_to_sender, reply_to_text, mentions_me, picture");
 // What is read back: the inserted columns plus those only edits and deletes change (MutationStore).
 const auto kSelectColumns = kColumns + QStringLiteral(", edited, deleted");
 } // namespace
@@ -72,13 +73,14 @@ HistoryStore::HistoryStore(const QString &path)
     // before backfill get the column, empty (= received directly).
     {
         QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-        bool hasRelayedBy = false, hasGapEnd = false, hasEdited = false, hasReplyTo = false;
+        bool hasRelayedBy = false, hasGapEnd = false, hasEdited = false, hasReplyTo = false, hasPicture = false;
         if (q.exec(QStringLiteral("PRAGMA table_info(messages)"))) {
             while (q.next()) {
                 hasRelayedBy = hasRelayedBy || q.value(1).toString() == u"relayed_by";
                 hasGapEnd = hasGapEnd || q.value(1).toString() == u"gap_end";
                 hasEdited = hasEdited || q.value(1).toString() == u"edited";
                 hasReplyTo = hasReplyTo || q.value(1).toString() == u"reply_to_id";
+                hasPicture = hasPicture || q.value(1).toString() == u"picture";
             }
         }
         // Replies keep their quote and mentions their highlight across restarts (issue 10).
@@ -102,6 +104,9 @@ HistoryStore::HistoryStore(const QString &path)
             exec(QStringLiteral("ALTER TABLE messages ADD COLUMN edited INTEGER NOT NULL DEFAULT 0"));
             exec(QStringLiteral("ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0"));
         }
+        // Picture messages (their bytes are in the pictures table, PictureStore).
+        if (!hasPicture)
+            exec(QStringLiteral("ALTER TABLE messages ADD COLUMN picture INTEGER NOT NULL DEFAULT 0"));
     }
     exec(QStringLiteral("CREATE TABLE IF NOT EXISTS rooms ("
                         " name TEXT PRIMARY KEY, unread INTEGER NOT NULL DEFAULT 0,"
@@ -144,7 +149,7 @@ bool HistoryStore::insert(const ChatMessage &m)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO messages (") + kColumns +
-              QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+              QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     // A null QString binds as SQL NULL, which the NOT NULL columns reject, and INSERT OR IGNORE
     // would drop the message silently: an anonymous sender or a name withheld is "", not NULL.
     const auto notNull = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
@@ -164,6 +169,7 @@ bool HistoryStore::insert(const ChatMessage &m)
     q.addBindValue(notNull(m.replyTo.sender));
     q.addBindValue(notNull(m.replyTo.text));
     q.addBindValue(m.mentionsMe ? 1 : 0);
+    q.addBindValue(m.picture ? 1 : 0);
     if (!q.exec()) {
         m_lastError = q.lastError().text();
         qCWarning(lcApp) << "history insert:" << m_lastError;

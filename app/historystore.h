@@ -33,7 +33,7 @@ public:
     QString path() const { return m_path; }
     QString lastError() const { return m_lastError; }
     //! The QSqlDatabase connection of this history, for the classes that keep their own tables in
-    //! it (MutationStore, PendingOps, SearchIndex, Drafts).
+    //! it (MutationStore, PendingOps, SearchIndex, Drafts, NoticeStore, PictureStore).
     QString connectionName() const { return m_connectionName; }
 
     //! Stores \a message; false if its id is already stored in its room (nothing changes then).

@@ -12,6 +12,7 @@
 #include "messagemodel.h"
 #include "messagemutations.h"
 #include "notificationpolicy.h"
+#include "pictures.h"
 #include "presencetracker.h"
 #include "roomdirectory.h"
 #include "roomlistmodel.h"
@@ -38,11 +39,21 @@ Inbox::Inbox(HistoryStore *history, RoomDirectory *rooms, SenderPolicy *senders,
 
 void Inbox::receive(const WebPubSub::GroupMessage &message)
 {
+    const QDateTime arrival =
+        message.receivedAt.isValid() ? message.receivedAt.toUTC() : QDateTime::currentDateTimeUtc();
+    // A picture is validated and stored by Pictures, then handled as the message it stands for.
+    if (m_pictures && message.payload.dataType() == WebPubSub::DataType::Json) {
+        const QJsonValue json = message.payload.json();
+        if (json.toObject().value(QLatin1String("kind")).toString() == u"image") {
+            const QString from = message.fromUserId.value_or(QString());
+            if (const auto picture = m_pictures->accept(message.group, from, json.toObject()))
+                handleEnvelope(message.group, from, *picture, arrival);
+            return;
+        }
+    }
     const auto env = MessageEnvelope::fromGroupMessage(message);
     if (!env)
         return;
-    const QDateTime arrival =
-        message.receivedAt.isValid() ? message.receivedAt.toUTC() : QDateTime::currentDateTimeUtc();
     handleEnvelope(message.group, message.fromUserId.value_or(QString()), *env, arrival);
 }
 

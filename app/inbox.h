@@ -26,6 +26,7 @@ class Backfill;
 class HistoryStore;
 class MessageMutations;
 class NotificationPolicy;
+class Pictures;
 class PresenceTracker;
 class RoomDirectory;
 class SenderPolicy;
@@ -44,6 +45,8 @@ public:
     void setBackfill(Backfill *backfill) { m_backfill = backfill; }
     //! Where edits, deletes and reactions go (set once, after construction).
     void setMutations(MessageMutations *mutations) { m_mutations = mutations; }
+    //! Where `image` envelopes go to be validated and stored (set once, after construction).
+    void setPictures(Pictures *pictures) { m_pictures = pictures; }
     //! A message the client delivered.
     void receive(const WebPubSub::GroupMessage &message);
     //! Adds the batched chat messages to their rooms now (e.g. before a gap marker).
@@ -70,6 +73,7 @@ private:
     NotificationPolicy *m_notifications;
     Backfill *m_backfill = nullptr;
     MessageMutations *m_mutations = nullptr;
+    Pictures *m_pictures = nullptr;
     QHash<QString, QList<ChatMessage>> m_incoming; // room → batch waiting for flush()
     QTimer m_flushTimer;
 };

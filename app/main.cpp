@@ -5,6 +5,7 @@
 #include "appoptions.h"
 #include "apptranslator.h"
 #include "logging.h"
+#include "pictureprovider.h"
 #include "quitsequence.h"
 #include "unixsignalwatcher.h"
 
@@ -100,6 +101,8 @@ int main(int argc, char *argv[])
         QQmlApplicationEngine engine;
         engine.addImportPath(u"qrc:/qt/qml"_s);
         engine.setInitialProperties({{u"app"_s, QVariant::fromValue(controller.get())}});
+        // Picture messages, from local history only (image://hubbub/<room>/<id>).
+        engine.addImageProvider(u"hubbub"_s, new Hubbub::Ui::PictureProvider(controller->pictures()));
         QObject::connect(
             &engine, &QQmlApplicationEngine::objectCreationFailed, &app, []() { QCoreApplication::exit(1); },
             Qt::QueuedConnection);

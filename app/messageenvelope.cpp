@@ -326,6 +326,7 @@ ChatMessage MessageEnvelope::toChatMessage(const QString &room, const QString &s
     m.own = own;
     m.status = own ? DeliveryStatus::Sent : DeliveryStatus::Received;
     m.replyTo = replyTo;
+    m.picture = picture;
     return m;
 }
 

@@ -83,6 +83,8 @@ struct MessageEnvelope
     static constexpr int kMaxEmojiLength = 32;
     bool isMutation() const { return kind == Kind::Edit || kind == Kind::Delete || kind == Kind::Reaction; }
     ReplyRef replyTo;       //!< Message: what it replies to (`replyTo`, optional; a claim)
+    //! A Message that stands for an `image` envelope (Pictures::accept()): copied to ChatMessage::picture.
+    bool picture = false;
 
     static QString kindName(Kind kind);
     static Kind kindFromName(QStringView name);

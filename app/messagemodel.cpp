@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "messagemodel.h"
 
+#include "picturestore.h"
+
 #include "avatar.h"
 #include "senderpolicy.h"
 
@@ -45,7 +47,8 @@ MessageModel::MessageModel(const QString &room, QObject *parent)
                     {ReplyToIdRole, "replyToId"},
                     {ReplyToSenderRole, "replyToSender"},
                     {ReplyToTextRole, "replyToText"},
-                    {MentionsMeRole, "mentionsMe"}},
+                    {MentionsMeRole, "mentionsMe"},
+                    {PictureSourceRole, "pictureSource"}},
                    parent)
     , m_room(room)
 {}
@@ -90,6 +93,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return m.gapMarker ? QStringLiteral("gap") : QStringLiteral("message");
     case RelayedByRole:
         return m.relayedBy;
+    case PictureSourceRole:
+        return m.picture ? PictureStore::source(m.room.isEmpty() ? m_room : m.room, m.id) : QString();
     case MessageIdRole:
         return m.id;
     case SenderIdRole:

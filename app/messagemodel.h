@@ -68,6 +68,9 @@ public:
         ReplyToTextRole,
         //! The text names the local user (`@userId`, Mentions::mentions()).
         MentionsMeRole,
+        //! Issue 10: for a picture message, its image://hubbub/<room>/<id> URL (Pictures::source()),
+        //! served from local history by the app's image provider; else "".
+        PictureSourceRole,
     };
     Q_ENUM(Roles)
 

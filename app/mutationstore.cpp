@@ -96,6 +96,14 @@ bool MutationStore::setDeleted(const QString &room, const QString &messageId)
     r.addBindValue(room);
     r.addBindValue(messageId);
     run(r);
+    // A deleted picture's bytes go too (PictureStore's table, when this history has one).
+    if (db.tables().contains(QStringLiteral("pictures"))) {
+        QSqlQuery p(db);
+        p.prepare(QStringLiteral("DELETE FROM pictures WHERE room = ? AND id = ?"));
+        p.addBindValue(room);
+        p.addBindValue(messageId);
+        run(p);
+    }
     if (tx)
         db.commit();
     return ok;

@@ -29,6 +29,23 @@ bool NotificationPolicy::consider(const QString &room, const QString &sender, co
     return true;
 }
 
+bool NotificationPolicy::considerNotice(const QString &text, bool noticesInView)
+{
+    if (noticesInView)
+        return false;
+    // The empty key cannot be a room's (room names are never empty).
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto it = m_lastShown.constFind(QString());
+    if (m_minimumIntervalMs > 0 && it != m_lastShown.cend() && it->msecsTo(now) < m_minimumIntervalMs)
+        return false;
+    m_lastShown.insert(QString(), now);
+    const QString preview = text.size() > 200 ? text.left(199) + QChar(0x2026) : text;
+    const QString title = tr("Server notice");
+    Q_EMIT notificationRequested(QString(), title, preview);
+    Q_EMIT systemNotificationRequested(title.toHtmlEscaped(), systemBody(preview));
+    return true;
+}
+
 QString NotificationPolicy::systemTitle(const QString &room, const QString &sender)
 {
     return (sender + QStringLiteral(" · #") + room).toHtmlEscaped();

@@ -28,6 +28,9 @@ public:
     //! Whether mentions break through a room's mute (the user's preference; default on).
     void setMentionsInMutedRooms(bool notify) { m_mentionsInMutedRooms = notify; }
     bool mentionsInMutedRooms() const { return m_mentionsInMutedRooms; }
+    //! Considers a server notice (the Notices place, no room, no sender): it notifies unless the
+    //! Notices place is in view, at most once per minimum interval like a room.
+    bool considerNotice(const QString &text, bool noticesInView);
     //! At most one notification per room in this many ms (default 2000); 0 = no limit.
     void setMinimumInterval(int ms) { m_minimumIntervalMs = ms; }
 
@@ -37,7 +40,8 @@ public:
     static QString systemBody(const QString &text);
 
 Q_SIGNALS:
-    //! For the in-window toast (plain-text labels): the raw strings.
+    //! For the in-window toast (plain-text labels): the raw strings. A server notice has an empty
+    //! \a room and "Server notice" as \a sender.
     void notificationRequested(const QString &room, const QString &sender, const QString &text);
     //! For the system tray: systemTitle() and systemBody(), already escaped.
     void systemNotificationRequested(const QString &title, const QString &body);

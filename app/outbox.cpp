@@ -69,6 +69,37 @@ void Outbox::enqueue(const ChatMessage &m)
     m_entries.append({m.id, m.room, std::nullopt, {}, false, env.toJson()});
 }
 
+bool Outbox::sendPrepared(const ChatMessage &m, const QJsonObject &envelope)
+{
+    if (!m_rooms->contains(m.room))
+        return false;
+    m_senders->noteIssued(m.id);
+    m_history->insert(m);
+    m_rooms->openMessages(m.room)->appendMessage(m);
+    m_rooms->list()->setLastMessage(m.room, m.text, m.timestamp);
+    m_entries.append({m.id, m.room, std::nullopt, {}, false, envelope});
+    Q_EMIT countChanged(count());
+    Q_EMIT messageAdded(m.room, m.id);
+    flush();
+    return true;
+}
+
+void Outbox::setEnvelopeBuilder(std::function<std::optional<QJsonObject>(const ChatMessage &)> builder)
+{
+    m_envelopeBuilder = std::move(builder);
+    const auto pending = m_history->pendingOwn();
+    for (const ChatMessage &m : pending) {
+        if (!m.picture)
+            continue;
+        for (Entry &e : m_entries) {
+            if (e.id == m.id && !e.inFlight) {
+                if (const auto env = m_envelopeBuilder(m))
+                    e.envelope = *env;
+            }
+        }
+    }
+}
+
 void Outbox::setClient(Client *client)
 {
     m_client = client;
@@ -201,7 +232,10 @@ void Outbox::retryEntry(const QString &room, const QString &messageId)
     MessageEnvelope env = MessageEnvelope::chat(m.text, m.senderName, m.timestamp);
     env.id = m.id;
     env.replyTo = m.replyTo;
-    m_entries.append({m.id, room, std::nullopt, {}, false, env.toJson()});
+    std::optional<QJsonObject> built;
+    if (m.picture && m_envelopeBuilder)
+        built = m_envelopeBuilder(m);
+    m_entries.append({m.id, room, std::nullopt, {}, false, built ? *built : env.toJson()});
     setStatus(room, messageId, DeliveryStatus::Sending);
 }
 

@@ -22,6 +22,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <functional>
 #include <optional>
 
 namespace WebPubSub {
@@ -56,6 +57,12 @@ public:
     void sendEnvelope(const QString &room, const QString &id, const QJsonObject &envelope);
     //! \a replyTo: the message it replies to (ReplyResolver::reference()), empty for none.
     bool send(const QString &room, const QString &text, const ReplyRef &replyTo = {});
+    //! Like send(), for an own message whose envelope is already built (a picture): \a message
+    //! (status Sending) is stored and shown as is, \a envelope goes out through the same queue.
+    bool sendPrepared(const ChatMessage &message, const QJsonObject &envelope);
+    //! Rebuilds the envelope of a stored own message that is not plain chat (ChatMessage::picture)
+    //! when it is resent after a restart or retried; applied at once to the restored entries.
+    void setEnvelopeBuilder(std::function<std::optional<QJsonObject>(const ChatMessage &)> builder);
     //! Sends every waiting entry not on the wire, in order (when connected).
     void flush();
     //! Sends a failed own message again.
@@ -106,6 +113,7 @@ private:
     QPointer<WebPubSub::Client> m_client;
     QList<Entry> m_entries;
     std::unique_ptr<PendingOps> m_ops;
+    std::function<std::optional<QJsonObject>(const ChatMessage &)> m_envelopeBuilder;
 };
 
 } // namespace Hubbub

@@ -46,6 +46,9 @@ Rectangle {
     property string replySender: ""
     property string replySnippet: ""
     readonly property alias mentionPopup: mentionPopup
+    //! Issue 10: AppController.pictures — Ctrl+V with an image, a dropped file or the button sends
+    //! a picture to the current room; null: no pictures.
+    property var pictures: null
 
     //! The user pressed Enter (or the Send button) with this text.
     signal sendRequested(string text)
@@ -170,6 +173,10 @@ Rectangle {
                         Accessible.name: qsTr("Message")
                         Accessible.description: qsTr("Enter sends, Shift+Enter starts a new line")
 
+                        Keys.onPressed: event => {
+                            if (event.matches(StandardKey.Paste) && root.pictures && root.pictures.clipboardHasImage())
+                                event.accepted = root.pictures.sendClipboard();
+                        }
                         Keys.onReturnPressed: event => root.handleReturn(event)
                         Keys.onEnterPressed: event => root.handleReturn(event)
                         // While the @-completion shows, these drive it; otherwise the field's own
@@ -219,6 +226,9 @@ Rectangle {
                             elide: Text.ElideRight
                         }
                     }
+                }
+                PictureAttach {
+                    pictures: root.pictures
                 }
                 Button {
                     id: sendButton
@@ -334,5 +344,18 @@ Rectangle {
         input.text = root.drafts ? root.drafts.text(root.room) : "";
         input.cursorPosition = input.length;
         root.restoringDraft = false;
+    }
+
+    DropArea {
+        objectName: "pictureDropArea"
+        anchors.fill: parent
+        enabled: root.pictures !== null
+        onDropped: drop => {
+            if (!drop.hasUrls)
+                return;
+            for (const url of drop.urls)
+                root.pictures.sendFile(url);
+            drop.accept();
+        }
     }
 }

@@ -228,7 +228,13 @@ ApplicationWindow {
             userInitials: UiHelper.initials(root.app.userId)
             connectionState: root.app.connection.state
             drafts: root.app.drafts
-            onRoomSelected: name => root.app.selectRoom(name)
+            noticesUnread: root.app.notices.unreadCount
+            noticesOpen: root.app.notices.open
+            onNoticesSelected: root.app.notices.open = true
+            onRoomSelected: name => {
+                root.app.notices.open = false;
+                root.app.selectRoom(name);
+            }
             onJoinRequested: name => root.app.joinRoom(name)
             onLeaveRequested: name => root.app.leaveRoom(name)
             onMuteRequested: (name, muted) => root.app.setRoomMuted(name, muted)
@@ -438,7 +444,7 @@ ApplicationWindow {
                     objectName: "messageView"
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    visible: root.app.currentRoom.length > 0
+                    visible: root.app.currentRoom.length > 0 && !root.app.notices.open
                     model: root.app.messages
                     queued: !root.app.connection.connected
                     canLoadOlder: root.app.messages ? root.app.messages.canLoadOlder : false
@@ -461,10 +467,18 @@ ApplicationWindow {
                     }
                 }
 
+                NoticesView {
+                    objectName: "noticesView"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: root.app.notices.open
+                    model: root.app.notices.model
+                }
+
                 Label {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    visible: root.app.currentRoom.length === 0
+                    visible: root.app.currentRoom.length === 0 && !root.app.notices.open
                     horizontalAlignment: Text.AlignHCenter
                     verticalAlignment: Text.AlignVCenter
                     wrapMode: Text.Wrap
@@ -493,7 +507,8 @@ ApplicationWindow {
 
                     objectName: "composer"
                     Layout.fillWidth: true
-                    enabled: root.app.currentRoom.length > 0
+                    enabled: root.app.currentRoom.length > 0 && !root.app.notices.open
+                    pictures: root.app.pictures
                     placeholder: root.app.currentRoom.length > 0 ? qsTr("Message #%1").arg(root.app.currentRoom)
                                                                  : qsTr("Join a room to write")
                     drafts: root.app.drafts
@@ -602,7 +617,8 @@ ApplicationWindow {
         id: toast
 
         objectName: "notificationToast"
-        onOpenRoomRequested: room => root.app.selectRoom(room)
+        // A server notice has no room: its toast opens the Notices place.
+        onOpenRoomRequested: room => room.length > 0 ? root.app.selectRoom(room) : root.app.notices.open = true
     }
 
     Popup {

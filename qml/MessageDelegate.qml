@@ -52,6 +52,8 @@ Item {
     required property string replyToText
     //! The text names the user (`@userId`): the row carries an accent bar and the mention is bold.
     required property bool mentionsMe
+    //! Issue 10: image://hubbub/<room>/<id> for a picture message (local history only), else "".
+    required property string pictureSource
 
     //! The local time of the message, e.g. "10:42".
     readonly property string timeText: root.timestamp ? root.timestamp.toLocaleTimeString(Qt.locale(), Locale.ShortFormat) : ""
@@ -364,10 +366,16 @@ Item {
                     // remote images). A message that mentions the user is the one exception, and
                     // still shows literally: UiHelper.highlightMentions escapes every character and
                     // only wraps the mentions in bold.
+                    // A picture: its thumbnail instead of the fallback text (unless deleted: the tombstone).
+                    ImageThumbnail {
+                        visible: root.pictureSource.length > 0 && !root.deleted
+                        source: root.pictureSource
+                    }
                     Text {
                         id: body
 
                         objectName: "bodyText"
+                        visible: root.pictureSource.length === 0 || root.deleted
                         Layout.fillWidth: true
                         // A deleted message is a tombstone: its text is gone (from the history too).
                         text: root.deleted ? qsTr("message deleted")

@@ -52,7 +52,7 @@ Popup {
         Label {
             objectName: "toastTitle"
             Layout.fillWidth: true
-            text: root.sender + " · #" + root.room
+            text: root.room.length > 0 ? root.sender + " · #" + root.room : root.sender
             textFormat: Text.PlainText
             font.bold: true
             color: Theme.text

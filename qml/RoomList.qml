@@ -38,7 +38,12 @@ Rectangle {
         }
     }
 
+    //! Notices.unreadCount and Notices.open: the "Notices" place above the rooms.
+    property int noticesUnread: 0
+    property bool noticesOpen: false
+
     signal roomSelected(string name)
+    signal noticesSelected
     signal joinRequested(string name)
     signal leaveRequested(string name)
     signal muteRequested(string name, bool muted)
@@ -124,6 +129,29 @@ Rectangle {
                 count: root.totalUnread
                 Accessible.name: qsTr("%n unread message(s) in all rooms", "", root.totalUnread)
             }
+        }
+
+        ItemDelegate {
+            objectName: "noticesEntry"
+            Layout.fillWidth: true
+            leftPadding: Theme.spacingL
+            rightPadding: Theme.spacingL
+            highlighted: root.noticesOpen
+            contentItem: RowLayout {
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Notices")
+                    font.pixelSize: Theme.fontBody
+                    font.weight: root.noticesOpen || root.noticesUnread > 0 ? Font.DemiBold : Font.Normal
+                    color: Theme.text
+                }
+                UnreadBadge {
+                    objectName: "noticesBadge"
+                    count: root.noticesUnread
+                }
+            }
+            Accessible.name: qsTr("Notices, %n unread", "", root.noticesUnread)
+            onClicked: root.noticesSelected()
         }
 
         ListView {

@@ -12,6 +12,9 @@
 #include "mentions.h"
 #include "messagemodel.h"
 #include "messagesearch.h"
+#include "noticemodel.h"
+#include "notices.h"
+#include "pictures.h"
 #include "presentmode.h"
 #include "replyresolver.h"
 #include "roomfiltermodel.h"
@@ -135,4 +138,28 @@ struct ForeignDrafts
     QML_NAMED_ELEMENT(Drafts)
     QML_UNCREATABLE("Owned by AppController")
 };
+struct ForeignNotices
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::Notices)
+    QML_NAMED_ELEMENT(Notices)
+    QML_UNCREATABLE("Owned by AppController")
+};
+
+struct ForeignPictures
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::Pictures)
+    QML_NAMED_ELEMENT(Pictures)
+    QML_UNCREATABLE("Owned by AppController")
+};
+
+struct ForeignNoticeModel
+{
+    Q_GADGET
+    QML_FOREIGN(Hubbub::NoticeModel)
+    QML_NAMED_ELEMENT(NoticeModel)
+    QML_UNCREATABLE("Owned by Notices")
+};
+
 } // namespace Hubbub::Ui

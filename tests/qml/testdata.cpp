@@ -7,6 +7,7 @@
 #include "connectioncontroller.h"
 #include "membermodel.h"
 #include "messagemodel.h"
+#include "noticemodel.h"
 #include "roomlistmodel.h"
 #include "secretstore.h"
 
@@ -59,11 +60,39 @@ QObject *TestData::messageModel(const QVariantList &messages)
         msg.replyTo = {m.value(u"replyToId"_s).toString(), m.value(u"replyToSender"_s).toString(),
                        m.value(u"replyToText"_s).toString()};
         msg.mentionsMe = m.value(u"mentionsMe"_s, false).toBool();
+        msg.picture = m.value(u"picture"_s, false).toBool();
         rows.append(msg);
         ++n;
     }
     model->appendMessages(rows);
     return model;
+}
+
+QObject *TestData::noticeModel(const QVariantList &notices)
+{
+    auto *model = new NoticeModel(this);
+    watch(model);
+    QList<Notice> rows;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const QVariant &v : notices) {
+        const QVariantMap m = v.toMap();
+        Notice n;
+        n.id = u"n%1"_s.arg(rows.size());
+        n.text = m.value(u"text"_s).toString();
+        n.dataType = m.value(u"dataType"_s, u"text"_s).toString();
+        n.receivedAt = now.addSecs(-60 * m.value(u"minutesAgo"_s, 0).toInt());
+        rows.append(n);
+    }
+    model->reset(rows);
+    return model;
+}
+
+void TestData::appendNotice(QObject *model, const QString &text)
+{
+    auto *notices = qobject_cast<NoticeModel *>(model);
+    Q_ASSERT(notices);
+    notices->append(Notice{u"n-%1"_s.arg(notices->count()), text, u"text"_s, std::nullopt,
+                           QDateTime::currentDateTimeUtc(), false});
 }
 
 void TestData::appendGenerated(QObject *model, int count, const QString &prefix)

@@ -19,7 +19,7 @@ public:
 
     //! A MessageModel for room "test" from maps {id, sender, senderId (default: sender), text, own,
     //! status, minutesAgo, relayedBy, edited, deleted, reactions: [{emoji, users, mine}], replyToId,
-    //! replyToSender, replyToText, mentionsMe}.
+    //! replyToSender, replyToText, mentionsMe, picture}.
     Q_INVOKABLE QObject *messageModel(const QVariantList &messages);
     //! Appends \a count generated messages ("prefix N") from "bob" to \a model.
     Q_INVOKABLE void appendGenerated(QObject *model, int count, const QString &prefix);
@@ -31,6 +31,10 @@ public:
     Q_INVOKABLE QObject *roomModel(const QVariantList &rooms);
     //! Sets the unread count of \a room.
     Q_INVOKABLE void setUnread(QObject *model, const QString &room, int count);
+    //! A NoticeModel (the Notices place) from maps {text, dataType (default "text"), minutesAgo}.
+    Q_INVOKABLE QObject *noticeModel(const QVariantList &notices);
+    //! Appends a text notice to a noticeModel().
+    Q_INVOKABLE void appendNotice(QObject *model, const QString &text);
     //! A MemberModel from maps {id, name, presence ("online"|"away"|"offline"), typing}.
     Q_INVOKABLE QObject *memberModel(const QVariantList &members);
     //! A ConnectionController that is never started (secrets in memory), for the connect dialog:

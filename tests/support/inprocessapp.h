@@ -7,6 +7,7 @@
 #include "appcontroller.h"
 #include "appoptions.h"
 #include "apptestfixture.h"
+#include "pictureprovider.h"
 
 #include <QQmlApplicationEngine>
 #include <QString>
@@ -30,6 +31,7 @@ inline std::unique_ptr<QQmlApplicationEngine> loadMainWindow(Hubbub::AppControll
     auto engine = std::make_unique<QQmlApplicationEngine>();
     engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine->setInitialProperties({{QStringLiteral("app"), QVariant::fromValue(app)}});
+    engine->addImageProvider(QStringLiteral("hubbub"), new Hubbub::Ui::PictureProvider(app->pictures()));
     engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Hubbub/Ui/Main.qml")));
     return engine;
 }

@@ -14,6 +14,7 @@
 #include "appoptions.h"
 #include "chatmessage.h"
 #include "connectioncontroller.h"
+#include "drafts.h"
 #include "messagemodel.h"
 #include "messagesearch.h"
 #include "roomlistmodel.h"
@@ -345,10 +346,16 @@ void TestChatFeatures::aliceReactsFromTheHoverActions()
 {
     // Alice reacts to bob's reply: React on hover opens the picker, a click on an emoji sets it.
     clickAction(m_alice, m_reply, u"reactButton"_s);
+    QQuickItem *bar = findItem(m_alice.delegateOf(m_reply), u"reactionBar"_s);
+    QVERIFY(bar);
+    auto *picker = bar->property("picker").value<QObject *>();
+    QVERIFY(picker);
+    QTRY_VERIFY(picker->property("opened").toBool());
     QQuickItem *choice = nullptr;
-    QTRY_VERIFY((choice = findItem(m_alice.window()->contentItem(), u"emojiChoice"_s)));
+    QTRY_VERIFY(
+        (choice = findItem(qvariant_cast<QQuickItem *>(picker->property("contentItem")), u"emojiChoice"_s)));
     QTRY_VERIFY(choice->isVisible());
-    const QString emoji = choice->property("text").toString();
+    const QString emoji = choice->property("modelData").toString();
     QVERIFY(!emoji.isEmpty());
     // Let the popup's enter transition end, so the click lands on the button.
     QTest::qWait(300);

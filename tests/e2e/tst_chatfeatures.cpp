@@ -22,6 +22,7 @@
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
+#include <QQmlListReference>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTest>
@@ -187,6 +188,14 @@ void TestChatFeatures::cleanupTestCase()
 
 void TestChatFeatures::activate(Profile &p)
 {
+    // Main.qml binds its shortcuts application-wide: with two windows in one process (two processes
+    // in real life) each key would be ambiguous, so only the active window's are enabled.
+    for (Profile *q : {&m_alice, &m_bob}) {
+        const QQmlListReference shortcuts(q->window(), "appShortcuts");
+        QVERIFY(shortcuts.isValid());
+        for (qsizetype i = 0; i < shortcuts.count(); ++i)
+            shortcuts.at(i)->setProperty("enabled", q == &p);
+    }
     p.window()->requestActivate();
     QVERIFY(QTest::qWaitForWindowActive(p.window(), 10000));
 }
@@ -216,13 +225,18 @@ void TestChatFeatures::clickAction(Profile &p, const QString &id, const QString 
     activate(p);
     QQuickItem *row = nullptr;
     QTRY_VERIFY((row = p.delegateOf(id)));
-    // Hovering the row shows its actions (messageActions is visible only while "engaged").
-    const QPoint inside = row->mapToScene(QPointF(row->width() / 2, row->height() / 2)).toPoint();
-    QTest::mouseMove(p.window(), inside - QPoint(0, 2));
-    QTest::mouseMove(p.window(), inside);
+    // Hovering the row shows its actions (messageActions is visible only while "engaged"). The
+    // row may still move (the list settles), so the pointer follows it until they show.
     QQuickItem *actions = findItem(row, u"messageActions"_s);
     QVERIFY(actions);
-    QTRY_VERIFY(actions->isVisible());
+    QTest::mouseMove(p.window(), QPoint(1, 1));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const QPoint inside = row->mapToScene(QPointF(row->width() / 2, row->height() / 2)).toPoint();
+            QTest::mouseMove(p.window(), inside);
+            return actions->isVisible();
+        },
+        10000));
     QQuickItem *b = findItem(row, button);
     QVERIFY2(b, qPrintable(button));
     QTRY_VERIFY(b->isVisible());
@@ -360,6 +374,7 @@ void TestChatFeatures::aliceReactsFromTheHoverActions()
     // Let the popup's enter transition end, so the click lands on the button.
     QTest::qWait(300);
     click(m_alice, choice);
+    QTRY_VERIFY(!picker->property("visible").toBool());
 
     Hubbub::MessageModel *bobs = m_bob.model();
     QTRY_COMPARE_WITH_TIMEOUT(reactionsOf(bobs, m_reply), emoji + u":1"_s, kTimeout);

@@ -414,6 +414,7 @@ void TestScreenshot::chatFeatures()
 
     m_app->setDarkTheme(false);
     m_app->selectRoom(room);
+    messages->setUnreadDivider(0); // read: no "New messages" divider between the features
     auto *list = window()->findChild<QObject *>(u"messageList"_s);
     QVERIFY(list);
     QTRY_COMPARE(list->property("count").toInt(), 6);

@@ -107,6 +107,15 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     m_inbox->setBackfill(m_backfill);
     m_inbox->setPictures(m_pictures);
     connect(m_pictures, &Pictures::errorShown, this, &AppController::errorShown);
+    // Messages filled in from peers arrive like live ones for what waits on them: reactions held
+    // for them apply (MessageMutations), quotes of them resolve (ReplyResolver).
+    connect(m_backfill, &Backfill::messagesFilled, this, [this](const QString &room, const QStringList &ids) {
+        const QStringList snapshot = ids; // the handlers may emit further signals
+        for (const QString &id : snapshot)
+            m_chat->mutations()->messageArrived(room, id);
+        if (!snapshot.isEmpty())
+            m_replies->noteChanged();
+    });
 
     // A first start on the local service lands in a room, so two windows chat at once.
     const bool local = m_options.endpoint == AppOptions::Endpoint::Default ||

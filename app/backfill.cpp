@@ -283,8 +283,15 @@ void Backfill::handleAnswer(const QString &room, const QString &fromUserId, cons
             m_history->setGapFilled(room, it->markerId, model->at(row).gapFilled);
     }
     qCInfo(lcApp) << added << "messages relayed by" << fromUserId << "filled into" << room;
-    if (added > 0)
+    if (added > 0) {
+        QStringList ids;
+        for (const ChatMessage &m : fresh) {
+            if (model->contains(m.id))
+                ids.append(m.id);
+        }
         Q_EMIT filled(room, added);
+        Q_EMIT messagesFilled(room, ids);
+    }
 }
 
 } // namespace Hubbub

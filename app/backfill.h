@@ -81,6 +81,9 @@ public:
 Q_SIGNALS:
     //! \a count relayed messages were added to \a room.
     void filled(const QString &room, int count);
+    //! The relayed messages \a messageIds were added to \a room (as Inbox::messageAdded says for
+    //! live ones): what was held for them (reactions that arrived first) applies now.
+    void messagesFilled(const QString &room, const QStringList &messageIds);
 
 private:
     struct Gap

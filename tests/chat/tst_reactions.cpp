@@ -3,10 +3,13 @@
 // chat.reactions: idempotent set/unset per (message, emoji, user), counts and who reacted, seen by
 // another profile through the in-process service; forged, duplicate, early, invalid, offline and
 // restarted cases.
+#include "backfill.h"
 #include "chattestsupport.h"
 #include "historystore.h"
 
 #include <QJsonObject>
+
+using namespace std::chrono_literals;
 
 using namespace Hubbub;
 using namespace ChatTest;
@@ -135,6 +138,57 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(bob->chat()->mutations()->heldCount(room), 1, kTimeout);
         sendJson(rawAlice.get(), room, chatJson(id, QStringLiteral("late")));
         MessageModel *b = bob->directory()->openMessages(room);
+        QTRY_COMPARE_WITH_TIMEOUT(reactionsOf(b, id), kThumbs + QStringLiteral(":carol"), kTimeout);
+        QCOMPARE(bob->chat()->mutations()->heldCount(room), 0);
+    }
+
+    void reactionHeldForABackfilledMessageAppliesWhenFilled()
+    {
+        // Bob misses dave's message in a gap; carol's reaction to it reaches him first and is
+        // held; when dave fills the gap, the held reaction applies to the relayed message.
+        const QString room = QStringLiteral("react-filled");
+        AppOptions options = m_hub.options(QStringLiteral("bob"), m_hub.freshProfile(QStringLiteral("bob")));
+        // Offline longer than this: the connection cannot be recovered, a new one has a gap.
+        options.clientOptions.recoveryTimeout = 500ms;
+        auto bob = std::make_unique<AppController>(options);
+        bob->start();
+        QTRY_VERIFY_WITH_TIMEOUT(bob->connection()->isConnected(), kTimeout);
+        bob->joinRoom(room);
+        m_hub.watch(bob->directory()->openMessages(room));
+        QTRY_VERIFY_WITH_TIMEOUT(bob->connection()->client()->groups().contains(room), kTimeout);
+        auto dave = rawMember(m_hub, QStringLiteral("dave"), room);
+        auto carol = rawMember(m_hub, QStringLiteral("carol"), room);
+        QVERIFY(dave && carol);
+        QStringList requests;
+        connect(dave.get(), &WebPubSub::Client::groupMessageReceived, this,
+                [&](const WebPubSub::GroupMessage &m) {
+                    const auto env = MessageEnvelope::fromGroupMessage(m);
+                    if (env && env->kind == MessageEnvelope::Kind::BackfillRequest)
+                        requests.append(env->id);
+                });
+
+        bob->connection()->goOffline(3000);
+        QTRY_VERIFY_WITH_TIMEOUT(!bob->connection()->isConnected(), kTimeout);
+        const QString id = MessageEnvelope::newId();
+        const QDateTime sentAt = QDateTime::currentDateTimeUtc();
+        sendJson(dave.get(), room, chatJson(id, QStringLiteral("missed by bob")));
+        QTRY_VERIFY_WITH_TIMEOUT(bob->connection()->isConnected(), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(requests.size(), 1, kTimeout);
+        MessageModel *b = bob->directory()->openMessages(room);
+        QVERIFY(!b->contains(id));
+
+        sendJson(carol.get(), room, reactionJson(MessageEnvelope::newId(), id, kThumbs, true));
+        QTRY_COMPARE_WITH_TIMEOUT(bob->chat()->mutations()->heldCount(room), 1, kTimeout);
+
+        MessageEnvelope answer;
+        answer.kind = MessageEnvelope::Kind::Backfill;
+        answer.version = MessageEnvelope::kBackfillVersion;
+        answer.id = MessageEnvelope::newId();
+        answer.requestId = requests.first();
+        answer.relayed = {{id, QStringLiteral("dave"), QStringLiteral("missed by bob"), sentAt}};
+        dave->sendToGroup(room, answer.toPayload());
+        QTRY_VERIFY_WITH_TIMEOUT(b->contains(id), kTimeout);
+        QCOMPARE(b->at(b->rowOf(id)).relayedBy, QStringLiteral("dave"));
         QTRY_COMPARE_WITH_TIMEOUT(reactionsOf(b, id), kThumbs + QStringLiteral(":carol"), kTimeout);
         QCOMPARE(bob->chat()->mutations()->heldCount(room), 0);
     }

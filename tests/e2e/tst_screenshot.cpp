@@ -11,6 +11,7 @@
 #include "connectioncontroller.h"
 #include "membermodel.h"
 #include "messagemodel.h"
+#include "replyref.h"
 #include "roomlistmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -61,6 +62,18 @@ QQuickItem *findItem(QQuickItem *root, const QString &objectName)
     return nullptr;
 }
 
+//! How many items named \a objectName under \a root are visible.
+int visibleCount(QQuickItem *root, const QString &objectName)
+{
+    if (!root || !root->isVisible())
+        return 0;
+    int n = root->objectName() == objectName ? 1 : 0;
+    const auto children = root->childItems();
+    for (QQuickItem *child : children)
+        n += visibleCount(child, objectName);
+    return n;
+}
+
 int distinctColours(const QImage &image)
 {
     QSet<QRgb> colours;
@@ -85,6 +98,7 @@ private Q_SLOTS:
     void diagnosticsPanel();
     void busyRoom();
     void shortcutsSheet();
+    void chatFeatures();
     void offlineQueued();
 
 private:
@@ -343,6 +357,77 @@ void TestScreenshot::shortcutsSheet()
     QVERIFY(!image.isNull());
     QMetaObject::invokeMethod(sheet, "close");
     QTRY_VERIFY(!sheet->property("visible").toBool());
+}
+
+void TestScreenshot::chatFeatures()
+{
+    // Issue 10's chat features in one room, light theme: a reply with its quote, an edited message,
+    // a tombstone, reactions (one of them alice's own) and a message that mentions alice.
+    const QString room = u"random"_s;
+    Hubbub::MessageModel *messages = m_app->directory()->openMessages(room);
+    QVERIFY(messages);
+    const QDateTime start = QDateTime::currentDateTime().addSecs(-40 * 60);
+    using S = Hubbub::DeliveryStatus;
+    auto in = [&](const QString &id, const QString &sender, const QString &text, int minutes) {
+        return message(id, sender, text, start.addSecs(minutes * 60), false, S::Received, room);
+    };
+    auto own = [&](const QString &id, const QString &text, int minutes) {
+        return message(id, u"alice"_s, text, start.addSecs(minutes * 60), true, S::Sent, room);
+    };
+    auto reaction = [](const QString &emoji, const QStringList &users, bool mine) {
+        Hubbub::MessageReaction r;
+        r.emoji = emoji;
+        r.users = users;
+        r.mine = mine;
+        return r;
+    };
+    Hubbub::ChatMessage lunch = own(u"c1"_s, u"Lunch at one instead? The place on the corner."_s, 0);
+    lunch.edited = true;
+    lunch.reactions = {reaction(u"👍"_s, {u"bob"_s, u"carol"_s}, false), reaction(u"🍕"_s, {u"bob"_s}, false)};
+    Hubbub::ChatMessage reply = in(u"c2"_s, u"bob"_s, u"Yes! I'll book a table for four."_s, 2);
+    reply.replyTo.id = u"c1"_s;
+    reply.replyTo.sender = u"alice"_s;
+    reply.replyTo.text = lunch.text;
+    reply.reactions = {reaction(u"🎉"_s, {u"alice"_s, u"carol"_s}, true)};
+    Hubbub::ChatMessage deleted = in(u"c3"_s, u"carol"_s, QString(), 5);
+    deleted.deleted = true;
+    Hubbub::ChatMessage mention =
+        in(u"c4"_s, u"carol"_s, u"@alice can you bring the demo laptop? Ctrl+F finds the address."_s, 6);
+    mention.mentionsMe = true;
+    Hubbub::ChatMessage answer = own(u"c5"_s, u"Sure, it's charged. See you at one."_s, 8);
+    answer.replyTo.id = u"c4"_s;
+    answer.replyTo.sender = u"carol"_s;
+    answer.replyTo.text = mention.text;
+    answer.reactions = {reaction(u"❤️"_s, {u"carol"_s}, false)};
+    messages->appendMessages({
+        in(u"c0"_s, u"carol"_s, u"Who's around for lunch today?"_s, -2),
+        lunch,
+        reply,
+        deleted,
+        mention,
+        answer,
+    });
+    Hubbub::MemberModel *members = m_app->directory()->openMembers(room);
+    const QDateTime utc = QDateTime::currentDateTimeUtc();
+    members->heard(u"bob"_s, u"bob"_s, u"bob-1"_s, false, utc);
+    members->heard(u"carol"_s, u"Carol C."_s, u"carol-1"_s, false, utc);
+
+    m_app->setDarkTheme(false);
+    m_app->selectRoom(room);
+    messages->setUnreadDivider(0); // read: no "New messages" divider between the features
+    auto *list = window()->findChild<QObject *>(u"messageList"_s);
+    QVERIFY(list);
+    QTRY_COMPARE(list->property("count").toInt(), 6);
+    // Every feature is on screen.
+    QQuickItem *content = window()->contentItem();
+    QTRY_COMPARE(visibleCount(content, u"replyQuote"_s), 2);
+    QTRY_COMPARE(visibleCount(content, u"reactionChip"_s), 4);
+    QTRY_COMPARE(visibleCount(content, u"editedMark"_s), 1);
+    QTRY_COMPARE(visibleCount(content, u"mentionBar"_s), 1);
+    const QImage image = grabAndSave(u"chat-features.png"_s);
+    QVERIFY(!image.isNull());
+    QVERIFY(distinctColours(image) > 40);
+    m_app->selectRoom(u"general"_s);
 }
 
 void TestScreenshot::offlineQueued()

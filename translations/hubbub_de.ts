@@ -640,6 +640,39 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Notices</name>
+    <message>
+        <source>[binary, %1 bytes]</source>
+        <translation>[binär, %1 Bytes]</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::NotificationPolicy</name>
+    <message>
+        <source>Server notice</source>
+        <translation>Server-Mitteilung</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Pictures</name>
+    <message>
+        <source>Only local files can be sent as pictures.</source>
+        <translation>Nur lokale Dateien können als Bilder gesendet werden.</translation>
+    </message>
+    <message>
+        <source>The picture is too large (more than %1 MB).</source>
+        <translation>Das Bild ist zu groß (mehr als %1 MB).</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>pasted picture</source>
+        <translation>eingefügtes Bild</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::PresenceTracker</name>
     <message>
         <source>%1 is typing…</source>
@@ -766,6 +799,17 @@
     <message>
         <source>Unknown close code %1</source>
         <translation>Unbekannter Close-Code %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImageThumbnail</name>
+    <message>
+        <source>Picture</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Picture unavailable</source>
+        <translation>Bild nicht verfügbar</translation>
     </message>
 </context>
 <context>
@@ -1168,6 +1212,83 @@
     </message>
 </context>
 <context>
+    <name>NoticesView</name>
+    <message>
+        <source>Notices</source>
+        <translation>Mitteilungen</translation>
+    </message>
+    <message>
+        <source>Notices from the server</source>
+        <translation>Mitteilungen vom Server</translation>
+    </message>
+    <message>
+        <source>Server notice: %1</source>
+        <translation>Server-Mitteilung: %1</translation>
+    </message>
+    <message>
+        <source>Server notice</source>
+        <translation>Server-Mitteilung</translation>
+    </message>
+    <message>
+        <source>No notices yet. Announcements and messages from the service&apos;s app server appear here.</source>
+        <translation>Noch keine Mitteilungen. Ankündigungen und Nachrichten vom App-Server des Dienstes erscheinen hier.</translation>
+    </message>
+</context>
+<context>
+    <name>PictureAttach</name>
+    <message>
+        <source>Picture…</source>
+        <translation>Bild…</translation>
+    </message>
+    <message>
+        <source>Send a picture (or paste or drop one)</source>
+        <translation>Ein Bild senden (oder eines einfügen oder hineinziehen)</translation>
+    </message>
+    <message>
+        <source>Send a picture</source>
+        <translation>Ein Bild senden</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>PictureCodec</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>The picture is too large (more than %1 MB).</source>
+        <translation>Das Bild ist zu groß (mehr als %1 MB).</translation>
+    </message>
+    <message>
+        <source>This is not a picture.</source>
+        <translation>Das ist kein Bild.</translation>
+    </message>
+    <message>
+        <source>Only PNG and JPEG pictures are accepted.</source>
+        <translation>Nur PNG- und JPEG-Bilder werden angenommen.</translation>
+    </message>
+    <message>
+        <source>The picture is too large (%1×%2 pixels).</source>
+        <translation>Das Bild ist zu groß (%1×%2 Pixel).</translation>
+    </message>
+    <message>
+        <source>The picture could not be read: %1</source>
+        <translation>Das Bild konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The picture could not be encoded: %1</source>
+        <translation>Das Bild konnte nicht kodiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The picture could not be made small enough to send.</source>
+        <translation>Das Bild konnte nicht klein genug zum Senden gemacht werden.</translation>
+    </message>
+</context>
+<context>
     <name>PresenterView</name>
     <message>
         <source>Hubbub — Presenting</source>
@@ -1338,6 +1459,17 @@
     <message>
         <source>Draft: %1</source>
         <translation>Entwurf: %1</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>Mitteilungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Notices, %n unread</source>
+        <translation>
+            <numerusform>Mitteilungen, %n ungelesen</numerusform>
+            <numerusform>Mitteilungen, %n ungelesen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -73,7 +73,8 @@ HistoryStore::HistoryStore(const QString &path)
     // before backfill get the column, empty (= received directly).
     {
         QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-        bool hasRelayedBy = false, hasGapEnd = false, hasEdited = false, hasReplyTo = false, hasPicture = false;
+        bool hasRelayedBy = false, hasGapEnd = false, hasEdited = false, hasReplyTo = false,
+             hasPicture = false;
         if (q.exec(QStringLiteral("PRAGMA table_info(messages)"))) {
             while (q.next()) {
                 hasRelayedBy = hasRelayedBy || q.value(1).toString() == u"relayed_by";

@@ -82,7 +82,7 @@ struct MessageEnvelope
     //! Longest reaction emoji accepted (UTF-16 units: enough for ZWJ sequences and flags).
     static constexpr int kMaxEmojiLength = 32;
     bool isMutation() const { return kind == Kind::Edit || kind == Kind::Delete || kind == Kind::Reaction; }
-    ReplyRef replyTo;       //!< Message: what it replies to (`replyTo`, optional; a claim)
+    ReplyRef replyTo; //!< Message: what it replies to (`replyTo`, optional; a claim)
     //! A Message that stands for an `image` envelope (Pictures::accept()): copied to ChatMessage::picture.
     bool picture = false;
 

@@ -21,8 +21,8 @@
 #include <QObject>
 #include <QPointer>
 
-#include <memory>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace WebPubSub {

@@ -63,6 +63,7 @@ set(hubbub_runtime_depends
     qml6-module-qtquick-templates
     qml6-module-qtquick-window
     qml6-module-qt-labs-platform
+    qml6-module-qtquick-dialogs
     libqt6sql6-sqlite
     qt6-qpa-plugins
     fonts-noto-color-emoji)

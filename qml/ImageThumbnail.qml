@@ -4,6 +4,7 @@ pragma ComponentBehavior: Bound
 
 import QtQuick
 import QtQuick.Controls.Fusion
+import QtQuick.Templates as T
 
 //! A picture message's thumbnail; a click opens it full-size in a popup. The source is always the
 //! app's image provider (image://hubbub/<room>/<id>, from local history), never a payload's URL.
@@ -66,7 +67,7 @@ Item {
         id: fullSize
 
         objectName: "picturePopup"
-        parent: Overlay.overlay
+        parent: T.Overlay.overlay
         anchors.centerIn: parent
         modal: true
         padding: Theme.spacing

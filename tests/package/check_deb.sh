@@ -35,7 +35,8 @@ for pkg in libqt6core6 libqt6gui6 libqt6network6 libqt6qml6 libqt6websockets6 li
     libqt6sql6 libqt6widgets6 libqt6keychain1 libjwt0 libsimdjson14 libc6 libstdc++6 \
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts \
     qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml \
-    qml6-module-qtqml-workerscript qml6-module-qt-labs-platform libqt6sql6-sqlite qt6-qpa-plugins \
+    qml6-module-qtqml-workerscript qml6-module-qt-labs-platform qml6-module-qtquick-dialogs \
+    libqt6sql6-sqlite qt6-qpa-plugins \
     fonts-noto-color-emoji; do
   has_dep "$pkg" || fail "Depends lacks $pkg"
 done
@@ -50,6 +51,8 @@ while read -r module; do
     QtQuick) pkg=qml6-module-qtquick ;;
     QtQuick.Layouts) pkg=qml6-module-qtquick-layouts ;;
     QtQuick.Window) pkg=qml6-module-qtquick-window ;;
+    QtQuick.Templates) pkg=qml6-module-qtquick-templates ;;
+    QtQuick.Dialogs) pkg=qml6-module-qtquick-dialogs ;;
     QtQml) pkg=qml6-module-qtqml ;;
     Qt.labs.platform) pkg=qml6-module-qt-labs-platform ;;
     *) fail "qml imports $module: add its package to cmake/HubbubPackaging.cmake and here" ;;

@@ -70,6 +70,8 @@ Item {
         parent: T.Overlay.overlay
         anchors.centerIn: parent
         modal: true
+        // Escape closes it only while it has the focus.
+        focus: true
         padding: Theme.spacing
         closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
         width: parent ? Math.min(full.implicitWidth + 2 * padding, parent.width * 0.9) : 0

@@ -5,7 +5,8 @@
 // issue 10 with keys and clicks on the real UI: a reply (Ctrl+R), an @mention through the
 // completion popup, an edit (Up arrow), a reaction (the hover action and the emoji picker), a
 // delete for everyone (the hover action and its confirmation), a draft kept across a room switch,
-// and a search (Ctrl+F, Enter jumps). Each step is checked in what the OTHER profile sees: its
+// a search (Ctrl+F, Enter jumps), a picture pasted with Ctrl+V, and a server notice (the Notices
+// place, apart from the rooms). Each step is checked in what the OTHER profile sees: its
 // model and, where cheap, its window. The controller API is used only for setup.
 #include "apptestfixture.h"
 #include "isolatedhome.h"
@@ -17,10 +18,18 @@
 #include "drafts.h"
 #include "messagemodel.h"
 #include "messagesearch.h"
+#include "noticemodel.h"
+#include "notices.h"
+#include "pictureprovider.h"
+#include "pictures.h"
 #include "roomlistmodel.h"
 #include "searchresultmodel.h"
+#include "service.h"
 
+#include <QClipboard>
 #include <QGuiApplication>
+#include <QImage>
+#include <QPainter>
 #include <QQmlApplicationEngine>
 #include <QQmlListReference>
 #include <QQuickItem>
@@ -126,6 +135,8 @@ private Q_SLOTS:
     void aliceDeletesForEveryone();
     void bobsDraftSurvivesARoomSwitch();
     void aliceSearchesAndJumps();
+    void bobPastesAPicture();
+    void aServerNoticeIsAPlaceApart();
 
 private:
     bool startProfile(Profile &p, const QString &user);
@@ -151,6 +162,8 @@ bool TestChatFeatures::startProfile(Profile &p, const QString &user)
     p.engine = std::make_unique<QQmlApplicationEngine>();
     p.engine->addImportPath(u"qrc:/qt/qml"_s);
     p.engine->setInitialProperties({{u"app"_s, QVariant::fromValue(p.app.get())}});
+    // As the app does: pictures come from the profile's own history only.
+    p.engine->addImageProvider(u"hubbub"_s, new Hubbub::Ui::PictureProvider(p.app->pictures()));
     p.engine->load(QUrl(u"qrc:/qt/qml/Hubbub/Ui/Main.qml"_s));
     if (!p.window())
         return false;
@@ -466,6 +479,73 @@ void TestChatFeatures::aliceSearchesAndJumps()
     QVERIFY(flash);
     QQuickItem *rowItem = m_alice.delegateOf(m_reply);
     QTRY_COMPARE(flash->parentItem(), rowItem);
+}
+
+void TestChatFeatures::bobPastesAPicture()
+{
+    // Bob copies a picture and pastes it into the composer: alice sees it as a thumbnail, served
+    // from her own history, and it opens full size on a click.
+    QImage image(640, 400, QImage::Format_RGB32);
+    QPainter painter(&image);
+    painter.fillRect(image.rect(), QColor(0x3b, 0x82, 0xf6));
+    painter.fillRect(QRect(80, 60, 300, 200), QColor(0xf5, 0x9e, 0x0b));
+    painter.end();
+    QGuiApplication::clipboard()->setImage(image);
+    QTRY_VERIFY(!QGuiApplication::clipboard()->image().isNull());
+
+    QTRY_COMPARE(m_bob.app->currentRoom(), kRoom);
+    activate(m_bob);
+    focusComposer(m_bob);
+    const QString draft = m_bob.composerText(); // his unsent words from the draft step
+    const int before = m_bob.model()->rowCount();
+    QTest::keySequence(m_bob.window(), QKeySequence::Paste);
+    QTRY_COMPARE_WITH_TIMEOUT(m_bob.model()->rowCount(), before + 1, kTimeout);
+    const QString id = m_bob.model()->at(m_bob.model()->rowCount() - 1).id;
+    QVERIFY(!roleString(m_bob.model(), id, Hubbub::MessageModel::PictureSourceRole).isEmpty());
+    QCOMPARE(m_bob.composerText(), draft); // the picture went; no text pasted, the draft untouched
+
+    QTRY_VERIFY_WITH_TIMEOUT(m_alice.model()->contains(id), kTimeout);
+    QVERIFY(roleString(m_alice.model(), id, Hubbub::MessageModel::PictureSourceRole)
+                .startsWith(u"image://hubbub/"_s));
+    QQuickItem *row = nullptr;
+    QTRY_VERIFY((row = m_alice.delegateOf(id)));
+    QQuickItem *thumb = nullptr;
+    QTRY_VERIFY((thumb = findItem(row, u"pictureThumbnail"_s)));
+    QTRY_VERIFY(thumb->isVisible());
+    QTRY_COMPARE(thumb->property("status").toInt(), 1 /*Image.Ready*/);
+    QVERIFY(thumb->width() > 0 && thumb->height() > 0);
+    activate(m_alice);
+    click(m_alice, findItem(row, u"pictureOpenArea"_s));
+    QObject *popup = nullptr;
+    QTRY_VERIFY((popup = row->findChild<QObject *>(u"picturePopup"_s)));
+    QTRY_VERIFY(popup->property("opened").toBool());
+    QTest::keyClick(m_alice.window(), Qt::Key_Escape);
+    QTRY_VERIFY(!popup->property("visible").toBool());
+}
+
+void TestChatFeatures::aServerNoticeIsAPlaceApart()
+{
+    // The app server announces something (a server message, as REST sendToAll sends it): both
+    // profiles get it in Notices, with an unread badge, and no room gets a message from it.
+    const int alicesRows = m_alice.model()->rowCount();
+    m_hub.service()->announce(HubbubTest::AppTestFixture::hub, u"Doors close at six <b>sharp</b>"_s);
+    for (Profile *p : {&m_alice, &m_bob}) {
+        QTRY_COMPARE_WITH_TIMEOUT(p->app->notices()->unreadCount(), 1, kTimeout);
+        QQuickItem *badge = findItem(p->window()->contentItem(), u"noticesBadge"_s);
+        QVERIFY(badge);
+        QTRY_VERIFY(badge->isVisible());
+    }
+    QCOMPARE(m_alice.model()->rowCount(), alicesRows);
+
+    activate(m_alice);
+    click(m_alice, findItem(m_alice.window()->contentItem(), u"noticesEntry"_s));
+    QTRY_VERIFY(m_alice.app->notices()->isOpen());
+    QTRY_COMPARE(m_alice.app->notices()->unreadCount(), 0);
+    QQuickItem *text = nullptr;
+    QTRY_VERIFY((text = findItem(m_alice.window()->contentItem(), u"noticeText"_s)));
+    QTRY_VERIFY(text->isVisible());
+    QCOMPARE(text->property("text").toString(), u"Doors close at six <b>sharp</b>"_s); // as text, literally
+    QCOMPARE(m_bob.app->notices()->unreadCount(), 1); // bob has not looked yet
 }
 
 int main(int argc, char *argv[])

@@ -173,7 +173,10 @@ QList<MessageReaction> MessageMutations::summarize(const QList<std::pair<QString
                                                    const QString &selfId)
 {
     QList<MessageReaction> out;
-    for (const auto &[emoji, user] : pairs) {
+    for (const auto &pair : pairs) {
+        // Named copies, not a structured binding: clang 14 cannot capture those in a lambda.
+        const QString &emoji = pair.first;
+        const QString &user = pair.second;
         auto it =
             std::find_if(out.begin(), out.end(), [&](const MessageReaction &r) { return r.emoji == emoji; });
         if (it == out.end()) {

@@ -260,7 +260,7 @@ private Q_SLOTS:
     void presenceOfTwoConnectionsAndAway()
     {
         // Short heartbeats: an instance silent for 2.5 × 400 ms = 1 s is gone.
-        auto withHeartbeat = [this](AppOptions o) {
+        auto withHeartbeat = [](AppOptions o) {
             o.heartbeatInterval = 400ms;
             return o;
         };

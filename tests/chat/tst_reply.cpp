@@ -11,6 +11,7 @@
 #include "historystore.h"
 #include "inprocessapp.h"
 #include "messageenvelope.h"
+#include "quickitems.h"
 #include "replyref.h"
 #include "replyresolver.h"
 #include "service.h"
@@ -51,20 +52,7 @@ bool hasControl(const QString &s)
     return false;
 }
 
-//! The visual descendant of \a item named \a name (delegates are not QObject children of the view).
-QQuickItem *findItem(QQuickItem *item, const QString &name)
-{
-    if (!item)
-        return nullptr;
-    if (item->objectName() == name)
-        return item;
-    const auto children = item->childItems();
-    for (QQuickItem *child : children) {
-        if (QQuickItem *found = findItem(child, name))
-            return found;
-    }
-    return nullptr;
-}
+using HubbubTest::findItem;
 
 QJsonObject replyEnvelope(const QString &text, const QJsonValue &replyTo)
 {

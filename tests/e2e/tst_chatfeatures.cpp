@@ -10,6 +10,7 @@
 // model and, where cheap, its window. The controller API is used only for setup.
 #include "apptestfixture.h"
 #include "isolatedhome.h"
+#include "quickitems.h"
 
 #include "appcontroller.h"
 #include "appoptions.h"
@@ -44,20 +45,7 @@ constexpr int kTimeout = 20000;
 const QString kRoom = u"lobby"_s;
 const QString kOtherRoom = u"random"_s;
 
-//! Repeater-, delegate- and popup-made items have no QObject parent: walk the item tree.
-QQuickItem *findItem(QQuickItem *root, const QString &objectName)
-{
-    if (!root)
-        return nullptr;
-    if (root->objectName() == objectName)
-        return root;
-    const auto children = root->childItems();
-    for (QQuickItem *child : children) {
-        if (QQuickItem *found = findItem(child, objectName))
-            return found;
-    }
-    return nullptr;
-}
+using HubbubTest::findItem;
 
 QString roleString(Hubbub::MessageModel *model, const QString &id, int role)
 {

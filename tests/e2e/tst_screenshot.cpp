@@ -4,6 +4,7 @@
 // service) with a conversation in it, light and dark, and saves the images for people to look at.
 #include "inprocessapp.h"
 #include "isolatedhome.h"
+#include "quickitems.h"
 
 #include "appcontroller.h"
 #include "appoptions.h"
@@ -47,20 +48,7 @@ Hubbub::ChatMessage message(const QString &id, const QString &sender, const QStr
     return m;
 }
 
-//! Repeater-made items have no QObject parent, so QObject::findChild misses them: walk the items.
-QQuickItem *findItem(QQuickItem *root, const QString &objectName)
-{
-    if (!root)
-        return nullptr;
-    if (root->objectName() == objectName)
-        return root;
-    const auto children = root->childItems();
-    for (QQuickItem *child : children) {
-        if (QQuickItem *found = findItem(child, objectName))
-            return found;
-    }
-    return nullptr;
-}
+using HubbubTest::findItem;
 
 //! How many items named \a objectName under \a root are visible.
 int visibleCount(QQuickItem *root, const QString &objectName)

@@ -7,6 +7,7 @@
 // connect dialog or the menu.
 #include "inprocessapp.h"
 #include "isolatedhome.h"
+#include "quickitems.h"
 
 #include "appcontroller.h"
 #include "apptranslator.h"
@@ -87,19 +88,7 @@ QStringList placeholders(const QString &text)
     return found;
 }
 
-QQuickItem *findItem(QQuickItem *root, const QString &objectName)
-{
-    if (!root)
-        return nullptr;
-    if (root->objectName() == objectName)
-        return root;
-    const auto children = root->childItems();
-    for (QQuickItem *child : children) {
-        if (QQuickItem *found = findItem(child, objectName))
-            return found;
-    }
-    return nullptr;
-}
+using HubbubTest::findItem;
 
 //! Repeater- and delegate-made items have no QObject parent: walk the visible items.
 void collectTexts(QQuickItem *item, QList<QPair<QString, QString>> *texts)

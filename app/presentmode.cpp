@@ -13,12 +13,14 @@ namespace Hubbub {
 namespace {
 // The hub the guest page joins when its URL names none (service/joinpage/join.html).
 const QString PageDefaultHub = QStringLiteral("hubbub");
+const QString PageDefaultRoom = QStringLiteral("lobby");
 } // namespace
 
 PresentMode::PresentMode(ConnectionController *connection, const QString &hub, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
     , m_hub(hub.isEmpty() ? PageDefaultHub : hub)
+    , m_room(PageDefaultRoom)
 {}
 
 QString PresentMode::joinUrl() const
@@ -28,11 +30,14 @@ QString PresentMode::joinUrl() const
     QUrl url = m_service->joinUrl();
     if (url.isEmpty())
         return {};
-    if (m_hub != PageDefaultHub) {
-        QUrlQuery query(url);
+    // Without these the page puts guests in "lobby" of "hubbub", and a speaker presenting another
+    // room would never see them.
+    QUrlQuery query(url);
+    if (m_hub != PageDefaultHub)
         query.addQueryItem(QStringLiteral("hub"), m_hub);
-        url.setQuery(query);
-    }
+    if (m_room != PageDefaultRoom)
+        query.addQueryItem(QStringLiteral("room"), m_room);
+    url.setQuery(query);
     return url.toString(QUrl::FullyEncoded);
 }
 
@@ -61,7 +66,7 @@ bool PresentMode::isLocked() const
     return m_service && m_service->guestsLocked();
 }
 
-bool PresentMode::start()
+bool PresentMode::start(const QString &room)
 {
     Service *service = m_connection->service();
     if (!service) {
@@ -74,7 +79,12 @@ bool PresentMode::start()
             return false; // setHostOnLan() told the user why
     }
     service->setJoinPage(true);
+    const QString presented = room.isEmpty() ? PageDefaultRoom : room;
+    const bool roomChanged = presented != m_room;
+    m_room = presented;
     follow(service);
+    if (roomChanged)
+        Q_EMIT joinUrlChanged();
     return true;
 }
 

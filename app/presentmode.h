@@ -38,13 +38,17 @@ class PresentMode : public QObject
     Q_PROPERTY(bool locked READ isLocked WRITE setLocked NOTIFY lockedChanged)
     //! Messages before this moment are off the presenter's screen (clearScreen()); invalid = none.
     Q_PROPERTY(QDateTime clearedAt READ clearedAt NOTIFY clearedAtChanged)
+    //! The room guests join: the one the speaker presents (the page's default is "lobby").
+    Q_PROPERTY(QString room READ room NOTIFY joinUrlChanged)
 public:
     //! \a hub: the hub guests join (the app's).
     PresentMode(ConnectionController *connection, const QString &hub, QObject *parent = nullptr);
 
     bool isActive() const { return !m_service.isNull(); }
-    //! The guest page's URL, invite included (and the hub when it is not the page's default).
+    //! The guest page's URL, invite included (and the hub and room when they are not the page's
+    //! defaults).
     QString joinUrl() const;
+    QString room() const { return m_room; }
     int guestCount() const { return int(guests().size()); }
     QStringList guests() const;
     int connectedCount() const;
@@ -55,9 +59,9 @@ public:
     //! The join URL's QR code, \a moduleSize pixels a module; null when not active.
     QImage qrCode(int moduleSize = 8) const { return QrCode::render(joinUrl(), moduleSize); }
 
-    //! Hosts the embedded service on the LAN with the guest page; false (and error()) when this
-    //! app does not run the service.
-    Q_INVOKABLE bool start();
+    //! Hosts the embedded service on the LAN with the guest page, guests joining \a room (empty:
+    //! the page's default); false (and error()) when this app does not run the service.
+    Q_INVOKABLE bool start(const QString &room = {});
     Q_INVOKABLE void removeGuest(const QString &name);
     Q_INVOKABLE void setLocked(bool locked);
     //! A server message to every connection of the hub: the guest pages show it as an announcement.
@@ -79,6 +83,7 @@ private:
 
     ConnectionController *m_connection;
     QString m_hub;
+    QString m_room;
     QPointer<Service> m_service;
     QDateTime m_clearedAt;
 };

@@ -660,7 +660,7 @@ ApplicationWindow {
     //! Present mode: the service goes on the LAN with the guest page, and the presenter view opens
     //! full screen on the last screen (a projector is usually the one added last).
     function startPresenting() {
-        if (!root.app.present.start())
+        if (!root.app.present.start(root.app.currentRoom))
             return;
         presenter.active = true;
         const screens = Qt.application.screens;

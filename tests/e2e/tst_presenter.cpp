@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: MIT
 // The presenter view of Present mode over a real AppController presenting its embedded service:
 // a screenshot whose QR code decodes (zbarimg, Debian zbar-tools) to the join URL, the QR code at
-// least 40% of the screen's height, the joined count and the room's messages on a dark screen.
+// least 40% of the screen's height, the joined count and the room's messages on a dark screen; then
+// a phone in the audience (Chromium emulating a Pixel 5, tests/interop/phonejoin.mjs) opens the URL
+// the code decoded to, joins by tapping, reads the speaker and answers, and the app shows the answer
+// under the guest's stamped name and counts one joined.
 #include "inprocessapp.h"
 #include "isolatedhome.h"
 
@@ -13,8 +16,11 @@
 #include "presentmode.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QQmlComponent>
 #include <QQmlEngine>
@@ -25,6 +31,31 @@
 
 namespace {
 constexpr int kTimeout = 20000;
+
+//! The steps tests/interop/phonejoin.mjs has printed so far ({"step": …} lines).
+QStringList phoneSteps(QProcess &phone, QString *failure)
+{
+    QStringList steps;
+    const QList<QByteArray> lines = phone.peek(phone.bytesAvailable()).split('\n');
+    for (const QByteArray &line : lines) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        steps << o.value(QStringLiteral("step")).toString();
+        if (failure && o.contains(QStringLiteral("why")))
+            *failure = o.value(QStringLiteral("why")).toString();
+    }
+    return steps;
+}
+
+bool hasMessage(Hubbub::MessageModel *model, const QString &senderId, const QString &text)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex i = model->index(row);
+        if (model->data(i, Hubbub::MessageModel::SenderIdRole).toString() == senderId &&
+            model->data(i, Hubbub::MessageModel::TextRole).toString() == text)
+            return true;
+    }
+    return false;
+}
 } // namespace
 
 class TestPresenter : public QObject
@@ -32,11 +63,12 @@ class TestPresenter : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void screenshotQrDecodesToJoinUrl()
+    void screenshotQrDecodesToJoinAPhoneJoins()
     {
+        // Part of the suite: a missing tool fails rather than skips (scripts/setup.sh installs them).
         const QString zbarimg = QStandardPaths::findExecutable(QStringLiteral("zbarimg"));
-        if (zbarimg.isEmpty())
-            QSKIP("zbarimg (Debian zbar-tools) is not installed");
+        QVERIFY2(!zbarimg.isEmpty(), "zbarimg not found: run scripts/setup.sh (Debian zbar-tools)");
+        QVERIFY2(QFileInfo::exists(QStringLiteral(NODE_EXECUTABLE)), "node not found: run scripts/setup.sh");
         QVERIFY(QDir().mkpath(QStringLiteral(SCREENSHOT_DIR)));
 
         Hubbub::AppController app(
@@ -46,9 +78,11 @@ private Q_SLOTS:
                                   kTimeout);
         app.joinRoom(QStringLiteral("general"));
         app.selectRoom(QStringLiteral("general"));
-        QVERIFY(app.present()->start());
+        QVERIFY(app.present()->start(QStringLiteral("general")));
         const QString joinUrl = app.present()->joinUrl();
         QVERIFY2(joinUrl.contains(QStringLiteral("/join?invite=")), qPrintable(joinUrl));
+        // Guests land in the presented room, not the page's default "lobby".
+        QVERIFY2(joinUrl.contains(QStringLiteral("&room=general")), qPrintable(joinUrl));
 
         Hubbub::MessageModel *messages = app.directory()->openMessages(QStringLiteral("general"));
         const QDateTime now = QDateTime::currentDateTime();
@@ -101,7 +135,32 @@ private Q_SLOTS:
         QProcess zbar;
         zbar.start(zbarimg, {QStringLiteral("--raw"), QStringLiteral("-q"), path});
         QVERIFY(zbar.waitForFinished(kTimeout));
-        QCOMPARE(QString::fromUtf8(zbar.readAllStandardOutput()).trimmed(), joinUrl);
+        const QString decoded = QString::fromUtf8(zbar.readAllStandardOutput()).trimmed();
+        QCOMPARE(decoded, joinUrl);
+
+        // The phone gets only what the code says: the decoded URL, not the app's copy of it.
+        const QString welcome = QStringLiteral("Welcome, phones! Questions go here.");
+        const QString answer = QStringLiteral("Hello from row 12 \U0001F44B");
+        QProcess phone;
+        phone.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        phone.setWorkingDirectory(QStringLiteral(PHONE_SCRIPT_DIR));
+        phone.start(QStringLiteral(NODE_EXECUTABLE),
+                    {QStringLiteral("phonejoin.mjs"), decoded, QStringLiteral("Pat"), welcome, answer});
+        QVERIFY(phone.waitForStarted(kTimeout));
+        QString failure;
+        QTRY_VERIFY2_WITH_TIMEOUT(phoneSteps(phone, &failure).contains(QStringLiteral("joined")) ||
+                                      phone.state() == QProcess::NotRunning,
+                                  qPrintable(failure), 60000);
+        QVERIFY2(phoneSteps(phone, &failure).contains(QStringLiteral("joined")), qPrintable(failure));
+        QTRY_COMPARE_WITH_TIMEOUT(count->property("text").toString(), QStringLiteral("1 joined"), kTimeout);
+        QVERIFY(app.sendMessage(welcome));
+        QTRY_VERIFY2_WITH_TIMEOUT(hasMessage(messages, QStringLiteral("guest:Pat"), answer),
+                                  phone.peek(phone.bytesAvailable()).constData(), 60000);
+        QVERIFY(phone.waitForFinished(60000));
+        QVERIFY2(phoneSteps(phone, &failure).contains(QStringLiteral("sent")), qPrintable(failure));
+        QCOMPARE(phone.exitCode(), 0);
+        // On the stage too: the guest's answer is among the presenter's messages.
+        QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() >= 4, kTimeout);
 
         app.present()->end();
     }

@@ -6,11 +6,12 @@
 // something the receiver never saw, locate() paging through history, and restarts (history and
 // outbox) keeping the reply.
 #include "appcontroller.h"
-#include "apptestfixture.h"
+#include "apptestcase.h"
 #include "client.h"
 #include "historystore.h"
 #include "inprocessapp.h"
 #include "messageenvelope.h"
+#include "messageprobes.h"
 #include "quickitems.h"
 #include "replyref.h"
 #include "replyresolver.h"
@@ -34,14 +35,7 @@ using namespace Hubbub;
 namespace {
 constexpr int kTimeout = 20000;
 
-int rowWithText(MessageModel *model, const QString &text)
-{
-    for (int row = 0; row < model->count(); ++row) {
-        if (model->at(row).text == text)
-            return row;
-    }
-    return -1;
-}
+using HubbubTest::rowWithText;
 
 bool hasControl(const QString &s)
 {
@@ -65,10 +59,9 @@ QJsonObject replyEnvelope(const QString &text, const QJsonValue &replyTo)
 }
 } // namespace
 
-class TestReply : public QObject
+class TestReply : public HubbubTest::AppTestCase
 {
     Q_OBJECT
-    HubbubTest::AppTestFixture m_hub;
 
     std::unique_ptr<AppController> app(const QString &user, const QString &profile)
     {
@@ -89,13 +82,6 @@ class TestReply : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-chat-reply"), &error), qPrintable(error));
-    }
-    void cleanupTestCase() { m_hub.stop(); }
-
     void envelopeRoundTripAndOlderClients()
     {
         MessageEnvelope e = MessageEnvelope::chat(QStringLiteral("yes, at 10"), QStringLiteral("bob"));

@@ -28,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 using namespace Hubbub;
@@ -72,6 +73,24 @@ class TestReply : public HubbubTest::AppTestCase
         a->start();
         b->start();
         return HubbubTest::joinAll({a, b}, room, kTimeout);
+    }
+    //! Writes \a count messages of \a room into \a profile's history before an app opens it: message
+    //! i one second after \a start, the rest from \a fill; false when they were not all stored.
+    static bool seedHistory(const QString &profile, const QString &room, int count, const QDateTime &start,
+                            const std::function<void(int, ChatMessage &)> &fill)
+    {
+        HistoryStore history(HistoryStore::defaultPath(profile));
+        if (!history.isOpen())
+            return false;
+        QList<ChatMessage> all;
+        for (int i = 0; i < count; ++i) {
+            ChatMessage m;
+            m.room = room;
+            m.timestamp = start.addSecs(i);
+            fill(i, m);
+            all.append(m);
+        }
+        return history.insertMany(all) == count && history.saveRoom({room, 0, false});
     }
     //! A raw client that may send to any group (a non-Hubbub or hostile member).
     std::unique_ptr<WebPubSub::Client> mallory()
@@ -278,23 +297,12 @@ private Q_SLOTS:
     {
         const QString profile = m_hub.freshProfile(QStringLiteral("deep"));
         const QString room = QStringLiteral("deep");
-        {
-            HistoryStore history(HistoryStore::defaultPath(profile));
-            QVERIFY(history.isOpen());
-            QList<ChatMessage> all;
-            const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1);
-            for (int i = 0; i < 250; ++i) {
-                ChatMessage m;
-                m.room = room;
-                m.id = QStringLiteral("m%1").arg(i);
-                m.senderId = m.senderName = QStringLiteral("carol");
-                m.text = QStringLiteral("message %1").arg(i);
-                m.timestamp = start.addSecs(i);
-                all.append(m);
-            }
-            QCOMPARE(history.insertMany(all), 250);
-            QVERIFY(history.saveRoom({room, 0, false}));
-        }
+        QVERIFY(seedHistory(profile, room, 250, QDateTime::currentDateTimeUtc().addDays(-1),
+                            [](int i, ChatMessage &m) {
+                                m.id = QStringLiteral("m%1").arg(i);
+                                m.senderId = m.senderName = QStringLiteral("carol");
+                                m.text = QStringLiteral("message %1").arg(i);
+                            }));
         AppOptions o = m_hub.options(QStringLiteral("deep"), profile);
         o.historyPageSize = 20;
         AppController deep(o);
@@ -322,28 +330,18 @@ private Q_SLOTS:
         // A forged reply far below its original, in the real main window over a real controller.
         const QString profile = m_hub.freshProfile(QStringLiteral("window"));
         const QString room = QStringLiteral("window");
-        {
-            HistoryStore history(HistoryStore::defaultPath(profile));
-            QList<ChatMessage> all;
-            const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-3600);
-            for (int i = 0; i < 60; ++i) {
-                ChatMessage m;
-                m.room = room;
+        QVERIFY(seedHistory(
+            profile, room, 60, QDateTime::currentDateTimeUtc().addSecs(-3600), [](int i, ChatMessage &m) {
                 m.id = QStringLiteral("w%1").arg(i);
                 m.senderId = m.senderName = i == 0 ? QStringLiteral("carol") : QStringLiteral("dave");
                 m.text = i == 0 ? QStringLiteral("the real words") : QStringLiteral("filler %1").arg(i);
-                m.timestamp = start.addSecs(i);
                 if (i == 59) {
                     m.senderId = m.senderName = QStringLiteral("mallory");
                     m.text = QStringLiteral("see?");
                     m.replyTo = {QStringLiteral("w0"), QStringLiteral("alice"),
                                  QStringLiteral("forged words")};
                 }
-                all.append(m);
-            }
-            QCOMPARE(history.insertMany(all), 60);
-            QVERIFY(history.saveRoom({room, 0, false}));
-        }
+            }));
         AppOptions o = m_hub.options(QStringLiteral("window"), profile);
         o.historyPageSize = 20;
         AppController window(o);

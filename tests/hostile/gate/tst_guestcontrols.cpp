@@ -64,6 +64,14 @@ class TestGuestControls : public QObject
         return ackError(client, 1000).isEmpty();
     }
 
+    //! \a client connected as the presenter ("host", not a guest) with \a roles, in \a groups.
+    bool connectHost(TestClient &client, const QStringList &roles = {}, const QStringList &groups = {})
+    {
+        return client.connectTo(
+            clientUrl(*service, QStringLiteral("chat"),
+                      clientToken(*service, QStringLiteral("chat"), QStringLiteral("host"), roles, groups)));
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -100,10 +108,7 @@ private Q_SLOTS:
         TestClient guest;
         QVERIFY(connectGuest(guest, "carol", DeviceA));
         TestClient presenter;
-        QVERIFY(presenter.connectTo(
-            clientUrl(*service, QStringLiteral("chat"),
-                      clientToken(*service, QStringLiteral("chat"), QStringLiteral("host"),
-                                  {QStringLiteral("webpubsub.sendToGroup")}, {QStringLiteral("lobby")}))));
+        QVERIFY(connectHost(presenter, {QStringLiteral("webpubsub.sendToGroup")}, {QStringLiteral("lobby")}));
         guest.sendJson(sendFrame(QStringLiteral("lobby"), QStringLiteral("before"), 1));
         QCOMPARE(ackError(guest, 1), QString());
 
@@ -154,9 +159,7 @@ private Q_SLOTS:
         TestClient guest;
         QVERIFY(connectGuest(guest, "erin", DeviceA));
         TestClient member;
-        QVERIFY(member.connectTo(
-            clientUrl(*service, QStringLiteral("chat"),
-                      clientToken(*service, QStringLiteral("chat"), QStringLiteral("host")))));
+        QVERIFY(connectHost(member));
         service->setGuestsLocked(true);
 
         QSignalSpy inviteChanged(service.get(), &Hubbub::Service::inviteChanged);
@@ -186,9 +189,7 @@ private Q_SLOTS:
         TestClient guest;
         QVERIFY(connectGuest(guest, "frank", DeviceA));
         TestClient member;
-        QVERIFY(member.connectTo(
-            clientUrl(*service, QStringLiteral("chat"),
-                      clientToken(*service, QStringLiteral("chat"), QStringLiteral("host")))));
+        QVERIFY(connectHost(member));
         service->announce(QStringLiteral("chat"), QStringLiteral("Break until 11:00"));
         for (TestClient *client : {&guest, &member}) {
             const auto message = client->waitFrame([](const QJsonObject &f) {

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 // AppControllers with separate profiles talking through one in-process Hubbub::Service.
 #include "appcontroller.h"
-#include "apptestfixture.h"
+#include "apptestcase.h"
 #include "client.h"
 #include "historystore.h"
 #include "messageenvelope.h"
@@ -37,10 +37,9 @@ QString status(MessageModel *model, const QString &id)
 }
 } // namespace
 
-class TestAppController : public QObject
+class TestAppController : public HubbubTest::AppTestCase
 {
     Q_OBJECT
-    HubbubTest::AppTestFixture m_hub;
 
     AppOptions options(const QString &user, const QString &profile) { return m_hub.options(user, profile); }
     QString freshProfile(const QString &base) { return m_hub.freshProfile(base); }
@@ -84,17 +83,24 @@ class TestAppController : public QObject
     {
         QTRY_VERIFY_WITH_TIMEOUT(app->connection()->isConnected(), kTimeout);
     }
+    //! Alice sends 20 messages ("\a label" with 1..20, appended to \a expected) and \a disrupt
+    //! breaks her connection while they are in flight; then her outbox empties and Bob has them all.
+    static void sendAcross(AppController *alice, MessageModel *bobModel, QStringList &expected,
+                           const QString &label, void (ConnectionController::*disrupt)())
+    {
+        for (int i = 1; i <= 20; ++i) {
+            expected.append(label.arg(i));
+            QVERIFY(alice->sendMessage(expected.constLast()));
+        }
+        (alice->connection()->*disrupt)();
+        QTRY_COMPARE_WITH_TIMEOUT(alice->connection()->outboxCount(), 0, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(bobModel->count(), expected.size(), kTimeout);
+    }
+
+public:
+    TestAppController() { m_hub.defaults.typingExpiry = 1500ms; }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        m_hub.defaults.typingExpiry = 1500ms;
-        QString error;
-        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-appcontroller"), &error), qPrintable(error));
-    }
-    void cleanup() { m_hub.resetWatches(); }
-    void cleanupTestCase() { m_hub.stop(); }
-
     void chatUnreadAndNotifications()
     {
         auto alice = makeApp(options(QStringLiteral("alice"), freshProfile(QStringLiteral("alice"))));
@@ -344,23 +350,17 @@ private Q_SLOTS:
             QCOMPARE(aliceModel->at(row).status, DeliveryStatus::Sent);
 
         // 2. Dropped with messages in flight: the client resends with the same ackIds.
-        for (int i = 1; i <= 20; ++i) {
-            expected.append(QStringLiteral("in flight %1").arg(i));
-            QVERIFY(alice->sendMessage(expected.constLast()));
-        }
-        alice->connection()->dropConnection();
-        QTRY_COMPARE_WITH_TIMEOUT(alice->connection()->outboxCount(), 0, 60000);
-        QTRY_COMPARE_WITH_TIMEOUT(bobModel->count(), expected.size(), kTimeout);
+        sendAcross(alice.get(), bobModel, expected, QStringLiteral("in flight %1"),
+                   &ConnectionController::dropConnection);
+        if (QTest::currentTestFailed())
+            return;
 
         // 3. A brand-new connection (no recovery) with messages in flight: resent by message id,
         // duplicates dropped by the receiver.
-        for (int i = 1; i <= 20; ++i) {
-            expected.append(QStringLiteral("new connection %1").arg(i));
-            QVERIFY(alice->sendMessage(expected.constLast()));
-        }
-        alice->connection()->forceReconnect();
-        QTRY_COMPARE_WITH_TIMEOUT(alice->connection()->outboxCount(), 0, 60000);
-        QTRY_COMPARE_WITH_TIMEOUT(bobModel->count(), expected.size(), kTimeout);
+        sendAcross(alice.get(), bobModel, expected, QStringLiteral("new connection %1"),
+                   &ConnectionController::forceReconnect);
+        if (QTest::currentTestFailed())
+            return;
         QTest::qWait(500); // any straggling duplicate would have arrived by now
         QCOMPARE(bobModel->count(), expected.size());
         QCOMPARE(texts(bobModel), expected);
@@ -428,13 +428,8 @@ private Q_SLOTS:
 
     void firstLocalStartHasALobbyAndIdleGoesAway()
     {
-        AppOptions o;
-        o.endpoint = AppOptions::Endpoint::Local;
-        o.localServicePort = 0;
-        o.discoverLocalService = false;
-        o.useKeychain = false;
-        o.user = QStringLiteral("erin");
-        o.profile = freshProfile(QStringLiteral("erin"));
+        AppOptions o =
+            HubbubTest::localAppOptions(QStringLiteral("erin"), freshProfile(QStringLiteral("erin")));
         o.idleAwayAfter = 300ms;
         {
             auto erin = makeApp(o);

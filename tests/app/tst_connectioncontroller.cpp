@@ -29,12 +29,10 @@ const auto kKey = QStringLiteral("ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210abcdefgh")
 class TestConnectionController : public QObject
 {
     Q_OBJECT
-    int m_counter = 0;
 
     AppOptions localOptions(bool discover = false)
     {
-        AppOptions o = HubbubTest::localAppOptions(QStringLiteral("tester"),
-                                                   QStringLiteral("cc") + QString::number(++m_counter));
+        AppOptions o = HubbubTest::freshLocalAppOptions(QStringLiteral("cc"));
         o.discoverLocalService = discover;
         return o;
     }
@@ -42,8 +40,7 @@ class TestConnectionController : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        HubbubTest::isolateAppPaths(QStringLiteral("hubbub-tst-connectioncontroller"));
-        QFile::remove(LocalService::sharedSettingsPath());
+        HubbubTest::isolateLocalAppPaths(QStringLiteral("hubbub-tst-connectioncontroller"));
     }
 
     void stateNames()

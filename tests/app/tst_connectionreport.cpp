@@ -8,11 +8,9 @@
 #include "client.h"
 #include "connectioncontroller.h"
 #include "connectionreport.h"
-#include "localservice.h"
 #include "service.h"
 
 #include <QDir>
-#include <QFile>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
@@ -23,27 +21,21 @@ using namespace std::chrono_literals;
 namespace {
 constexpr int kTimeout = 20000;
 const auto kRoom = QStringLiteral("lobby");
+
+AppOptions localOptions()
+{
+    AppOptions o = HubbubTest::freshLocalAppOptions(QStringLiteral("report"));
+    o.clientOptions.recoveryTimeout = 1500ms;
+    return o;
+}
 } // namespace
 
 class TestConnectionReport : public QObject
 {
     Q_OBJECT
-    int m_counter = 0;
-
-    AppOptions localOptions()
-    {
-        AppOptions o = HubbubTest::localAppOptions(QStringLiteral("tester"),
-                                                   QStringLiteral("report") + QString::number(++m_counter));
-        o.clientOptions.recoveryTimeout = 1500ms;
-        return o;
-    }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        HubbubTest::isolateAppPaths(QStringLiteral("hubbub-tst-connectionreport"));
-        QFile::remove(LocalService::sharedSettingsPath());
-    }
+    void initTestCase() { HubbubTest::isolateLocalAppPaths(QStringLiteral("hubbub-tst-connectionreport")); }
 
     void closeCodesInWords()
     {

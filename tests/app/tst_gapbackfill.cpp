@@ -5,7 +5,7 @@
 // filled from a peer; the marker and what filled it still there after a restart; requests from
 // non-members refused; one answer per burst of requests.
 #include "appcontroller.h"
-#include "apptestfixture.h"
+#include "apptestcase.h"
 #include "backfill.h"
 #include "client.h"
 #include "historystore.h"
@@ -36,10 +36,9 @@ int gapRow(MessageModel *model)
 }
 } // namespace
 
-class TestGapBackfill : public QObject
+class TestGapBackfill : public HubbubTest::AppTestCase
 {
     Q_OBJECT
-    HubbubTest::AppTestFixture m_hub;
 
     std::unique_ptr<AppController> makeApp(const QString &user)
     {
@@ -76,17 +75,14 @@ class TestGapBackfill : public QObject
         return r;
     }
 
-private Q_SLOTS:
-    void initTestCase()
+public:
+    TestGapBackfill()
     {
         // Offline longer than this: the connection cannot be recovered, a new one has a gap.
         m_hub.defaults.clientOptions.recoveryTimeout = 500ms;
-        QString error;
-        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-gapbackfill"), &error), qPrintable(error));
     }
-    void cleanup() { m_hub.resetWatches(); }
-    void cleanupTestCase() { m_hub.stop(); }
 
+private Q_SLOTS:
     void gapIsMarkedAndFilledFromAPeer()
     {
         auto alice = makeApp(QStringLiteral("alice"));

@@ -4,7 +4,7 @@
 // connection closes, the others hear the goodbye at once, the client and the embedded state stop,
 // and finished() comes well within the 5 s a quit may take.
 #include "appcontroller.h"
-#include "apptestfixture.h"
+#include "apptestcase.h"
 #include "client.h"
 #include "historystore.h"
 #include "quitsequence.h"
@@ -26,19 +26,11 @@ const auto kRoom = QStringLiteral("lobby");
 constexpr int kTimeout = 20000;
 } // namespace
 
-class TestQuitSequence : public QObject
+class TestQuitSequence : public HubbubTest::AppTestCase
 {
     Q_OBJECT
-    HubbubTest::AppTestFixture m_hub;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-quitsequence"), &error), qPrintable(error));
-    }
-    void cleanupTestCase() { m_hub.stop(); }
-
     void quitSendsGoodbyeAndFlushesTheOutbox()
     {
         AppController alice(m_hub.freshOptions(QStringLiteral("alice")));

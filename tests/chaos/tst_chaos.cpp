@@ -118,8 +118,10 @@ void TestChaos::everyMessageExactlyOnceThroughFaults()
 
     // Tokens are minted for the service's own endpoint, then pointed at the proxy: the service
     // accepts the audience of its own endpoint whatever host the client addressed.
-    auto clientUrl = [&](const QString &userId, const QStringList &roles) {
-        return m_service.clientUrl(kHub, userId, roles, proxy.port());
+    auto makeClient = [&](const QString &userId, const QStringList &roles) {
+        return std::make_unique<WebPubSub::Client>(
+            WebPubSub::Credential::fromUrl(m_service.clientUrl(kHub, userId, roles, proxy.port())),
+            chaosOptions());
     };
 
     std::vector<Receiver> receivers(kReceivers);
@@ -132,10 +134,7 @@ void TestChaos::everyMessageExactlyOnceThroughFaults()
     QObject guard;
     for (int r = 0; r < kReceivers; ++r) {
         Receiver &receiver = receivers[r];
-        receiver.client = std::make_unique<WebPubSub::Client>(
-            WebPubSub::Credential::fromUrl(
-                clientUrl(u"receiver-%1"_s.arg(r), {u"webpubsub.joinLeaveGroup"_s})),
-            chaosOptions());
+        receiver.client = makeClient(u"receiver-%1"_s.arg(r), {u"webpubsub.joinLeaveGroup"_s});
         connect(receiver.client.get(), &WebPubSub::Client::groupMessageReceived, &guard,
                 [&receiver](const WebPubSub::GroupMessage &message) {
                     const QJsonObject data = message.payload.json().toObject();
@@ -148,10 +147,7 @@ void TestChaos::everyMessageExactlyOnceThroughFaults()
     }
     for (int s = 0; s < kSenders; ++s) {
         Sender &sender = senders[s];
-        sender.client = std::make_unique<WebPubSub::Client>(
-            WebPubSub::Credential::fromUrl(
-                clientUrl(u"sender-%1"_s.arg(s), {u"webpubsub.sendToGroup.storm"_s})),
-            chaosOptions());
+        sender.client = makeClient(u"sender-%1"_s.arg(s), {u"webpubsub.sendToGroup.storm"_s});
         connect(sender.client.get(), &WebPubSub::Client::disconnected, &guard,
                 [&sender] { ++sender.disconnects; });
         connect(sender.client.get(), &WebPubSub::Client::recovered, &guard,

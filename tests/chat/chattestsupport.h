@@ -6,7 +6,8 @@
 #pragma once
 
 #include "appcontroller.h"
-#include "apptestfixture.h"
+#include "apptestcase.h"
+#include "chatenvelopes.h"
 #include "client.h"
 #include "connectioncontroller.h"
 #include "messageenvelope.h"

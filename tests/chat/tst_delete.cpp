@@ -14,22 +14,6 @@ using namespace Hubbub;
 using namespace ChatTest;
 
 namespace {
-QJsonObject deleteJson(const QString &opId, const QString &target)
-{
-    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("delete")},
-                       {QStringLiteral("v"), 1},
-                       {QStringLiteral("id"), opId},
-                       {QStringLiteral("target"), target},
-                       {QStringLiteral("text"), QStringLiteral("(deleted a message)")}};
-}
-QJsonObject editJson(const QString &opId, const QString &target, const QString &body)
-{
-    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("edit")},
-                       {QStringLiteral("v"), 1},
-                       {QStringLiteral("id"), opId},
-                       {QStringLiteral("target"), target},
-                       {QStringLiteral("body"), body}};
-}
 bool isTombstone(MessageModel *model, const QString &id)
 {
     const int row = model->rowOf(id);
@@ -55,20 +39,11 @@ bool historyFileContains(const QString &path, const QString &text)
 }
 } // namespace
 
-class TestDelete : public QObject
+class TestDelete : public HubbubTest::AppTestCase
 {
     Q_OBJECT
-    HubbubTest::AppTestFixture m_hub;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-chat-delete"), &error), qPrintable(error));
-    }
-    void cleanup() { m_hub.resetWatches(); }
-    void cleanupTestCase() { m_hub.stop(); }
-
     void deleteForEveryoneLeavesATombstoneEverywhere()
     {
         const QString room = QStringLiteral("delete");

@@ -4,7 +4,7 @@
 // restarts (the history database's drafts table); writes are debounced and flushed on a room
 // switch and on quit; sending clears the room's draft; an empty draft leaves no row.
 #include "appcontroller.h"
-#include "apptestfixture.h"
+#include "apptestcase.h"
 #include "drafts.h"
 #include "historystore.h"
 #include "inprocessapp.h"
@@ -38,10 +38,9 @@ std::optional<QString> storedDraft(const QString &path, const QString &room)
 }
 } // namespace
 
-class TestDrafts : public QObject
+class TestDrafts : public HubbubTest::AppTestCase
 {
     Q_OBJECT
-    HubbubTest::AppTestFixture m_hub;
 
     // Alice on \a profile; on a new profile she joins rooms "a" and "b" (then "b" is current).
     std::unique_ptr<AppController> app(const QString &profile, bool join = true)
@@ -55,13 +54,6 @@ class TestDrafts : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-chat-drafts"), &error), qPrintable(error));
-    }
-    void cleanupTestCase() { m_hub.stop(); }
-
     void perRoomAcrossSwitchesAndRestart()
     {
         const QString profile = m_hub.freshProfile(QStringLiteral("alice"));

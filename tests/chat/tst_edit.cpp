@@ -11,32 +11,11 @@
 using namespace Hubbub;
 using namespace ChatTest;
 
-namespace {
-QJsonObject editJson(const QString &opId, const QString &target, const QString &body, int v = 1)
-{
-    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("edit")},
-                       {QStringLiteral("v"), v},
-                       {QStringLiteral("id"), opId},
-                       {QStringLiteral("target"), target},
-                       {QStringLiteral("body"), body},
-                       {QStringLiteral("text"), QStringLiteral("\u270E ") + body}};
-}
-} // namespace
-
-class TestEdit : public QObject
+class TestEdit : public HubbubTest::AppTestCase
 {
     Q_OBJECT
-    HubbubTest::AppTestFixture m_hub;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-chat-edit"), &error), qPrintable(error));
-    }
-    void cleanup() { m_hub.resetWatches(); }
-    void cleanupTestCase() { m_hub.stop(); }
-
     void ownEditSeenByTheOtherProfile()
     {
         const QString room = QStringLiteral("edit");

@@ -5,11 +5,12 @@
 // preference is off; never for your own message), and two AppControllers through an in-process
 // Hubbub::Service: the mentionsMe role, its persistence, and the preference across a restart.
 #include "appcontroller.h"
-#include "apptestfixture.h"
+#include "apptestcase.h"
 #include "client.h"
 #include "historystore.h"
 #include "inprocessapp.h"
 #include "mentions.h"
+#include "messageprobes.h"
 #include "notificationpolicy.h"
 #include "preferences.h"
 #include "service.h"
@@ -27,14 +28,7 @@ using namespace Hubbub;
 namespace {
 constexpr int kTimeout = 20000;
 
-int rowWithText(MessageModel *model, const QString &text)
-{
-    for (int row = 0; row < model->count(); ++row) {
-        if (model->at(row).text == text)
-            return row;
-    }
-    return -1;
-}
+using HubbubTest::rowWithText;
 //! The visual descendants of \a item named \a name, in tree order.
 void findItems(QQuickItem *item, const QString &name, QList<QQuickItem *> *out)
 {
@@ -46,18 +40,29 @@ void findItems(QQuickItem *item, const QString &name, QList<QQuickItem *> *out)
 }
 } // namespace
 
-class TestMentions : public QObject
+class TestMentions : public HubbubTest::AppTestCase
 {
     Q_OBJECT
-    HubbubTest::AppTestFixture m_hub;
 
 private Q_SLOTS:
-    void initTestCase()
+    void spansAndEscapedHighlight()
     {
-        QString error;
-        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-chat-mentions"), &error), qPrintable(error));
+        QCOMPARE(Mentions::spans(QStringLiteral("@alice and @Alice."), QStringLiteral("alice")),
+                 (QList<Mentions::Span>{{0, 6}, {11, 6}}));
+        // Everything from the message is escaped; only the mention is wrapped.
+        QCOMPARE(
+            Mentions::highlighted(QStringLiteral("<b>x</b> &lt; @alice"), QStringLiteral("alice"),
+                                  QStringLiteral("#ff0000")),
+            QStringLiteral("&lt;b&gt;x&lt;/b&gt; &amp;lt; <b><font color=\"#ff0000\">@alice</font></b>"));
+        // A colour that is not one is not used (it could otherwise close the attribute).
+        QCOMPARE(Mentions::highlighted(QStringLiteral("@alice"), QStringLiteral("alice"),
+                                       QStringLiteral("red\"><img src=x>")),
+                 QStringLiteral("<b>@alice</b>"));
+        // Line breaks and runs of spaces survive the StyledText layout.
+        QCOMPARE(
+            Mentions::highlighted(QStringLiteral("a  b\n c"), QStringLiteral("alice"), QStringLiteral("red")),
+            QStringLiteral("a &nbsp;b<br>&nbsp;c"));
     }
-    void cleanupTestCase() { m_hub.stop(); }
 
     void detection_data()
     {
@@ -92,25 +97,6 @@ private Q_SLOTS:
         QFETCH(QString, userId);
         QFETCH(bool, mentions);
         QCOMPARE(Mentions::mentions(text, userId), mentions);
-    }
-
-    void spansAndEscapedHighlight()
-    {
-        QCOMPARE(Mentions::spans(QStringLiteral("@alice and @Alice."), QStringLiteral("alice")),
-                 (QList<Mentions::Span>{{0, 6}, {11, 6}}));
-        // Everything from the message is escaped; only the mention is wrapped.
-        QCOMPARE(
-            Mentions::highlighted(QStringLiteral("<b>x</b> &lt; @alice"), QStringLiteral("alice"),
-                                  QStringLiteral("#ff0000")),
-            QStringLiteral("&lt;b&gt;x&lt;/b&gt; &amp;lt; <b><font color=\"#ff0000\">@alice</font></b>"));
-        // A colour that is not one is not used (it could otherwise close the attribute).
-        QCOMPARE(Mentions::highlighted(QStringLiteral("@alice"), QStringLiteral("alice"),
-                                       QStringLiteral("red\"><img src=x>")),
-                 QStringLiteral("<b>@alice</b>"));
-        // Line breaks and runs of spaces survive the StyledText layout.
-        QCOMPARE(
-            Mentions::highlighted(QStringLiteral("a  b\n c"), QStringLiteral("alice"), QStringLiteral("red")),
-            QStringLiteral("a &nbsp;b<br>&nbsp;c"));
     }
 
     void completion()

@@ -5,7 +5,7 @@
 // restarts, a notification, dedupe on redelivery — and hostile payloads stay plain and bounded.
 #include "accesstoken.h"
 #include "appcontroller.h"
-#include "apptestfixture.h"
+#include "apptestcase.h"
 #include "client.h"
 #include "datamessage.h"
 #include "noticemodel.h"
@@ -39,10 +39,10 @@ WebPubSub::ServerMessage serverMessage(const WebPubSub::Payload &payload, std::o
 }
 } // namespace
 
-class TestNotices : public QObject
+class TestNotices : public HubbubTest::AppTestCase
 {
     Q_OBJECT
-    HubbubTest::AppTestFixture m_hub;
+
     QNetworkAccessManager m_network;
 
     // An app server's REST call (`POST .../:send`), signed with the hub's access key as the
@@ -84,14 +84,6 @@ class TestNotices : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-chat-notices"), &error), qPrintable(error));
-    }
-    void cleanup() { m_hub.resetWatches(); }
-    void cleanupTestCase() { m_hub.stop(); }
-
     void displayTextIsPlainAndBounded_data()
     {
         QTest::addColumn<WebPubSub::Payload>("payload");

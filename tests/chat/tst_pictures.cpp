@@ -5,7 +5,7 @@
 // (thumbnail data through the image provider) by another and survives a restart, forged or
 // URL-bearing payloads are dropped or shown as plain text, and nothing is ever fetched.
 #include "appcontroller.h"
-#include "apptestfixture.h"
+#include "apptestcase.h"
 #include "client.h"
 #include "historystore.h"
 #include "picturecodec.h"
@@ -58,10 +58,9 @@ QImage gradient(int w, int h)
 }
 } // namespace
 
-class TestPictures : public QObject
+class TestPictures : public HubbubTest::AppTestCase
 {
     Q_OBJECT
-    HubbubTest::AppTestFixture m_hub;
 
     std::unique_ptr<AppController> makeApp(const AppOptions &o)
     {
@@ -70,14 +69,6 @@ class TestPictures : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-chat-pictures"), &error), qPrintable(error));
-    }
-    void cleanup() { m_hub.resetWatches(); }
-    void cleanupTestCase() { m_hub.stop(); }
-
     void worstCaseFitsTheFrame_data()
     {
         QTest::addColumn<bool>("alpha");

@@ -17,33 +17,13 @@ using namespace ChatTest;
 namespace {
 const QString kThumbs = QStringLiteral("\U0001F44D");
 const QString kParty = QStringLiteral("\U0001F389");
-
-QJsonObject reactionJson(const QString &opId, const QString &target, const QString &emoji, bool on, int v = 1)
-{
-    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("reaction")},
-                       {QStringLiteral("v"), v},
-                       {QStringLiteral("id"), opId},
-                       {QStringLiteral("target"), target},
-                       {QStringLiteral("emoji"), emoji},
-                       {QStringLiteral("on"), on},
-                       {QStringLiteral("text"), QStringLiteral("reacted ") + emoji}};
-}
 } // namespace
 
-class TestReactions : public QObject
+class TestReactions : public HubbubTest::AppTestCase
 {
     Q_OBJECT
-    HubbubTest::AppTestFixture m_hub;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-chat-reactions"), &error), qPrintable(error));
-    }
-    void cleanup() { m_hub.resetWatches(); }
-    void cleanupTestCase() { m_hub.stop(); }
-
     void countsWhoAndToggleYourOwn()
     {
         const QString room = QStringLiteral("react");

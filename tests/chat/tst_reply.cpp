@@ -6,11 +6,12 @@
 // something the receiver never saw, locate() paging through history, and restarts (history and
 // outbox) keeping the reply.
 #include "appcontroller.h"
-#include "apptestfixture.h"
+#include "apptestcase.h"
 #include "client.h"
 #include "historystore.h"
 #include "inprocessapp.h"
 #include "messageenvelope.h"
+#include "messageprobes.h"
 #include "quickitems.h"
 #include "replyref.h"
 #include "replyresolver.h"
@@ -27,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 using namespace Hubbub;
@@ -34,14 +36,7 @@ using namespace Hubbub;
 namespace {
 constexpr int kTimeout = 20000;
 
-int rowWithText(MessageModel *model, const QString &text)
-{
-    for (int row = 0; row < model->count(); ++row) {
-        if (model->at(row).text == text)
-            return row;
-    }
-    return -1;
-}
+using HubbubTest::rowWithText;
 
 bool hasControl(const QString &s)
 {
@@ -65,10 +60,9 @@ QJsonObject replyEnvelope(const QString &text, const QJsonValue &replyTo)
 }
 } // namespace
 
-class TestReply : public QObject
+class TestReply : public HubbubTest::AppTestCase
 {
     Q_OBJECT
-    HubbubTest::AppTestFixture m_hub;
 
     std::unique_ptr<AppController> app(const QString &user, const QString &profile)
     {
@@ -80,6 +74,24 @@ class TestReply : public QObject
         b->start();
         return HubbubTest::joinAll({a, b}, room, kTimeout);
     }
+    //! Writes \a count messages of \a room into \a profile's history before an app opens it: message
+    //! i one second after \a start, the rest from \a fill; false when they were not all stored.
+    static bool seedHistory(const QString &profile, const QString &room, int count, const QDateTime &start,
+                            const std::function<void(int, ChatMessage &)> &fill)
+    {
+        HistoryStore history(HistoryStore::defaultPath(profile));
+        if (!history.isOpen())
+            return false;
+        QList<ChatMessage> all;
+        for (int i = 0; i < count; ++i) {
+            ChatMessage m;
+            m.room = room;
+            m.timestamp = start.addSecs(i);
+            fill(i, m);
+            all.append(m);
+        }
+        return history.insertMany(all) == count && history.saveRoom({room, 0, false});
+    }
     //! A raw client that may send to any group (a non-Hubbub or hostile member).
     std::unique_ptr<WebPubSub::Client> mallory()
     {
@@ -89,13 +101,6 @@ class TestReply : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-chat-reply"), &error), qPrintable(error));
-    }
-    void cleanupTestCase() { m_hub.stop(); }
-
     void envelopeRoundTripAndOlderClients()
     {
         MessageEnvelope e = MessageEnvelope::chat(QStringLiteral("yes, at 10"), QStringLiteral("bob"));
@@ -292,23 +297,12 @@ private Q_SLOTS:
     {
         const QString profile = m_hub.freshProfile(QStringLiteral("deep"));
         const QString room = QStringLiteral("deep");
-        {
-            HistoryStore history(HistoryStore::defaultPath(profile));
-            QVERIFY(history.isOpen());
-            QList<ChatMessage> all;
-            const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1);
-            for (int i = 0; i < 250; ++i) {
-                ChatMessage m;
-                m.room = room;
-                m.id = QStringLiteral("m%1").arg(i);
-                m.senderId = m.senderName = QStringLiteral("carol");
-                m.text = QStringLiteral("message %1").arg(i);
-                m.timestamp = start.addSecs(i);
-                all.append(m);
-            }
-            QCOMPARE(history.insertMany(all), 250);
-            QVERIFY(history.saveRoom({room, 0, false}));
-        }
+        QVERIFY(seedHistory(profile, room, 250, QDateTime::currentDateTimeUtc().addDays(-1),
+                            [](int i, ChatMessage &m) {
+                                m.id = QStringLiteral("m%1").arg(i);
+                                m.senderId = m.senderName = QStringLiteral("carol");
+                                m.text = QStringLiteral("message %1").arg(i);
+                            }));
         AppOptions o = m_hub.options(QStringLiteral("deep"), profile);
         o.historyPageSize = 20;
         AppController deep(o);
@@ -336,28 +330,18 @@ private Q_SLOTS:
         // A forged reply far below its original, in the real main window over a real controller.
         const QString profile = m_hub.freshProfile(QStringLiteral("window"));
         const QString room = QStringLiteral("window");
-        {
-            HistoryStore history(HistoryStore::defaultPath(profile));
-            QList<ChatMessage> all;
-            const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-3600);
-            for (int i = 0; i < 60; ++i) {
-                ChatMessage m;
-                m.room = room;
+        QVERIFY(seedHistory(
+            profile, room, 60, QDateTime::currentDateTimeUtc().addSecs(-3600), [](int i, ChatMessage &m) {
                 m.id = QStringLiteral("w%1").arg(i);
                 m.senderId = m.senderName = i == 0 ? QStringLiteral("carol") : QStringLiteral("dave");
                 m.text = i == 0 ? QStringLiteral("the real words") : QStringLiteral("filler %1").arg(i);
-                m.timestamp = start.addSecs(i);
                 if (i == 59) {
                     m.senderId = m.senderName = QStringLiteral("mallory");
                     m.text = QStringLiteral("see?");
                     m.replyTo = {QStringLiteral("w0"), QStringLiteral("alice"),
                                  QStringLiteral("forged words")};
                 }
-                all.append(m);
-            }
-            QCOMPARE(history.insertMany(all), 60);
-            QVERIFY(history.saveRoom({room, 0, false}));
-        }
+            }));
         AppOptions o = m_hub.options(QStringLiteral("window"), profile);
         o.historyPageSize = 20;
         AppController window(o);

@@ -4,7 +4,7 @@
 // with every way a message reaches the history, queries are literal words, results are newest
 // first with a plain-text snippet, and a jump loads the message's surroundings in its room.
 #include "appcontroller.h"
-#include "apptestfixture.h"
+#include "apptestcase.h"
 #include "historystore.h"
 #include "inprocessapp.h"
 #include "messagesearch.h"
@@ -26,19 +26,11 @@
 using namespace Hubbub;
 using namespace SearchTestData;
 
-class TestSearch : public QObject
+class TestSearch : public HubbubTest::AppTestCase
 {
     Q_OBJECT
-    HubbubTest::AppTestFixture m_hub;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-chat-search"), &error), qPrintable(error));
-    }
-    void cleanupTestCase() { m_hub.stop(); }
-
     void fts5IsAvailable()
     {
         // Debian bookworm's Qt SQLite driver uses the system libsqlite3, which has FTS5 built in.

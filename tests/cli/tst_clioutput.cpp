@@ -3,8 +3,7 @@
 // hubbub-cli's buffered standard output, read through a pipe as scripts read it: an answer is never
 // left in the buffer while the program waits (for more input or the network), and a burst of events
 // arrives complete, in order, one JSON object per line.
-#include "cliprocess.h"
-#include "fakepubsubservice.h"
+#include "clipeertestcase.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -17,39 +16,15 @@ namespace {
 constexpr int Timeout = 30000;
 }
 
-class TestCliOutput : public QObject
+class TestCliOutput : public CliPeerTestCase
 {
     Q_OBJECT
 private Q_SLOTS:
-    void init();
-    void cleanup();
-
     void answerArrivesWithoutFurtherInput();
     void burstArrivesCompleteAndInOrder();
     void bigMessagesAreNotSplit();
     void lastLinesArriveBeforeExit();
-
-private:
-    std::unique_ptr<FakePubSubService> m_peer;
-    std::unique_ptr<CliProcess> m_cli;
 };
-
-void TestCliOutput::init()
-{
-    m_peer = std::make_unique<FakePubSubService>();
-    m_peer->autoAck = false; // every ack is the test's
-    QVERIFY(m_peer->listen());
-    m_cli = std::make_unique<CliProcess>();
-    m_cli->start({u"--url"_s, m_peer->clientUrl().toString(), u"--max-retries"_s, u"0"_s});
-    QVERIFY2(m_cli->process.waitForStarted(30000), qPrintable(m_cli->process.errorString()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_cli->countEvents(u"connected"_s) == 1, Timeout);
-}
-
-void TestCliOutput::cleanup()
-{
-    m_cli.reset();
-    m_peer.reset();
-}
 
 void TestCliOutput::answerArrivesWithoutFurtherInput()
 {

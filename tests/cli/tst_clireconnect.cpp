@@ -28,8 +28,8 @@ private Q_SLOTS:
     void inFlightSendIsResentWhenAsked();
 
 private:
-    // Starts the CLI against \a peer (set to ack nothing by itself), waits for `connected` and joins
-    // \a group (acked).
+    // Lets \a peer listen (acking nothing by itself), starts the CLI against it, waits for
+    // `connected` and joins \a group (acked).
     static bool startAndJoin(CliProcess &cli, FakePubSubService &peer, const QStringList &extraArguments,
                              const QString &group);
 };
@@ -38,6 +38,8 @@ bool TestCliReconnect::startAndJoin(CliProcess &cli, FakePubSubService &peer,
                                     const QStringList &extraArguments, const QString &group)
 {
     peer.autoAck = false; // every ack is the test's
+    if (!peer.listen())
+        return false;
     cli.start(QStringList{u"--url"_s, peer.clientUrl().toString(), u"--reconnect-delay-ms"_s, u"100"_s,
                           u"--max-retries"_s, u"0"_s} +
               extraArguments);
@@ -55,7 +57,6 @@ bool TestCliReconnect::startAndJoin(CliProcess &cli, FakePubSubService &peer,
 void TestCliReconnect::rejoinFailureIsReported()
 {
     FakePubSubService peer;
-    QVERIFY(peer.listen());
     CliProcess cli;
     QVERIFY(startAndJoin(cli, peer, {}, u"g1"_s));
 
@@ -93,7 +94,6 @@ void TestCliReconnect::rejoinFailureIsReported()
 void TestCliReconnect::noAutoRejoin()
 {
     FakePubSubService peer;
-    QVERIFY(peer.listen());
     CliProcess cli;
     QVERIFY(startAndJoin(cli, peer, {u"--no-auto-rejoin"_s}, u"g1"_s));
 
@@ -111,7 +111,6 @@ void TestCliReconnect::noAutoRejoin()
 void TestCliReconnect::noAutoReconnectStops()
 {
     FakePubSubService peer;
-    QVERIFY(peer.listen());
     CliProcess cli;
     QVERIFY(startAndJoin(cli, peer, {u"--no-auto-reconnect"_s}, u"g1"_s));
 
@@ -141,7 +140,6 @@ void TestCliReconnect::noAutoReconnectStops()
 void TestCliReconnect::gapAndCloseCodeOnReconnect()
 {
     FakePubSubService peer;
-    QVERIFY(peer.listen());
     CliProcess cli;
     QVERIFY(startAndJoin(cli, peer, {}, u"g1"_s));
 
@@ -178,7 +176,6 @@ void TestCliReconnect::gapAndCloseCodeOnReconnect()
 void TestCliReconnect::inFlightSendIsIndeterminate()
 {
     FakePubSubService peer;
-    QVERIFY(peer.listen());
     CliProcess cli;
     QVERIFY(startAndJoin(cli, peer, {}, u"g1"_s));
     cli.send({{u"op"_s, u"send"_s},
@@ -205,7 +202,6 @@ void TestCliReconnect::inFlightSendIsIndeterminate()
 void TestCliReconnect::inFlightSendIsResentWhenAsked()
 {
     FakePubSubService peer;
-    QVERIFY(peer.listen());
     CliProcess cli;
     QVERIFY(startAndJoin(cli, peer, {u"--resend-in-doubt"_s}, u"g1"_s));
     cli.send({{u"op"_s, u"send"_s},

@@ -2,8 +2,7 @@
 // SPDX-License-Identifier: MIT
 // hubbub-cli's command and event contract, end to end: the real binary against a scripted fake
 // Web PubSub peer, checking the frames it writes and every line it prints.
-#include "cliprocess.h"
-#include "fakepubsubservice.h"
+#include "clipeertestcase.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -17,13 +16,14 @@ namespace {
 constexpr int Timeout = 20000;
 }
 
-class TestCliSession : public QObject
+class TestCliSession : public CliPeerTestCase
 {
     Q_OBJECT
-private Q_SLOTS:
-    void init();
-    void cleanup();
+public:
+    // The peer's user is FakePubSubService's default, alice.
+    TestCliSession() { m_extraArguments = {u"--reconnect-delay-ms"_s, u"200"_s}; }
 
+private Q_SLOTS:
     void connectedEvent();
     void joinAndLeaveResults();
     void sendResults();
@@ -35,30 +35,7 @@ private Q_SLOTS:
     void stopAndStart();
     void stopThenStartAtOnce();
     void endOfInputWaitsAndStops();
-
-private:
-    std::unique_ptr<FakePubSubService> m_peer;
-    std::unique_ptr<CliProcess> m_cli;
 };
-
-void TestCliSession::init()
-{
-    m_peer = std::make_unique<FakePubSubService>();
-    m_peer->autoAck = false; // every ack is the test's
-    m_peer->userId = u"alice"_s;
-    QVERIFY(m_peer->listen());
-    m_cli = std::make_unique<CliProcess>();
-    m_cli->start({u"--url"_s, m_peer->clientUrl().toString(), u"--max-retries"_s, u"0"_s,
-                  u"--reconnect-delay-ms"_s, u"200"_s});
-    QVERIFY2(m_cli->process.waitForStarted(30000), qPrintable(m_cli->process.errorString()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_cli->countEvents(u"connected"_s) == 1, Timeout);
-}
-
-void TestCliSession::cleanup()
-{
-    m_cli.reset();
-    m_peer.reset();
-}
 
 void TestCliSession::connectedEvent()
 {

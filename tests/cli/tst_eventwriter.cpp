@@ -14,6 +14,16 @@
 using namespace Qt::StringLiterals;
 using Hubbub::Cli::EventWriter;
 
+namespace {
+//! The group-message line the contract wants, as a JSON object.
+QJsonObject groupMessage(const QString &group, const QJsonValue &fromUserId, const QString &dataType,
+                         const QJsonValue &data, const QJsonValue &sequenceId)
+{
+    return QJsonObject{{u"event"_s, u"group-message"_s}, {u"group"_s, group}, {u"fromUserId"_s, fromUserId},
+                       {u"dataType"_s, dataType},        {u"data"_s, data},   {u"sequenceId"_s, sequenceId}};
+}
+} // namespace
+
 class TestEventWriter : public QObject
 {
     Q_OBJECT
@@ -97,25 +107,12 @@ void TestEventWriter::groupMessages()
     const QList<QByteArray> lines = buffer.data().split('\n');
     QCOMPARE(lines.size(), 4);
     QVERIFY(lines.at(0).startsWith(R"({"event":"group-message",)"));
-    QCOMPARE(QJsonDocument::fromJson(lines.at(0)).object(), (QJsonObject{{u"event"_s, u"group-message"_s},
-                                                                         {u"group"_s, u"g \"1\""_s},
-                                                                         {u"fromUserId"_s, u"bob"_s},
-                                                                         {u"dataType"_s, u"text"_s},
-                                                                         {u"data"_s, u"hi\n\u2028😀"_s},
-                                                                         {u"sequenceId"_s, 7}}));
+    QCOMPARE(QJsonDocument::fromJson(lines.at(0)).object(),
+             groupMessage(u"g \"1\""_s, u"bob"_s, u"text"_s, u"hi\n\u2028😀"_s, 7));
     QCOMPARE(QJsonDocument::fromJson(lines.at(1)).object(),
-             (QJsonObject{{u"event"_s, u"group-message"_s},
-                          {u"group"_s, u"g"_s},
-                          {u"fromUserId"_s, QJsonValue::Null},
-                          {u"dataType"_s, u"json"_s},
-                          {u"data"_s, QJsonObject{{u"a"_s, 1}}},
-                          {u"sequenceId"_s, QJsonValue::Null}}));
-    QCOMPARE(QJsonDocument::fromJson(lines.at(2)).object(), (QJsonObject{{u"event"_s, u"group-message"_s},
-                                                                         {u"group"_s, u"g"_s},
-                                                                         {u"fromUserId"_s, u"x"_s},
-                                                                         {u"dataType"_s, u"binary"_s},
-                                                                         {u"data"_s, u"AP8="_s},
-                                                                         {u"sequenceId"_s, 9}}));
+             groupMessage(u"g"_s, QJsonValue::Null, u"json"_s, QJsonObject{{u"a"_s, 1}}, QJsonValue::Null));
+    QCOMPARE(QJsonDocument::fromJson(lines.at(2)).object(),
+             groupMessage(u"g"_s, u"x"_s, u"binary"_s, u"AP8="_s, 9));
 }
 
 QTEST_GUILESS_MAIN(TestEventWriter)

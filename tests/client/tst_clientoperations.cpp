@@ -3,6 +3,7 @@
 // Operations: frames on the wire, acks, ackIds, retries, the outbox, timeouts, invoke.
 #include "client.h"
 #include "clienttestutils.h"
+#include "clientwaits.h"
 #include "fakepubsubservice.h"
 
 #include <QJsonArray>
@@ -52,8 +53,7 @@ private:
             if (!service.listen())
                 return false;
             client = std::make_unique<Client>(Credential::fromUrl(service.clientUrl()), options);
-            client->start();
-            return QTest::qWaitFor([this] { return client->state() == State::Connected; }, 10000);
+            return HubbubTest::startConnected({client.get()}, 10000);
         }
     };
 };

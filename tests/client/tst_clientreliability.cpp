@@ -3,6 +3,7 @@
 // Reliability: sequence ids and sequenceAck, recovery, reconnect with rejoin, dead links, QA controls.
 #include "client.h"
 #include "clienttestutils.h"
+#include "clientwaits.h"
 #include "fakepubsubservice.h"
 
 #include <QJsonObject>
@@ -78,8 +79,7 @@ private:
                                                   return p.future();
                                               }),
                                               options);
-            client->start();
-            return QTest::qWaitFor([this] { return client->state() == State::Connected; }, 10000);
+            return HubbubTest::startConnected({client.get()}, 10000);
         }
     };
 };

@@ -89,14 +89,9 @@ void TestAppChat::initTestCase()
     new QAbstractItemModelTester(m_app->rooms(), QAbstractItemModelTester::FailureReportingMode::QtTest,
                                  m_app->rooms());
 
-    m_engine = InProcessApp::loadMainWindow(m_app.get());
-    QCOMPARE(m_engine->rootObjects().size(), 1);
-    QVERIFY(window());
-    QVERIFY(QTest::qWaitForWindowExposed(window(), 10000));
-
-    m_app->start();
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), Hubbub::ConnectionController::State::Connected,
-                              20000);
+    InProcessApp::showAndConnect(m_engine, m_app.get());
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(m_app->connection()->embedded());
     QVERIFY(m_app->connection()->service());
 

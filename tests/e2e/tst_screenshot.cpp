@@ -115,15 +115,10 @@ void TestScreenshot::initTestCase()
     new QAbstractItemModelTester(m_app->rooms(), QAbstractItemModelTester::FailureReportingMode::QtTest,
                                  m_app->rooms());
 
-    m_engine = InProcessApp::loadMainWindow(m_app.get());
-    QCOMPARE(m_engine->rootObjects().size(), 1);
     // The size the README's images have (at 100%; the 200% run doubles the pixels).
-    window()->resize(1280, 800);
-    QVERIFY(QTest::qWaitForWindowExposed(window(), 10000));
-
-    m_app->start();
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), Hubbub::ConnectionController::State::Connected,
-                              20000);
+    InProcessApp::showAndConnect(m_engine, m_app.get(), QSize(1280, 800));
+    if (QTest::currentTestFailed())
+        return;
     for (const QString &room : {u"general"_s, u"random"_s, u"design"_s, u"release-train"_s})
         m_app->joinRoom(room);
     m_app->selectRoom(u"general"_s);

@@ -28,6 +28,13 @@ Hubbub::ServiceOptions defaultOptions()
     return options;
 }
 
+QString startRefusal(const Hubbub::ServiceOptions &options)
+{
+    Hubbub::Service service(options);
+    QString error;
+    return service.start(&error) ? QString() : error;
+}
+
 QString clientToken(const Hubbub::Service &service, const QString &hub, std::optional<QString> userId,
                     const QStringList &roles, const QStringList &groups, int lifetimeSeconds)
 {

@@ -30,6 +30,8 @@ inline const QString Reliable = QStringLiteral("json.reliable.webpubsub.azure.v1
 bool waitFor(const std::function<bool()> &predicate, int timeoutMs = 10000);
 
 Hubbub::ServiceOptions defaultOptions();
+//! Why a service with \a options does not start: its error, empty when it started after all.
+QString startRefusal(const Hubbub::ServiceOptions &options);
 
 //! A token for \a hub on \a service (aud = its endpoint).
 QString clientToken(const Hubbub::Service &service, const QString &hub,

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // WebPubSub::Client against the real in-process hubbub-service: join, send, recovery after the
 // socket is killed, a new connection after the recovery window, and rejoin.
+#include "clientwaits.h"
 #include "servicetestsupport.h"
 
 #include <client.h>
@@ -36,7 +37,6 @@ template<typename T> std::optional<T> await(QFuture<T> future, int timeoutMs = 1
 class TestClientAgainstService : public QObject
 {
     Q_OBJECT
-private:
     std::unique_ptr<Hubbub::Service> service;
     std::optional<ConnectionString> connectionString;
 
@@ -59,10 +59,7 @@ private Q_SLOTS:
         Client bob(Credential::fromConnectionString(*connectionString, Hub, member(QStringLiteral("bob"))));
         QSignalSpy bobMessages(&bob, &Client::groupMessageReceived);
         QSignalSpy aliceRecovered(&alice, &Client::recovered);
-        alice.start();
-        bob.start();
-        QTRY_COMPARE_WITH_TIMEOUT(alice.state(), Client::State::Connected, 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(bob.state(), Client::State::Connected, 15000);
+        QVERIFY(HubbubTest::startConnected({&alice, &bob}));
         QCOMPARE(alice.userId(), u"alice");
 
         auto joined = await(alice.joinGroup(QStringLiteral("room")));

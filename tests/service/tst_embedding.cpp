@@ -55,10 +55,8 @@ private Q_SLOTS:
     {
         Hubbub::ServiceOptions options = defaultOptions();
         options.accessKey = QStringLiteral("short");
-        Hubbub::Service service(options);
-        QString error;
-        QVERIFY(!service.start(&error));
-        QVERIFY(error.contains(u"32"));
+        const QString refusal = startRefusal(options);
+        QVERIFY2(refusal.contains(u"32"), qPrintable(refusal));
     }
 
     void busyPortNamed()

@@ -5,12 +5,14 @@
 #include "appcontroller.h"
 #include "client.h"
 #include "connectioncontroller.h"
+#include "localservice.h"
 #include "membermodel.h"
 #include "service.h"
 
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -51,6 +53,18 @@ Hubbub::AppOptions localAppOptions(const QString &user, const QString &profile)
     o.profile = profile;
     setFastRetries(o);
     return o;
+}
+
+Hubbub::AppOptions freshLocalAppOptions(const QString &profilePrefix)
+{
+    static int counter = 0;
+    return localAppOptions(QStringLiteral("tester"), profilePrefix + QString::number(++counter));
+}
+
+void isolateLocalAppPaths(const QString &applicationName)
+{
+    isolateAppPaths(applicationName);
+    QFile::remove(Hubbub::LocalService::sharedSettingsPath());
 }
 
 bool joinAll(const QList<Hubbub::AppController *> &apps, const QString &room, int timeoutMs)

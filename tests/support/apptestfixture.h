@@ -33,6 +33,11 @@ void isolateAppPaths(const QString &applicationName);
 //! AppOptions for an app that embeds its own service on a free port (never the well-known one:
 //! tests run in parallel), keeps secrets in memory and retries fast.
 Hubbub::AppOptions localAppOptions(const QString &user, const QString &profile);
+//! localAppOptions() for user "tester" on a profile named \a profilePrefix and a number no earlier
+//! call of this run gave.
+Hubbub::AppOptions freshLocalAppOptions(const QString &profilePrefix);
+//! isolateAppPaths(), and no local service's shared settings (port, key) left from an earlier run.
+void isolateLocalAppPaths(const QString &applicationName);
 
 //! True once every app in \a apps sees every other one in \a room (so all have joined it).
 bool allSeeEachOther(const QList<Hubbub::AppController *> &apps, const QString &room, int timeoutMs = 20000);

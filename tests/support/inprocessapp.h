@@ -7,10 +7,14 @@
 #include "appcontroller.h"
 #include "appoptions.h"
 #include "apptestfixture.h"
+#include "connectioncontroller.h"
 #include "pictureprovider.h"
 
 #include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QSize>
 #include <QString>
+#include <QTest>
 #include <QUrl>
 #include <QVariant>
 
@@ -34,6 +38,24 @@ inline std::unique_ptr<QQmlApplicationEngine> loadMainWindow(Hubbub::AppControll
     engine->addImageProvider(QStringLiteral("hubbub"), new Hubbub::Ui::PictureProvider(app->pictures()));
     engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Hubbub/Ui/Main.qml")));
     return engine;
+}
+
+//! Loads the main window over \a app into \a engine, gives it \a size (when valid), waits until it
+//! is exposed, then starts \a app and waits until it is connected. The test fails (check
+//! QTest::currentTestFailed()) when any of that does not happen.
+inline void showAndConnect(std::unique_ptr<QQmlApplicationEngine> &engine, Hubbub::AppController *app,
+                           QSize size = {})
+{
+    engine = loadMainWindow(app);
+    QCOMPARE(engine->rootObjects().size(), 1);
+    auto *window = qobject_cast<QQuickWindow *>(engine->rootObjects().first());
+    QVERIFY(window);
+    if (size.isValid())
+        window->resize(size);
+    QVERIFY(QTest::qWaitForWindowExposed(window, 10000));
+    app->start();
+    QTRY_COMPARE_WITH_TIMEOUT(app->connection()->state(), Hubbub::ConnectionController::State::Connected,
+                              20000);
 }
 
 } // namespace InProcessApp

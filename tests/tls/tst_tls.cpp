@@ -3,6 +3,7 @@
 // TLS as Azure speaks it: the real hubbub-service serving https/wss (--tls-cert/--tls-key), the
 // client library and the real hubbub-cli with a private CA (ClientOptions::caCertificates,
 // --ca-file), and every way a certificate must be refused (untrusted CA, another host name).
+#include "clientwaits.h"
 #include "cliprocess.h"
 #include "isolatedhome.h"
 #include "serviceprocess.h"
@@ -146,10 +147,8 @@ private Q_SLOTS:
         QSignalSpy aliceConnected(&alice, &Client::connected);
         QSignalSpy bobMessages(&bob, &Client::groupMessageReceived);
         QSignalSpy aliceErrors(&alice, &Client::errorOccurred);
-        alice.start();
-        bob.start();
-        QTRY_COMPARE_WITH_TIMEOUT(aliceConnected.size(), 1, 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(bob.state(), Client::State::Connected, 15000);
+        QVERIFY(HubbubTest::startConnected({&alice, &bob}));
+        QCOMPARE(aliceConnected.size(), 1);
         QVERIFY(joinRoom(alice));
         QVERIFY(joinRoom(bob));
         alice.sendToGroup(QStringLiteral("r"), Payload::fromText(QStringLiteral("over tls")));
@@ -162,15 +161,13 @@ private Q_SLOTS:
     {
         Client alice(Credential::fromUrl(clientUrl(service, QStringLiteral("alice"))), fastOptions(ca));
         Client bob(Credential::fromUrl(clientUrl(service, QStringLiteral("bob"))), fastOptions(ca));
-        QSignalSpy bobRecovered(&bob, &Client::recovered);
         QSignalSpy bobConnected(&bob, &Client::connected);
-        QSignalSpy bobMessages(&bob, &Client::groupMessageReceived);
-        alice.start();
-        bob.start();
-        QTRY_COMPARE_WITH_TIMEOUT(alice.state(), Client::State::Connected, 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(bob.state(), Client::State::Connected, 15000);
+        QVERIFY(HubbubTest::startConnected({&alice, &bob}));
         QVERIFY(joinRoom(alice));
         QVERIFY(joinRoom(bob));
+        // Both only count from here: nothing is sent or dropped before.
+        QSignalSpy bobRecovered(&bob, &Client::recovered);
+        QSignalSpy bobMessages(&bob, &Client::groupMessageReceived);
         const QString connectionId = bob.connectionId();
 
         bob.dropConnection();
@@ -209,47 +206,37 @@ private Q_SLOTS:
         QVERIFY(hasCertificateError(errors, QStringLiteral("negotiate")));
     }
 
-    void clientWithoutCaIsRefused()
+    void refusedCertificate_data()
     {
-        Client client(Credential::fromUrl(clientUrl(service, QStringLiteral("dave"))), fastOptions({}));
+        QTest::addColumn<QString>("cert");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<bool>("trustCa");
+        QTest::addColumn<QString>("expectedError");
+        QTest::newRow("client without CA") << pki.serverCert() << pki.serverKey() << false
+                                           << QStringLiteral("certificate not trusted: server");
+        QTest::newRow("untrusted CA")
+            << pki.untrustedCert() << pki.untrustedKey() << true << QStringLiteral("certificate not trusted");
+        QTest::newRow("other host name") << pki.otherHostCert() << pki.otherHostKey() << true
+                                         << QStringLiteral("certificate is for another host");
+    }
+    void refusedCertificate()
+    {
+        QFETCH(QString, cert);
+        QFETCH(QString, key);
+        QFETCH(bool, trustCa);
+        QFETCH(QString, expectedError);
+        ServiceProcess other;
+        QString error;
+        QVERIFY2(startTls(other, cert, key, &error), qPrintable(error));
+        Client client(Credential::fromUrl(clientUrl(other, QStringLiteral("erin"))),
+                      fastOptions(trustCa ? ca : QList<QSslCertificate>()));
         QSignalSpy connected(&client, &Client::connected);
         QSignalSpy errors(&client, &Client::errorOccurred);
         client.start();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            hasCertificateError(errors, QStringLiteral("certificate not trusted: server")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(hasCertificateError(errors, expectedError), 15000);
         QTest::qWait(1500);
         QCOMPARE(connected.size(), 0);
         QVERIFY(client.state() != Client::State::Connected);
-    }
-
-    void untrustedCaIsRefused()
-    {
-        ServiceProcess other;
-        QString error;
-        QVERIFY2(startTls(other, pki.untrustedCert(), pki.untrustedKey(), &error), qPrintable(error));
-        Client client(Credential::fromUrl(clientUrl(other, QStringLiteral("erin"))), fastOptions(ca));
-        QSignalSpy connected(&client, &Client::connected);
-        QSignalSpy errors(&client, &Client::errorOccurred);
-        client.start();
-        QTRY_VERIFY_WITH_TIMEOUT(hasCertificateError(errors, QStringLiteral("certificate not trusted")),
-                                 15000);
-        QTest::qWait(1000);
-        QCOMPARE(connected.size(), 0);
-    }
-
-    void otherHostNameIsRefused()
-    {
-        ServiceProcess other;
-        QString error;
-        QVERIFY2(startTls(other, pki.otherHostCert(), pki.otherHostKey(), &error), qPrintable(error));
-        Client client(Credential::fromUrl(clientUrl(other, QStringLiteral("frank"))), fastOptions(ca));
-        QSignalSpy connected(&client, &Client::connected);
-        QSignalSpy errors(&client, &Client::errorOccurred);
-        client.start();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            hasCertificateError(errors, QStringLiteral("certificate is for another host")), 15000);
-        QTest::qWait(1000);
-        QCOMPARE(connected.size(), 0);
     }
 
     void cliConnectsWithCaFile()

@@ -161,13 +161,9 @@ void TestTranslations::initTestCase()
 
     m_app = std::make_unique<Hubbub::AppController>(
         InProcessApp::localOptions(QStringLiteral("alice"), QStringLiteral("translations")));
-    m_engine = InProcessApp::loadMainWindow(m_app.get());
-    QCOMPARE(m_engine->rootObjects().size(), 1);
-    window()->resize(1280, 800);
-    QVERIFY(QTest::qWaitForWindowExposed(window(), 10000));
-    m_app->start();
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->connection()->state(), Hubbub::ConnectionController::State::Connected,
-                              20000);
+    InProcessApp::showAndConnect(m_engine, m_app.get(), QSize(1280, 800));
+    if (QTest::currentTestFailed())
+        return;
     m_app->joinRoom(QStringLiteral("general"));
     m_app->selectRoom(QStringLiteral("general"));
 }

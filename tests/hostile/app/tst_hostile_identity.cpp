@@ -4,14 +4,14 @@
 // on an in-process Hubbub::Service; Mallory is a raw client that forges envelopes: "sender":"alice",
 // Alice's instance id, Alice's message id, a timestamp in 2099, presence and typing "for" Alice.
 #include "appcontroller.h"
-#include "apptestfixture.h"
+#include "apptestcase.h"
 #include "client.h"
 #include "fetchtrap.h"
 #include "historystore.h"
 #include "inprocessapp.h"
 #include "membermodel.h"
 #include "messageenvelope.h"
-#include "messagemodel.h"
+#include "messageprobes.h"
 #include "notificationpolicy.h"
 #include "senderpolicy.h"
 #include "service.h"
@@ -34,24 +34,16 @@ namespace {
 const auto kRoom = QStringLiteral("lobby");
 constexpr int kTimeout = 20000;
 
-int rowWithText(MessageModel *model, const QString &text)
-{
-    for (int row = 0; row < model->count(); ++row) {
-        if (model->at(row).text == text)
-            return row;
-    }
-    return -1;
-}
+using HubbubTest::rowWithText;
 QVariant role(MessageModel *model, int row, int role)
 {
     return model->data(model->index(row), role);
 }
 } // namespace
 
-class TestHostileIdentity : public QObject
+class TestHostileIdentity : public HubbubTest::AppTestCase
 {
     Q_OBJECT
-    HubbubTest::AppTestFixture m_hub;
 
     std::unique_ptr<WebPubSub::Client> rawClient(const QString &userId)
     {
@@ -70,15 +62,10 @@ class TestHostileIdentity : public QObject
         QVERIFY2(result.result().ok(), qPrintable(result.result().error.message()));
     }
 
-private Q_SLOTS:
-    void initTestCase()
-    {
-        m_hub.defaults.typingExpiry = 10s;
-        QString error;
-        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-hostile-identity"), &error), qPrintable(error));
-    }
-    void cleanupTestCase() { m_hub.stop(); }
+public:
+    TestHostileIdentity() { m_hub.defaults.typingExpiry = 10s; }
 
+private Q_SLOTS:
     // "alice: I quit", sent by mallory with sender "alice" and alice's instance id: alice's own app
     // shows it (no "own echo"), and everyone attributes it to mallory.
     void forgedSenderShowsUnderTheRealSender()

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "gatetestsupport.h"
 
+#include "service.h"
+#include "servicetestsupport.h"
+
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QTest>
@@ -86,6 +89,21 @@ QByteArray upgradeRequest(const QByteArray &target, const QByteArray &host,
     for (const QByteArray &h : extraHeaders)
         request += h + "\r\n";
     return request + "\r\n";
+}
+
+QByteArray ownHost(const Hubbub::Service &service)
+{
+    return "127.0.0.1:" + QByteArray::number(service.port());
+}
+
+std::unique_ptr<Hubbub::Service> startedInvitedService()
+{
+    Hubbub::ServiceOptions options = TestSupport::defaultOptions();
+    options.invite = QString::fromLatin1(Invite);
+    auto service = std::make_unique<Hubbub::Service>(options);
+    if (!service->start())
+        return nullptr;
+    return service;
 }
 
 } // namespace GateSupport

@@ -9,7 +9,18 @@
 #include <QList>
 #include <QTcpSocket>
 
+#include <memory>
+
+namespace Hubbub {
+class Service;
+}
+
 namespace GateSupport {
+
+//! The invite of the invite-gated services of these tests, and two guests' device ids.
+inline const QByteArray Invite = "correct-horse-battery-staple";
+inline const QByteArray DeviceA = "device-a-0123456789abcdef";
+inline const QByteArray DeviceB = "device-b-0123456789abcdef";
 
 struct Answer
 {
@@ -31,5 +42,12 @@ Answer get(quint16 port, const QByteArray &target, const QByteArray &host,
 //! A WebSocket upgrade request for \a target.
 QByteArray upgradeRequest(const QByteArray &target, const QByteArray &host,
                           const QList<QByteArray> &extraHeaders = {});
+
+//! What a local tool sends as Host to \a service: "127.0.0.1:<its port>".
+QByteArray ownHost(const Hubbub::Service &service);
+
+//! An in-process service (TestSupport::defaultOptions()) that wants the invite Invite, started;
+//! null when it could not start.
+std::unique_ptr<Hubbub::Service> startedInvitedService();
 
 } // namespace GateSupport

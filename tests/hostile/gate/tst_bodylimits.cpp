@@ -30,7 +30,6 @@ class TestBodyLimits : public QObject
     std::unique_ptr<RestClient> rest;
     std::unique_ptr<TestClient> member;
 
-    QByteArray own() const { return "127.0.0.1:" + QByteArray::number(service->port()); }
     QByteArray bearer(const QByteArray &pathAndQuery) const
     {
         QUrl url = service->endpoint();
@@ -39,8 +38,9 @@ class TestBodyLimits : public QObject
     }
     QByteArray postHead(const QByteArray &framing, const QByteArray &auth = {}) const
     {
-        return "POST " + SendPath + " HTTP/1.1\r\nHost: " + own() + "\r\nContent-Type: text/plain\r\n" +
-               framing + "\r\n" + (auth.isEmpty() ? QByteArray() : auth + "\r\n") + "\r\n";
+        return "POST " + SendPath + " HTTP/1.1\r\nHost: " + ownHost(*service) +
+               "\r\nContent-Type: text/plain\r\n" + framing + "\r\n" +
+               (auth.isEmpty() ? QByteArray() : auth + "\r\n") + "\r\n";
     }
 
     //! Streams up to \a total bytes of chunked body after \a head, paced by what the kernel
@@ -122,12 +122,12 @@ private Q_SLOTS:
                 .status,
             401);
         // Paths that take no body cannot be used to smuggle one either.
-        QCOMPARE(exchange(service->port(), "POST /negotiate?hub=chat HTTP/1.1\r\nHost: " + own() +
+        QCOMPARE(exchange(service->port(), "POST /negotiate?hub=chat HTTP/1.1\r\nHost: " + ownHost(*service) +
                                                "\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk(10, 'x'))
                      .status,
                  401);
-        QCOMPARE(exchange(service->port(),
-                          "POST /api/health HTTP/1.1\r\nHost: " + own() + "\r\nContent-Length: 3\r\n\r\nabc")
+        QCOMPARE(exchange(service->port(), "POST /api/health HTTP/1.1\r\nHost: " + ownHost(*service) +
+                                               "\r\nContent-Length: 3\r\n\r\nabc")
                      .status,
                  401);
         QCOMPARE(exchange(service->port(), postHead("Content-Length: -1", bearer(SendPath))).status, 400);

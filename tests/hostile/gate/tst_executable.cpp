@@ -44,6 +44,14 @@ class TestGateExecutable : public QObject
         return QJsonDocument::fromJson(process.readLine()).object();
     }
 
+    //! Runs the service with \a arguments to its end; false when it did not end within 10 s.
+    bool run(QProcess &process, const QStringList &arguments)
+    {
+        prepare(process, arguments);
+        process.start();
+        return process.waitForFinished(10000);
+    }
+
     static void stop(QProcess &process)
     {
         if (process.state() != QProcess::NotRunning) {
@@ -156,9 +164,7 @@ private Q_SLOTS:
         stop(plain);
 
         QProcess contradiction;
-        prepare(contradiction, {QStringLiteral("--join-page"), QStringLiteral("--no-negotiate")});
-        contradiction.start();
-        QVERIFY(contradiction.waitForFinished(10000));
+        QVERIFY(run(contradiction, {QStringLiteral("--join-page"), QStringLiteral("--no-negotiate")}));
         QCOMPARE(contradiction.exitCode(), 2);
         QVERIFY(contradiction.readAllStandardError().contains("--join-page"));
     }
@@ -166,9 +172,7 @@ private Q_SLOTS:
     void badInviteIsAUsageError()
     {
         QProcess process;
-        prepare(process, {QStringLiteral("--invite"), QStringLiteral("short")});
-        process.start();
-        QVERIFY(process.waitForFinished(10000));
+        QVERIFY(run(process, {QStringLiteral("--invite"), QStringLiteral("short")}));
         QCOMPARE(process.exitCode(), 2);
         QVERIFY(process.readAllStandardError().contains("at least 16"));
         QVERIFY(process.readAllStandardOutput().isEmpty());
@@ -177,9 +181,7 @@ private Q_SLOTS:
     void helpSaysWhatAGuestNeeds()
     {
         QProcess process;
-        prepare(process, {QStringLiteral("--help")});
-        process.start();
-        QVERIFY(process.waitForFinished(10000));
+        QVERIFY(run(process, {QStringLiteral("--help")}));
         const QByteArray help = process.readAllStandardOutput();
         QVERIFY(help.contains("--invite"));
         QVERIFY(help.contains("HUBBUB_INVITE"));

@@ -14,10 +14,6 @@ using namespace GateSupport;
 using namespace TestSupport;
 
 namespace {
-const QByteArray Invite = "correct-horse-battery-staple";
-const QByteArray DeviceA = "device-a-0123456789abcdef";
-const QByteArray DeviceB = "device-b-0123456789abcdef";
-
 QJsonObject joinFrame(const QString &group, qint64 ackId)
 {
     return {{QStringLiteral("type"), QStringLiteral("joinGroup")},
@@ -50,11 +46,11 @@ class TestGuestControls : public QObject
     Q_OBJECT
     std::unique_ptr<Hubbub::Service> service;
 
-    QByteArray own() const { return "127.0.0.1:" + QByteArray::number(service->port()); }
     Answer negotiate(const QByteArray &name, const QByteArray &device, const QByteArray &invite = Invite)
     {
         return get(service->port(),
-                   "/negotiate?hub=chat&userId=" + name + "&device=" + device + "&invite=" + invite, own());
+                   "/negotiate?hub=chat&userId=" + name + "&device=" + device + "&invite=" + invite,
+                   ownHost(*service));
     }
     //! A guest connected (reliable protocol) under \a name, in room `lobby`.
     bool connectGuest(TestClient &client, const QByteArray &name, const QByteArray &device)
@@ -68,13 +64,19 @@ class TestGuestControls : public QObject
         return ackError(client, 1000).isEmpty();
     }
 
+    //! \a client connected as the presenter ("host", not a guest) with \a roles, in \a groups.
+    bool connectHost(TestClient &client, const QStringList &roles = {}, const QStringList &groups = {})
+    {
+        return client.connectTo(
+            clientUrl(*service, QStringLiteral("chat"),
+                      clientToken(*service, QStringLiteral("chat"), QStringLiteral("host"), roles, groups)));
+    }
+
 private Q_SLOTS:
     void init()
     {
-        Hubbub::ServiceOptions options = defaultOptions();
-        options.invite = QString::fromLatin1(Invite);
-        service = std::make_unique<Hubbub::Service>(options);
-        QVERIFY(service->start());
+        service = startedInvitedService();
+        QVERIFY(service);
     }
     void cleanup() { service.reset(); }
 
@@ -106,10 +108,7 @@ private Q_SLOTS:
         TestClient guest;
         QVERIFY(connectGuest(guest, "carol", DeviceA));
         TestClient presenter;
-        QVERIFY(presenter.connectTo(
-            clientUrl(*service, QStringLiteral("chat"),
-                      clientToken(*service, QStringLiteral("chat"), QStringLiteral("host"),
-                                  {QStringLiteral("webpubsub.sendToGroup")}, {QStringLiteral("lobby")}))));
+        QVERIFY(connectHost(presenter, {QStringLiteral("webpubsub.sendToGroup")}, {QStringLiteral("lobby")}));
         guest.sendJson(sendFrame(QStringLiteral("lobby"), QStringLiteral("before"), 1));
         QCOMPARE(ackError(guest, 1), QString());
 
@@ -153,15 +152,14 @@ private Q_SLOTS:
         service->setJoinPage(true);
         const QUrl oldJoinUrl = service->joinUrl();
         QVERIFY(oldJoinUrl.toString().contains(QString::fromLatin1(Invite)));
-        QCOMPARE(get(service->port(), oldJoinUrl.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority), own())
+        QCOMPARE(get(service->port(), oldJoinUrl.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority),
+                     ownHost(*service))
                      .status,
                  200);
         TestClient guest;
         QVERIFY(connectGuest(guest, "erin", DeviceA));
         TestClient member;
-        QVERIFY(member.connectTo(
-            clientUrl(*service, QStringLiteral("chat"),
-                      clientToken(*service, QStringLiteral("chat"), QStringLiteral("host")))));
+        QVERIFY(connectHost(member));
         service->setGuestsLocked(true);
 
         QSignalSpy inviteChanged(service.get(), &Hubbub::Service::inviteChanged);
@@ -173,7 +171,8 @@ private Q_SLOTS:
         QVERIFY(!service->guestsLocked());
         // The old invite is void, for /negotiate and for the page; a new one is in force.
         QCOMPARE(negotiate("erin", DeviceA).status, 403);
-        QCOMPARE(get(service->port(), oldJoinUrl.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority), own())
+        QCOMPARE(get(service->port(), oldJoinUrl.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority),
+                     ownHost(*service))
                      .status,
                  403);
         const QString fresh = service->invite();
@@ -190,9 +189,7 @@ private Q_SLOTS:
         TestClient guest;
         QVERIFY(connectGuest(guest, "frank", DeviceA));
         TestClient member;
-        QVERIFY(member.connectTo(
-            clientUrl(*service, QStringLiteral("chat"),
-                      clientToken(*service, QStringLiteral("chat"), QStringLiteral("host")))));
+        QVERIFY(connectHost(member));
         service->announce(QStringLiteral("chat"), QStringLiteral("Break until 11:00"));
         for (TestClient *client : {&guest, &member}) {
             const auto message = client->waitFrame([](const QJsonObject &f) {

@@ -16,7 +16,6 @@ class TestHostOrigin : public QObject
     Q_OBJECT
     std::unique_ptr<Hubbub::Service> service;
 
-    QByteArray own() const { return "127.0.0.1:" + QByteArray::number(service->port()); }
     QByteArray wsTarget() const
     {
         return "/client/hubs/chat?access_token=" + clientToken(*service, QStringLiteral("chat")).toUtf8();
@@ -48,14 +47,15 @@ private Q_SLOTS:
 
     void negotiateAcceptsLoopbackNamesOnAnyPort()
     {
-        for (const QByteArray &host : {own(), QByteArray("localhost:9999"), QByteArray("[::1]:8080"),
-                                       QByteArray("LOCALHOST"), QByteArray("127.0.0.1")}) {
+        for (const QByteArray &host :
+             {ownHost(*service), QByteArray("localhost:9999"), QByteArray("[::1]:8080"),
+              QByteArray("LOCALHOST"), QByteArray("127.0.0.1")}) {
             const Answer ok = get(service->port(), "/negotiate?hub=chat&userId=alice", host);
             QVERIFY2(ok.status == 200, host.constData());
             QVERIFY(ok.json().value(u"url").toString().contains(u"access_token="));
         }
         // The token works (the hubbub-cli --negotiate path, no Origin).
-        const Answer ok = get(service->port(), "/negotiate?hub=chat&userId=alice", own());
+        const Answer ok = get(service->port(), "/negotiate?hub=chat&userId=alice", ownHost(*service));
         TestClient client;
         QVERIFY(client.connectTo(QUrl(ok.json().value(u"url").toString())));
         QCOMPARE(client.frames.first().value(u"userId").toString(), u"alice");
@@ -63,19 +63,23 @@ private Q_SLOTS:
 
     void negotiateRefusesForeignOrigin()
     {
-        const Answer evil =
-            get(service->port(), "/negotiate?hub=chat&userId=alice", own(), {"Origin: http://evil.example"});
+        const Answer evil = get(service->port(), "/negotiate?hub=chat&userId=alice", ownHost(*service),
+                                {"Origin: http://evil.example"});
         QCOMPARE(evil.status, 403);
         QVERIFY2(evil.body.contains("other origins"), evil.body.constData());
-        QCOMPARE(get(service->port(), "/negotiate?hub=chat", own(), {"Origin: null"}).status, 403);
+        QCOMPARE(get(service->port(), "/negotiate?hub=chat", ownHost(*service), {"Origin: null"}).status,
+                 403);
         // A page of another local web server (other port) is another origin too.
         QCOMPARE(get(service->port(), "/negotiate?hub=chat",
                      "localhost:" + QByteArray::number(service->port()), {"Origin: http://localhost:3000"})
                      .status,
                  403);
         // The service's own origin, under any of its loopback names, is fine.
-        QCOMPARE(get(service->port(), "/negotiate?hub=chat", own(), {"Origin: http://" + own()}).status, 200);
-        QCOMPARE(get(service->port(), "/negotiate?hub=chat", own(),
+        QCOMPARE(get(service->port(), "/negotiate?hub=chat", ownHost(*service),
+                     {"Origin: http://" + ownHost(*service)})
+                     .status,
+                 200);
+        QCOMPARE(get(service->port(), "/negotiate?hub=chat", ownHost(*service),
                      {"Origin: http://localhost:" + QByteArray::number(service->port())})
                      .status,
                  200);
@@ -90,8 +94,8 @@ private Q_SLOTS:
     {
         const Answer evilHost = exchange(service->port(), upgradeRequest(wsTarget(), "evil.example"));
         QCOMPARE(evilHost.status, 403);
-        const Answer evilOrigin =
-            exchange(service->port(), upgradeRequest(wsTarget(), own(), {"Origin: http://evil.example"}));
+        const Answer evilOrigin = exchange(
+            service->port(), upgradeRequest(wsTarget(), ownHost(*service), {"Origin: http://evil.example"}));
         QCOMPARE(evilOrigin.status, 403);
         QVERIFY2(evilOrigin.body.contains("other origins"), evilOrigin.body.constData());
         QCOMPARE(service->connectionCount(), 0);
@@ -108,10 +112,11 @@ private Q_SLOTS:
         QCOMPARE(service->connectionCount(), 0);
 
         // Local tools (no Origin, loopback Host, also via a port-forward) still connect.
-        QCOMPARE(exchange(service->port(), upgradeRequest(wsTarget(), own())).status, 101);
-        QCOMPARE(
-            exchange(service->port(), upgradeRequest(wsTarget(), own(), {"Origin: http://" + own()})).status,
-            101);
+        QCOMPARE(exchange(service->port(), upgradeRequest(wsTarget(), ownHost(*service))).status, 101);
+        QCOMPARE(exchange(service->port(), upgradeRequest(wsTarget(), ownHost(*service),
+                                                          {"Origin: http://" + ownHost(*service)}))
+                     .status,
+                 101);
     }
 
     void restApiUnaffected()

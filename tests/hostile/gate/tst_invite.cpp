@@ -14,21 +14,14 @@
 using namespace GateSupport;
 using namespace TestSupport;
 
-namespace {
-const QByteArray Invite = "correct-horse-battery-staple";
-const QByteArray DeviceA = "device-a-0123456789abcdef";
-const QByteArray DeviceB = "device-b-0123456789abcdef";
-} // namespace
-
 class TestInvite : public QObject
 {
     Q_OBJECT
     std::unique_ptr<Hubbub::Service> service;
 
-    QByteArray own() const { return "127.0.0.1:" + QByteArray::number(service->port()); }
     Answer negotiate(const QByteArray &query)
     {
-        return get(service->port(), "/negotiate?hub=chat&" + query, own());
+        return get(service->port(), "/negotiate?hub=chat&" + query, ownHost(*service));
     }
     //! The verified claims of the token in a negotiate answer.
     std::optional<WebPubSub::TokenClaims> claimsOf(const Answer &answer)
@@ -42,10 +35,8 @@ class TestInvite : public QObject
 private Q_SLOTS:
     void init()
     {
-        Hubbub::ServiceOptions options = defaultOptions();
-        options.invite = QString::fromLatin1(Invite);
-        service = std::make_unique<Hubbub::Service>(options);
-        QVERIFY(service->start());
+        service = startedInvitedService();
+        QVERIFY(service);
         QCOMPARE(service->invite(), QString::fromLatin1(Invite));
     }
     void cleanup() { service.reset(); }
@@ -227,10 +218,8 @@ private Q_SLOTS:
     {
         Hubbub::ServiceOptions options = defaultOptions();
         options.invite = QStringLiteral("short");
-        Hubbub::Service bad(options);
-        QString error;
-        QVERIFY(!bad.start(&error));
-        QVERIFY2(error.contains(u"16"), qPrintable(error));
+        const QString refusal = startRefusal(options);
+        QVERIFY2(refusal.contains(u"16"), qPrintable(refusal));
     }
 };
 

@@ -62,6 +62,16 @@ export async function waitFor(predicate, what, timeoutMs = TIMEOUT_MS) {
 }
 
 // Resolves with the outcome of \a promise, or rejects after \a timeoutMs naming \a what.
+//! The page's script errors (CSP violations included) as they happen, for a final assertion.
+export function watchProblems(page) {
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(m.text());
+  });
+  return problems;
+}
+
 export function within(promise, what, timeoutMs = TIMEOUT_MS) {
   let timer;
   const timeout = new Promise((_, reject) => {

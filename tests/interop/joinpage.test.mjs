@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 
-import { Fixture, TcpProxy, loadSdks, sleep, waitFor } from "./helpers.mjs";
+import { Fixture, TcpProxy, loadSdks, sleep, waitFor, watchProblems } from "./helpers.mjs";
 
 const sdk = await loadSdks();
 const { default: puppeteer } = await import("puppeteer-core");
@@ -30,11 +30,7 @@ const fromGuest = (name) =>
 async function openPage(context = browser.defaultBrowserContext(), url = joinUrl) {
   const page = await context.newPage();
   page.setDefaultTimeout(20000);
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(m.text());
-  });
+  const problems = watchProblems(page);
   await page.goto(url, { waitUntil: "load" });
   return { page, problems };
 }

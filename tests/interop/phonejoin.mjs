@@ -11,6 +11,8 @@
 
 import { existsSync } from "node:fs";
 
+import { watchProblems } from "./helpers.mjs";
+
 const [joinUrl, name, speakerText, replyText] = process.argv.slice(2);
 const chromium = process.env.HUBBUB_CHROMIUM || "/usr/bin/chromium";
 const say = (step, extra = {}) => process.stdout.write(JSON.stringify({ step, ...extra }) + "\n");
@@ -38,11 +40,7 @@ const browser = await puppeteer.launch({
 try {
   const page = await browser.newPage();
   page.setDefaultTimeout(30000);
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(m.text());
-  });
+  const problems = watchProblems(page);
   await page.emulate(KnownDevices["Pixel 5"]);
   const response = await page.goto(joinUrl, { waitUntil: "load" });
   if (!response || response.status() !== 200) fail(`the join page answered ${response && response.status()}`);

@@ -36,6 +36,8 @@
 #include <QSet>
 #include <QTest>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -481,13 +483,30 @@ void TestScreenshot::chatFeatures()
     QTRY_COMPARE(visibleCount(content, u"editedMark"_s), 1);
     QTRY_COMPARE(visibleCount(content, u"mentionBar"_s), 1);
     QTRY_COMPARE(visibleCount(content, u"pictureThumbnail"_s), 1);
-    QQuickItem *thumbnail = findItem(content, u"pictureThumbnail"_s);
+    // The thumbnail shown: every delegate has one, only the picture message's is visible.
+    QQuickItem *thumbnail = nullptr;
+    std::function<void(QQuickItem *)> look = [&](QQuickItem *item) {
+        if (thumbnail || !item->isVisible())
+            return;
+        if (item->objectName() == u"pictureThumbnail"_s)
+            thumbnail = item;
+        const auto children = item->childItems();
+        for (QQuickItem *child : children)
+            look(child);
+    };
+    look(content);
     QVERIFY(thumbnail);
     QTRY_COMPARE(thumbnail->property("status").toInt(), 1); // Image.Ready: the bytes, not a placeholder
     QQuickItem *badge = findItem(content, u"noticesBadge"_s);
     QVERIFY(badge);
     QTRY_VERIFY(badge->isVisible());
     QCOMPARE(badge->property("count").toInt(), 1);
+    // The notice also showed its toast; closed, so that it hides nothing (the badge stays).
+    auto *toast = window()->findChild<QObject *>(u"notificationToast"_s);
+    QVERIFY(toast);
+    QTRY_VERIFY(toast->property("visible").toBool());
+    QMetaObject::invokeMethod(toast, "close");
+    QTRY_VERIFY(!toast->property("visible").toBool());
     const QImage image = grabAndSave(u"chat-features.png"_s);
     QVERIFY(!image.isNull());
     QVERIFY(distinctColours(image) > 40);

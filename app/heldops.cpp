@@ -12,12 +12,13 @@
 namespace Hubbub {
 
 namespace {
+// An error is logged and the op stays held in memory: it still applies this session.
 bool run(QSqlQuery &q)
 {
-    if (q.exec())
-        return true;
-    qCWarning(lcApp) << "history (held operations):" << q.lastError().text();
-    return false;
+    const bool ok = q.exec();
+    if (!ok)
+        qCWarning(lcApp) << "history (held operations):" << q.lastError().text();
+    return ok;
 }
 
 QDateTime expiry(const QDateTime &now)

@@ -34,6 +34,7 @@ Backfill::Backfill(HistoryStore *history, Hooks hooks, QObject *parent)
     : QObject(parent)
     , m_history(history)
     , m_hooks(std::move(hooks))
+    , m_pictures(history)
 {}
 
 Backfill::~Backfill() = default;
@@ -197,7 +198,14 @@ void Backfill::answer(const QString &room, const QString &requester, const Messa
     // Under the byte budget with room for the envelope around the messages.
     qsizetype budget = MessageEnvelope::kMaxBackfillBytes - 1024;
     const QList<ChatMessage> messages = messagesBetween(room, from, to, limit);
+    QList<MessageEnvelope> pictures; // one answer each, with the bytes (RelayedPictures)
     for (const ChatMessage &m : messages) {
+        if (m.picture && pictures.size() < RelayedPictures::kMaxPerAnswer) {
+            if (auto answer = m_pictures.answerFor(request.id, m)) {
+                pictures.append(*answer);
+                continue;
+            }
+        }
         MessageEnvelope::Relayed r{m.id, m.senderId, m.text, m.timestamp};
         const QJsonObject item{{QStringLiteral("id"), r.id},
                                {QStringLiteral("sender"), r.sender},
@@ -209,12 +217,16 @@ void Backfill::answer(const QString &room, const QString &requester, const Messa
         budget -= size;
         reply.relayed.append(r);
     }
-    if (reply.relayed.isEmpty())
+    if (reply.relayed.isEmpty() && pictures.isEmpty())
         return; // nothing to fill: silence lets someone who has something answer
     qCInfo(lcApp) << "answering backfill request of" << requester << "in" << room << "with"
-                  << reply.relayed.size() << "messages";
-    if (m_hooks.send)
+                  << reply.relayed.size() << "messages and" << pictures.size() << "pictures";
+    if (!m_hooks.send)
+        return;
+    if (!reply.relayed.isEmpty())
         m_hooks.send(room, reply.toJson());
+    for (const MessageEnvelope &picture : std::as_const(pictures))
+        m_hooks.send(room, picture.toJson());
 }
 
 // ---- filling ---------------------------------------------------------------------------------
@@ -270,6 +282,9 @@ void Backfill::handleAnswer(const QString &room, const QString &fromUserId, cons
         m.own = false;
         m.status = DeliveryStatus::Received;
         m.relayedBy = fromUserId;
+        // A picture with its bytes becomes one (checked like a live picture); else its text stays.
+        if (!r.image.isEmpty())
+            m_pictures.accept(m, r.image);
         candidates.append(m);
     }
     if (candidates.isEmpty())

@@ -11,10 +11,12 @@
 //! someone else suppresses theirs), at most once per asker and room per interval. The asker keeps a
 //! relayed message only when it does not have its id yet, never one claiming to be its own, and
 //! shows it as relayed by the answering member: the service stamps who relayed it, not who wrote it.
+//! A picture message is relayed with its bytes, each in an answer of its own (RelayedPictures).
 //! Everything goes through the group, so it works against Azure Web PubSub with no server code.
 #pragma once
 
 #include "chatmessage.h"
+#include "relayedpictures.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -107,6 +109,7 @@ private:
 
     HistoryStore *m_history;
     Hooks m_hooks;
+    RelayedPictures m_pictures;
     std::chrono::milliseconds m_answerDelayMax{2000};
     std::chrono::milliseconds m_perRequester{10000};
     std::chrono::milliseconds m_perRoom{1000};

@@ -82,11 +82,13 @@ QJsonObject MessageEnvelope::toJson() const
         o.insert(QStringLiteral("requestId"), requestId);
         QJsonArray messages;
         for (const Relayed &r : relayed) {
-            messages.append(
-                QJsonObject{{QStringLiteral("id"), r.id},
-                            {QStringLiteral("sender"), r.sender},
-                            {QStringLiteral("text"), r.text},
-                            {QStringLiteral("ts"), r.timestamp.toUTC().toString(Qt::ISODateWithMs)}});
+            QJsonObject m{{QStringLiteral("id"), r.id},
+                          {QStringLiteral("sender"), r.sender},
+                          {QStringLiteral("text"), r.text},
+                          {QStringLiteral("ts"), r.timestamp.toUTC().toString(Qt::ISODateWithMs)}};
+            if (!r.image.isEmpty())
+                m.insert(QStringLiteral("image"), r.image);
+            messages.append(m);
         }
         o.insert(QStringLiteral("messages"), messages);
     }
@@ -164,6 +166,7 @@ std::optional<MessageEnvelope> MessageEnvelope::fromJson(const QJsonObject &o)
                 if (r.id.isEmpty() || r.id.size() > 128 || !text.isString() || !r.timestamp.isValid())
                     continue;
                 r.text = text.toString().left(kMaxTextLength);
+                r.image = m.value(QStringLiteral("image")).toObject();
                 e.relayed.append(r);
             }
         }

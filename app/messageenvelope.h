@@ -39,6 +39,9 @@ struct MessageEnvelope
         QString sender; //!< the userId the relayer says sent it
         QString text;
         QDateTime timestamp;
+        //! A picture (issue 10): `image` {mime, width, height, name, data} as in the `image` kind,
+        //! unchecked here (RelayedPictures decides from the bytes); empty for text.
+        QJsonObject image{};
     };
 
     enum class Kind {

@@ -21,6 +21,7 @@ MessageMutations::MessageMutations(HistoryStore *history, RoomDirectory *rooms, 
     , m_rooms(rooms)
     , m_self(self)
     , m_store(history->connectionName())
+    , m_held(history->connectionName())
 {}
 
 void MessageMutations::handle(const QString &room, const QString &fromUserId, const MessageEnvelope &env)
@@ -68,6 +69,9 @@ MessageMutations::Outcome MessageMutations::apply(const QString &room, const QSt
         return drop(room, fromUserId, env, QStringLiteral("no service identity"));
     if (m_store.isApplied(room, env.id))
         return drop(room, fromUserId, env, QStringLiteral("duplicate"));
+    // Older than the applied ids are remembered (MutationStore::kKeepApplied): it may be a resend.
+    if (MutationStore::isStale(env.timestamp))
+        return drop(room, fromUserId, env, QStringLiteral("too old"));
     QString targetId = env.target;
     auto target = findTarget(room, targetId);
     // A message whose id another sender had taken first is kept under an id scoped to its sender
@@ -134,39 +138,26 @@ void MessageMutations::updatePreview(const QString &room, MessageModel *model, c
 
 void MessageMutations::hold(const QString &room, const QString &fromUserId, const MessageEnvelope &env)
 {
-    QList<Held> &held = m_held[room];
-    for (const Held &h : std::as_const(held)) {
-        if (h.env.id == env.id)
-            return; // a resend of one already waiting
-    }
-    held.append({fromUserId, env});
-    // Bounded: a flood of operations on ids that never arrive cannot grow without end.
-    while (held.size() > kMaxHeldPerRoom)
-        held.removeFirst();
-    qCDebug(lcApp) << "held" << MessageEnvelope::kindName(env.kind) << env.id << "until" << env.target
-                   << "arrives in" << room;
+    // Bounded (HeldOps): a flood of operations on ids that never arrive cannot grow without end.
+    if (m_held.add(room, fromUserId, env))
+        qCDebug(lcApp) << "held" << MessageEnvelope::kindName(env.kind) << env.id << "until" << env.target
+                       << "arrives in" << room;
 }
 
 void MessageMutations::messageArrived(const QString &room, const QString &messageId)
 {
-    const auto it = m_held.find(room);
-    if (it == m_held.end())
-        return;
     // Taken out first: applying emits signals whose handlers may hold or arrive more.
-    QList<Held> ready;
-    for (qsizetype i = 0; i < it->size();) {
-        const Held &h = it->at(i);
-        if (h.env.target == messageId || SenderPolicy::scopedId(h.fromUserId, h.env.target) == messageId) {
-            ready.append(it->takeAt(i));
-        } else {
-            ++i;
-        }
+    const QList<HeldOps::Op> ready = m_held.take(room, [&messageId](const HeldOps::Op &h) {
+        return h.env.target == messageId || SenderPolicy::scopedId(h.fromUserId, h.env.target) == messageId;
+    });
+    // In arrival order: a delete held before an edit still wins, the last edit still wins. The
+    // same checks as live (the fromUserId held is the service's); the row goes once it is settled.
+    for (const HeldOps::Op &h : ready) {
+        if (apply(room, h.fromUserId, h.env) == Outcome::Held)
+            m_held.restore(h);
+        else
+            m_held.erase(room, h.env.id);
     }
-    if (it->isEmpty())
-        m_held.erase(it);
-    // In arrival order: a delete held before an edit still wins, the last edit still wins.
-    for (const Held &h : std::as_const(ready))
-        handle(room, h.fromUserId, h.env);
 }
 
 QList<MessageReaction> MessageMutations::summarize(const QList<std::pair<QString, QString>> &pairs,

@@ -9,10 +9,12 @@
 //! `fromUserId`'s own. Anything else is dropped and logged. Each operation id applies once (the ids
 //! are kept in the history, so an in-doubt resend never applies twice, even after a newer edit). A
 //! delete wins over any later edit; the last edit to arrive wins. An operation whose target has not
-//! arrived yet is held, in memory, at most kMaxHeldPerRoom per room (the oldest goes first), and
-//! applied when the message arrives.
+//! arrived yet is held (HeldOps: in the history, so across restarts; at most kMaxHeldPerRoom per
+//! room, the oldest goes first; a week at most) and checked and applied when the message arrives,
+//! live or filled in by a backfill.
 #pragma once
 
+#include "heldops.h"
 #include "messageenvelope.h"
 #include "mutationstore.h"
 
@@ -31,7 +33,7 @@ class MessageMutations : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int kMaxHeldPerRoom = 1000;
+    static constexpr int kMaxHeldPerRoom = HeldOps::kMaxPerRoom;
 
     //! All pointers must outlive this.
     MessageMutations(HistoryStore *history, RoomDirectory *rooms, const LocalUser *self,
@@ -47,9 +49,9 @@ public:
     //! Puts the stored reactions of \a messageIds into \a room's model (after a page is loaded).
     void decorate(const QString &room, const QStringList &messageIds);
     //! \a room was left: what was held for it is dropped.
-    void forgetRoom(const QString &room) { m_held.remove(room); }
+    void forgetRoom(const QString &room) { m_held.removeRoom(room); }
     //! Operations held for messages not seen yet in \a room.
-    int heldCount(const QString &room) const { return int(m_held.value(room).size()); }
+    int heldCount(const QString &room) const { return m_held.count(room); }
 
     //! The reactions of a message from (emoji, userId) pairs: one entry per emoji in order of first
     //! use, `mine` when \a selfId is among its users.
@@ -64,11 +66,6 @@ Q_SIGNALS:
 
 private:
     enum class Outcome { Applied, Held, Dropped };
-    struct Held
-    {
-        QString fromUserId;
-        MessageEnvelope env;
-    };
     Outcome apply(const QString &room, const QString &fromUserId, const MessageEnvelope &env);
     Outcome drop(const QString &room, const QString &fromUserId, const MessageEnvelope &env,
                  const QString &reason);
@@ -82,7 +79,7 @@ private:
     RoomDirectory *m_rooms;
     const LocalUser *m_self;
     MutationStore m_store;
-    QHash<QString, QList<Held>> m_held; // room → operations waiting for their target, oldest first
+    HeldOps m_held; // operations waiting for their target
 };
 
 } // namespace Hubbub

@@ -35,6 +35,40 @@ MutationStore::MutationStore(const QString &connectionName)
         if (!q.exec(QString::fromLatin1(sql)))
             qCWarning(lcApp) << "history (edits/reactions):" << q.lastError().text();
     }
+    // When each op was applied, for pruning. Ids from before this column count as applied now:
+    // they are kept a full kKeepApplied more.
+    bool hasAppliedAt = false;
+    if (q.exec(QStringLiteral("PRAGMA table_info(applied_ops)"))) {
+        while (q.next())
+            hasAppliedAt = hasAppliedAt || q.value(1).toString() == u"applied_at";
+    }
+    if (!hasAppliedAt &&
+        q.exec(QStringLiteral("ALTER TABLE applied_ops ADD COLUMN applied_at INTEGER NOT NULL"
+                              " DEFAULT 0"))) {
+        q.prepare(QStringLiteral("UPDATE applied_ops SET applied_at = ?"));
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        run(q);
+    }
+    if (!q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS applied_ops_at ON applied_ops(applied_at)")))
+        qCWarning(lcApp) << "history (edits/reactions):" << q.lastError().text();
+    pruneApplied();
+}
+
+int MutationStore::pruneApplied(const QDateTime &now)
+{
+    m_appliedSincePrune = 0;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("DELETE FROM applied_ops WHERE applied_at < ?"));
+    q.addBindValue(now.addSecs(-std::chrono::duration_cast<std::chrono::seconds>(kKeepApplied).count())
+                       .toMSecsSinceEpoch());
+    return run(q) ? q.numRowsAffected() : 0;
+}
+
+bool MutationStore::isStale(const QDateTime &timestamp, const QDateTime &now)
+{
+    // No `ts` (not a Hubbub client): nothing to go by, deduplicated by id alone.
+    return timestamp.isValid() &&
+           timestamp < now.addSecs(-std::chrono::duration_cast<std::chrono::seconds>(kStaleAfter).count());
 }
 
 std::optional<MutationStore::Target> MutationStore::target(const QString &room,
@@ -54,9 +88,12 @@ std::optional<MutationStore::Target> MutationStore::target(const QString &room,
 bool MutationStore::markApplied(const QString &room, const QString &opId)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO applied_ops (room, id) VALUES (?, ?)"));
+    if (++m_appliedSincePrune >= kPruneEvery)
+        pruneApplied();
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO applied_ops (room, id, applied_at) VALUES (?, ?, ?)"));
     q.addBindValue(room);
     q.addBindValue(opId);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     return run(q) && q.numRowsAffected() > 0;
 }
 

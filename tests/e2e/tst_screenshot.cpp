@@ -10,22 +10,33 @@
 #include "appoptions.h"
 #include "chatmessage.h"
 #include "connectioncontroller.h"
+#include "datamessage.h"
 #include "membermodel.h"
 #include "messagemodel.h"
+#include "notices.h"
+#include "pictures.h"
 #include "replyref.h"
 #include "roomlistmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QBuffer>
 #include <QDir>
 #include <QGuiApplication>
 #include <QImage>
+#include <QImageWriter>
+#include <QJsonObject>
+#include <QLinearGradient>
 #include <QLocale>
+#include <QPainter>
+#include <QPolygonF>
 #include <QQmlApplicationEngine>
 #include <QQmlListReference>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSet>
 #include <QTest>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -60,6 +71,38 @@ int visibleCount(QQuickItem *root, const QString &objectName)
     for (QQuickItem *child : children)
         n += visibleCount(child, objectName);
     return n;
+}
+
+//! A small "photo" for the picture message: an evening sky over a terrace railing, as a JPEG.
+QByteArray terraceJpeg()
+{
+    QImage image(480, 270, QImage::Format_RGB32);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    QLinearGradient sky(0, 0, 0, 270);
+    sky.setColorAt(0, QColor(0x2b, 0x4c, 0x7e));
+    sky.setColorAt(0.6, QColor(0xf2, 0x9e, 0x4c));
+    sky.setColorAt(1, QColor(0xf7, 0xd0, 0x8a));
+    p.fillRect(image.rect(), sky);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(0xff, 0xe0, 0x8a));
+    p.drawEllipse(QPointF(330, 175), 38, 38);
+    p.setBrush(QColor(0x3d, 0x2b, 0x3a));
+    QPolygonF hills;
+    hills << QPointF(0, 270) << QPointF(0, 200) << QPointF(110, 165) << QPointF(230, 205) << QPointF(360, 180)
+          << QPointF(480, 210) << QPointF(480, 270);
+    p.drawPolygon(hills);
+    p.setBrush(QColor(0x24, 0x1b, 0x26));
+    p.drawRect(0, 238, 480, 8);
+    for (int x = 12; x < 480; x += 36)
+        p.drawRect(x, 238, 6, 32);
+    p.end();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "jpeg");
+    writer.setQuality(90);
+    return writer.write(image) ? bytes : QByteArray();
 }
 
 int distinctColours(const QImage &image)
@@ -345,7 +388,8 @@ void TestScreenshot::shortcutsSheet()
 void TestScreenshot::chatFeatures()
 {
     // Issue 10's chat features in one room, light theme: a reply with its quote, an edited message,
-    // a tombstone, reactions (one of them alice's own) and a message that mentions alice.
+    // a tombstone, reactions (one of them alice's own), a message that mentions alice, a picture
+    // (its thumbnail), and the Notices place with a server announcement unread.
     const QString room = u"random"_s;
     Hubbub::MessageModel *messages = m_app->directory()->openMessages(room);
     QVERIFY(messages);
@@ -382,14 +426,40 @@ void TestScreenshot::chatFeatures()
     answer.replyTo.sender = u"carol"_s;
     answer.replyTo.text = mention.text;
     answer.reactions = {reaction(u"❤️"_s, {u"carol"_s}, false)};
+    // Bob's picture arrives as an `image` envelope would: its bytes checked and stored by Pictures,
+    // shown through the image provider.
+    const QString pictureId = u"c6"_s;
+    const QByteArray jpeg = terraceJpeg();
+    QVERIFY(!jpeg.isEmpty());
+    const auto picture = m_app->pictures()->accept(
+        room, u"bob"_s,
+        QJsonObject{{u"kind"_s, u"image"_s},
+                    {u"v"_s, 1},
+                    {u"id"_s, pictureId},
+                    {u"sender"_s, u"bob"_s},
+                    {u"ts"_s, start.addSecs(9 * 60).toUTC().toString(Qt::ISODateWithMs)},
+                    {u"name"_s, u"terrace.jpg"_s},
+                    {u"data"_s, QString::fromLatin1(jpeg.toBase64())}});
+    QVERIFY(picture);
+    Hubbub::ChatMessage photo = in(pictureId, u"bob"_s, picture->text, 9);
+    photo.picture = true;
+    photo.reactions = {reaction(u"😍"_s, {u"alice"_s, u"carol"_s}, true)};
     messages->appendMessages({
-        in(u"c0"_s, u"carol"_s, u"Who's around for lunch today?"_s, -2),
         lunch,
         reply,
         deleted,
         mention,
         answer,
+        photo,
     });
+    // An app server's announcement (sendToAll through the REST API): unread under Notices.
+    WebPubSub::ServerMessage announcement;
+    announcement.payload = WebPubSub::Payload::fromText(u"Maintenance tonight 22:00-22:15 UTC."_s);
+    announcement.sequenceId = 1;
+    announcement.receivedAt = QDateTime::currentDateTimeUtc();
+    m_app->notices()->setOpen(false);
+    m_app->notices()->receive(announcement, u"screenshot-connection"_s);
+    QCOMPARE(m_app->notices()->unreadCount(), 1);
     Hubbub::MemberModel *members = m_app->directory()->openMembers(room);
     const QDateTime utc = QDateTime::currentDateTimeUtc();
     members->heard(u"bob"_s, u"bob"_s, u"bob-1"_s, false, utc);
@@ -404,9 +474,34 @@ void TestScreenshot::chatFeatures()
     // Every feature is on screen.
     QQuickItem *content = window()->contentItem();
     QTRY_COMPARE(visibleCount(content, u"replyQuote"_s), 2);
-    QTRY_COMPARE(visibleCount(content, u"reactionChip"_s), 4);
+    QTRY_COMPARE(visibleCount(content, u"reactionChip"_s), 5);
     QTRY_COMPARE(visibleCount(content, u"editedMark"_s), 1);
     QTRY_COMPARE(visibleCount(content, u"mentionBar"_s), 1);
+    QTRY_COMPARE(visibleCount(content, u"pictureThumbnail"_s), 1);
+    // The thumbnail shown: every delegate has one, only the picture message's is visible.
+    QQuickItem *thumbnail = nullptr;
+    std::function<void(QQuickItem *)> look = [&](QQuickItem *item) {
+        if (thumbnail || !item->isVisible())
+            return;
+        if (item->objectName() == u"pictureThumbnail"_s)
+            thumbnail = item;
+        const auto children = item->childItems();
+        for (QQuickItem *child : children)
+            look(child);
+    };
+    look(content);
+    QVERIFY(thumbnail);
+    QTRY_COMPARE(thumbnail->property("status").toInt(), 1); // Image.Ready: the bytes, not a placeholder
+    QQuickItem *badge = findItem(content, u"noticesBadge"_s);
+    QVERIFY(badge);
+    QTRY_VERIFY(badge->isVisible());
+    QCOMPARE(badge->property("count").toInt(), 1);
+    // The notice also showed its toast; closed, so that it hides nothing (the badge stays).
+    auto *toast = window()->findChild<QObject *>(u"notificationToast"_s);
+    QVERIFY(toast);
+    QTRY_VERIFY(toast->property("visible").toBool());
+    QMetaObject::invokeMethod(toast, "close");
+    QTRY_VERIFY(!toast->property("visible").toBool());
     const QImage image = grabAndSave(u"chat-features.png"_s);
     QVERIFY(!image.isNull());
     QVERIFY(distinctColours(image) > 40);

@@ -46,10 +46,9 @@ void execOn(const QString &path, const QString &sql, const QVariant &value)
 }
 } // namespace
 
-class TestHeldOps : public QObject
+class TestHeldOps : public HubbubTest::AppTestCase
 {
     Q_OBJECT
-    HubbubTest::AppTestFixture m_hub;
 
     //! An app for \a user on \a profile, in \a room (rejoined from the history after a restart).
     std::unique_ptr<AppController> inRoom(const QString &user, const QString &profile, const QString &room)
@@ -65,13 +64,6 @@ class TestHeldOps : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QString error;
-        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-chat-heldops"), &error), qPrintable(error));
-    }
-    void cleanup() { m_hub.resetWatches(); }
-    void cleanupTestCase() { m_hub.stop(); }
 
     void heldOpsSurviveRestartAndApplyOnceWhenTheMessageArrives()
     {

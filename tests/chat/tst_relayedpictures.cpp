@@ -54,21 +54,18 @@ struct Answer
 };
 } // namespace
 
-class TestRelayedPictures : public QObject
+class TestRelayedPictures : public HubbubTest::AppTestCase
 {
     Q_OBJECT
-    HubbubTest::AppTestFixture m_hub;
 
-private Q_SLOTS:
-    void initTestCase()
+public:
+    TestRelayedPictures()
     {
-        QString error;
-        QVERIFY2(m_hub.setUp(QStringLiteral("hubbub-tst-chat-relayedpictures"), &error), qPrintable(error));
         // Offline longer than this: the connection cannot be recovered, the new one has a gap.
         m_hub.defaults.clientOptions.recoveryTimeout = 500ms;
     }
-    void cleanup() { m_hub.resetWatches(); }
-    void cleanupTestCase() { m_hub.stop(); }
+
+private Q_SLOTS:
 
     void missedPicturesAreFilledInAsPictures()
     {

@@ -7,6 +7,7 @@
 #include "framecodec.h"
 #include "logging_p.h"
 #include "protocolnames.h"
+#include "socketreadbuffer.h"
 #include "tlsconfiguration.h"
 
 #include <QNetworkRequest>
@@ -258,10 +259,6 @@ void ClientPrivate::openSocket(const QUrl &url)
     abortedByUs = false;
     closeHandshake = false;
     auto *s = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, q);
-    // Bounded, so that a service sending faster than this client processes is slowed down by TCP
-    // instead of the backlog moving into this process's memory. Several frames of the largest
-    // size the service accepts (1 MB) still fit.
-    s->setReadBufferSize(4 * 1024 * 1024);
     socket = s;
     QObject::connect(s, &QWebSocket::connected, q, [this, s] { onSocketOpened(s); });
     QObject::connect(s, &QWebSocket::disconnected, q, [this, s] { onSocketGone(s); });
@@ -305,6 +302,11 @@ void ClientPrivate::openSocket(const QUrl &url)
     QWebSocketHandshakeOptions handshake;
     handshake.setSubprotocols({subprotocolName()});
     s->open(QNetworkRequest(url), handshake);
+    // Bounded, so that a service sending faster than this client processes is slowed down by TCP
+    // instead of the backlog moving into this process's memory. Several frames of the largest
+    // size the service accepts (1 MB) still fit; the limit starts far lower and grows to that only
+    // when a frame needs it (SocketReadBuffer says why).
+    SocketReadBuffer::manage(s, 4 * 1024 * 1024);
 }
 
 void ClientPrivate::discardSocket()

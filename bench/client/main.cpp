@@ -27,6 +27,8 @@ QString officialVersion(const QString &nodeModules)
     return QJsonDocument::fromJson(package.readAll()).object().value(u"version"_s).toString();
 }
 
+bool printSched = false;
+
 void printRow(const Measurement &m)
 {
     if (!m.ok()) {
@@ -38,6 +40,20 @@ void printRow(const Measurement &m)
                 static_cast<long long>(m.messages), m.secondsToAck, double(m.messages) / m.secondsToAck,
                 m.secondsToLast, double(m.messages) / m.secondsToLast, double(m.peakRssKb) / 1024.0,
                 double(m.cpuMs) / 1000.0);
+    if (printSched) {
+        const auto line = [](const char *who, const SchedStats &s) {
+            std::printf(
+                "  %-8s on CPU %d, %lld migrations, %lld waits, %lld preemptions, %.3f CPU s (%.2f user, "
+                "%.2f system), %lld page faults, %lld reads (%.0f bytes each)\n",
+                who, s.cpu, static_cast<long long>(s.migrations), static_cast<long long>(s.voluntarySwitches),
+                static_cast<long long>(s.forcedSwitches), double(s.runNs) / 1e9, double(s.userMs) / 1000.0,
+                double(s.systemMs) / 1000.0, static_cast<long long>(s.minorFaults),
+                static_cast<long long>(s.readCalls),
+                s.readCalls > 0 ? double(s.readBytes) / double(s.readCalls) : 0.0);
+        };
+        line("receiver", m.receiverSched);
+        line("sender", m.senderSched);
+    }
 }
 
 } // namespace
@@ -66,6 +82,7 @@ int main(int argc, char *argv[])
          QStringLiteral(BENCH_JS_CLI)},
         {u"skip-library"_s, u"Skip the library comparison (receivers counting in-process)."_s},
         {u"skip-cli"_s, u"Skip the line-interface comparison (hubbub-cli vs the Node script)."_s},
+        {u"sched"_s, u"Also print what the scheduler did to the receiver's main thread and to the sender."_s},
         {u"timeout-s"_s, u"Give up on one receiver after this long (default 600)."_s, u"S"_s, u"600"_s},
     });
     parser.process(app);
@@ -75,6 +92,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bench-client-throughput: --messages needs a positive integer\n");
         return 2;
     }
+    printSched = parser.isSet(u"sched"_s);
     const int timeoutMs = parser.value(u"timeout-s"_s).toInt() * 1000;
 
     ThroughputServer server(messages);

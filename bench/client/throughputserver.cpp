@@ -114,6 +114,7 @@ Measurement ThroughputServer::measure(const QString &label, const QString &progr
                 m_lastNs = m_clock.isValid() ? m_clock.nsecsElapsed() : 0;
                 m_peakRssKb = words.at(2).toLong();
                 m_cpuMs = words.at(3).toLong();
+                recordSched();
                 checkDone();
             }
         }
@@ -122,7 +123,11 @@ Measurement ThroughputServer::measure(const QString &label, const QString &progr
     connect(&receiver, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
 
+    m_receiverSched = {};
+    m_senderSched = {};
+    m_senderAtStart = SchedStats::read(::getpid(), ::gettid());
     receiver.start(program, arguments);
+    m_receiverPid = receiver.processId();
     loop.exec();
 
     if (!m_lineError.isEmpty()) {
@@ -132,6 +137,8 @@ Measurement ThroughputServer::measure(const QString &label, const QString &progr
         result.secondsToLast = double(m_lastNs) / 1e9;
         result.peakRssKb = m_peakRssKb;
         result.cpuMs = m_cpuMs;
+        result.receiverSched = m_receiverSched;
+        result.senderSched = m_senderSched;
     } else if (receiver.state() == QProcess::NotRunning) {
         result.error =
             u"receiver ended early (%1, exit code %2)"_s.arg(receiver.errorString()).arg(receiver.exitCode());
@@ -166,6 +173,7 @@ void ThroughputServer::consumeEventLines(QProcess &receiver)
         const ProcessStats stats = processStats(receiver.processId());
         m_peakRssKb = stats.peakRssKb;
         m_cpuMs = stats.cpuMs;
+        recordSched();
         // The N-th line must be message N, whole: a lost, merged or split line would show here.
         const QJsonObject last = QJsonDocument::fromJson(line.toByteArray()).object();
         if (last.value(u"sequenceId"_s).toInteger() != m_messages)
@@ -221,6 +229,12 @@ void ThroughputServer::onText(const QString &text)
         m_ackNs = m_clock.nsecsElapsed();
         checkDone();
     }
+}
+
+void ThroughputServer::recordSched()
+{
+    m_receiverSched = SchedStats::read(m_receiverPid, m_receiverPid);
+    m_senderSched = SchedStats::read(::getpid(), ::gettid()).since(m_senderAtStart);
 }
 
 void ThroughputServer::checkDone()

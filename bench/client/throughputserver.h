@@ -6,6 +6,8 @@
 //! times them until the receiver's sequenceAck of N.
 #pragma once
 
+#include "schedstats.h"
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
@@ -26,7 +28,9 @@ struct Measurement
     double secondsToLast = 0; //!< first frame written → the receiver reported message N
     long peakRssKb = -1;      //!< the receiver's VmHWM when it had N messages
     long cpuMs = -1; //!< the receiver's user+system CPU time when it had N messages (start-up included)
-    QString error;   //!< why there is no figure
+    SchedStats receiverSched; //!< the receiver's main thread when it had N messages (since its start)
+    SchedStats senderSched;   //!< the stand-in sender's thread over the same time
+    QString error;            //!< why there is no figure
     bool ok() const { return error.isEmpty(); }
 };
 
@@ -63,6 +67,8 @@ private:
     void pump();
     void onText(const QString &text);
     void checkDone();
+    // Records the scheduler's counters of the receiver and of the sender at message N.
+    void recordSched();
     // Consumes a line-printing receiver's output: counts `group-message` lines up to the N-th.
     void consumeEventLines(QProcess &receiver);
 
@@ -79,6 +85,10 @@ private:
     qint64 m_lastNs = -1;
     long m_peakRssKb = -1;
     long m_cpuMs = -1;
+    qint64 m_receiverPid = 0;
+    SchedStats m_senderAtStart;
+    SchedStats m_receiverSched;
+    SchedStats m_senderSched;
     qint64 m_linesSeen = 0;
     QByteArray m_partialLine;
     QString m_lineError;

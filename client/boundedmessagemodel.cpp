@@ -10,6 +10,16 @@ BoundedMessageModel::BoundedMessageModel(QObject *parent)
     : ClientListModel(parent)
 {}
 
+void BoundedMessageModel::clear()
+{
+    if (keepsNone())
+        return;
+    beginResetModel();
+    dropAll();
+    endResetModel();
+    Q_EMIT countChanged();
+}
+
 void BoundedMessageModel::setMaxMessages(int max)
 {
     max = std::max(0, max);

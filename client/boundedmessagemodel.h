@@ -20,6 +20,8 @@ class WEBPUBSUB_EXPORT BoundedMessageModel : public ClientListModel
 public:
     int maxMessages() const { return m_max; }
     void setMaxMessages(int max);
+    //! Drops every message kept (shown or not).
+    Q_INVOKABLE void clear();
 
 Q_SIGNALS:
     void maxMessagesChanged();
@@ -30,6 +32,10 @@ protected:
     bool overCap(std::size_t kept) const { return m_max > 0 && kept > std::size_t(m_max); }
     //! Drops the oldest messages beyond maxMessages; true (and countChanged) when that removed rows.
     virtual bool trim() = 0;
+    //! Whether no message is kept, shown or not.
+    virtual bool keepsNone() const = 0;
+    //! Drops every message kept; clear() wraps it in a model reset.
+    virtual void dropAll() = 0;
 
 private:
     int m_max = 10000;

@@ -85,15 +85,10 @@ void GroupMessageModel::append(const GroupMessage &message)
     trim();
 }
 
-void GroupMessageModel::clear()
+void GroupMessageModel::dropAll()
 {
-    if (m_all.empty())
-        return;
-    beginResetModel();
-    m_rows.clear();
+    m_rows.clear(); // first: it points into m_all
     m_all.clear();
-    endResetModel();
-    Q_EMIT countChanged();
 }
 
 void GroupMessageModel::rebuildRows()

@@ -43,7 +43,6 @@ public:
 
     //! Adds a message as if the client had received it.
     void append(const WebPubSub::GroupMessage &message);
-    Q_INVOKABLE void clear();
 
 Q_SIGNALS:
     void groupFilterChanged();
@@ -51,6 +50,8 @@ Q_SIGNALS:
 protected:
     QMetaObject::Connection follow(Client *client) override;
     bool trim() override;
+    bool keepsNone() const override { return m_all.empty(); }
+    void dropAll() override;
 
 private:
     bool visible(const GroupMessage &m) const { return m_filter.isEmpty() || m.group == m_filter; }

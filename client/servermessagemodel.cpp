@@ -61,16 +61,6 @@ void ServerMessageModel::append(const ServerMessage &message)
         Q_EMIT countChanged();
 }
 
-void ServerMessageModel::clear()
-{
-    if (m_messages.empty())
-        return;
-    beginResetModel();
-    m_messages.clear();
-    endResetModel();
-    Q_EMIT countChanged();
-}
-
 bool ServerMessageModel::trim()
 {
     if (!overCap(m_messages.size()))

@@ -35,11 +35,12 @@ public:
     const ServerMessage &at(int row) const { return m_messages.at(size_t(row)); }
     //! Adds a message as if the client had received it.
     void append(const WebPubSub::ServerMessage &message);
-    Q_INVOKABLE void clear();
 
 protected:
     QMetaObject::Connection follow(Client *client) override;
     bool trim() override;
+    bool keepsNone() const override { return m_messages.empty(); }
+    void dropAll() override { m_messages.clear(); }
 
 private:
     std::deque<ServerMessage> m_messages; // oldest first

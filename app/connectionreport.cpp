@@ -61,33 +61,27 @@ void ConnectionReport::onError(const WebPubSub::Error &error)
 
 QString ConnectionReport::describeClose(int code, const QString &reason)
 {
-    QString words;
-    switch (code) {
-    case 0:
+    if (code == 0)
         return {};
-    case 1000:
-        words = tr("closed normally");
-        break;
-    case 1001:
-        words = tr("going away: the host quit or restarted");
-        break;
-    case 1006:
-        words = tr("connection lost without a close (crash or network)");
-        break;
-    case 1008:
-        words = tr("refused by policy (recovery refused)");
-        break;
-    case 1009:
-        words = tr("message too big");
-        break;
-    case 1011:
-        words = tr("server error");
-        break;
-    default:
-        words = tr("closed");
-        break;
+    // The close codes a user meets, in words; any other is just "closed".
+    static const struct
+    {
+        int code;
+        const char *words;
+    } known[] = {
+        {1000, QT_TR_NOOP("closed normally")},
+        {1001, QT_TR_NOOP("going away: the host quit or restarted")},
+        {1006, QT_TR_NOOP("connection lost without a close (crash or network)")},
+        {1008, QT_TR_NOOP("refused by policy (recovery refused)")},
+        {1009, QT_TR_NOOP("message too big")},
+        {1011, QT_TR_NOOP("server error")},
+    };
+    const char *words = QT_TR_NOOP("closed");
+    for (const auto &entry : known) {
+        if (entry.code == code)
+            words = entry.words;
     }
-    QString text = tr("%1 (%2)").arg(words).arg(code);
+    QString text = tr("%1 (%2)").arg(tr(words)).arg(code);
     // The service's reason helps when it says more than the code ("connection lost" is ours).
     const QString r = reason.trimmed();
     if (!r.isEmpty() && code != 1006)

@@ -5,6 +5,7 @@
 #include "client.h"
 #include "connectionstring.h"
 #include "credential.h"
+#include "enumnames.h"
 #include "preferences.h"
 #include "secretstore.h"
 #include "service.h"
@@ -17,6 +18,12 @@ using WebPubSub::Client;
 
 namespace {
 const auto kSecretKey = QStringLiteral("endpoint");
+
+const EnumName<EndpointFactory::Kind> kKindNames[] = {
+    {EndpointFactory::Kind::Negotiate, "negotiate"},
+    {EndpointFactory::Kind::Url, "url"},
+    {EndpointFactory::Kind::ConnectionString, "connectionString"},
+};
 
 QString describeHost(const QUrl &url)
 {
@@ -46,22 +53,14 @@ EndpointFactory::EndpointFactory(const AppOptions &options, Preferences *prefere
 
 QString EndpointFactory::kindName(Kind kind)
 {
-    switch (kind) {
-    case Kind::Negotiate:
-        return QStringLiteral("negotiate");
-    case Kind::Url:
-        return QStringLiteral("url");
-    case Kind::ConnectionString:
-        return QStringLiteral("connectionString");
-    }
-    return {};
+    return enumName(kKindNames, kind, ""); // empty: not a Kind (QML can pass any number)
 }
 
 std::optional<EndpointFactory::Kind> EndpointFactory::kindFromName(const QString &name)
 {
-    for (Kind kind : {Kind::Negotiate, Kind::Url, Kind::ConnectionString}) {
-        if (name == kindName(kind))
-            return kind;
+    for (const EnumName<Kind> &entry : kKindNames) {
+        if (name == QLatin1String(entry.name))
+            return entry.value;
     }
     return std::nullopt;
 }

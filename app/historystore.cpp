@@ -274,130 +274,91 @@ int HistoryStore::count(const QString &room) const
     return q.exec() && q.next() ? q.value(0).toInt() : 0;
 }
 
-QList<ChatMessage> HistoryStore::latest(const QString &room, int limit) const
+QList<ChatMessage> HistoryStore::selectMessages(const QString &sql, const QVariantList &binds,
+                                                Order order) const
 {
     QList<ChatMessage> out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT ") + kSelectColumns +
-              QStringLiteral(" FROM messages WHERE room = ? ORDER BY seq DESC LIMIT ?"));
-    q.addBindValue(room);
-    q.addBindValue(limit);
-    if (!q.exec())
+    q.prepare(sql);
+    for (const QVariant &value : binds)
+        q.addBindValue(value);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
         return out;
-    while (q.next())
-        out.prepend(readMessage(q));
+    }
+    while (q.next()) {
+        if (order == Order::NewestFirst)
+            out.prepend(readMessage(q));
+        else
+            out.append(readMessage(q));
+    }
     return out;
+}
+
+QList<ChatMessage> HistoryStore::latest(const QString &room, int limit) const
+{
+    return selectMessages(QStringLiteral("SELECT ") + kSelectColumns +
+                              QStringLiteral(" FROM messages WHERE room = ? ORDER BY seq DESC LIMIT ?"),
+                          {room, limit}, Order::NewestFirst);
 }
 
 QList<ChatMessage> HistoryStore::receivedBetween(const QString &room, const QDateTime &from,
                                                  const QDateTime &to, int limit) const
 {
-    QList<ChatMessage> out;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     // Only what this instance saw itself: received directly (not relayed) or own and sent; never a
     // gap marker.
-    q.prepare(QStringLiteral("SELECT ") + kSelectColumns +
-              QStringLiteral(" FROM messages WHERE room = ? AND ts >= ? AND ts <= ? AND relayed_by = ''"
-                             " AND gap_end IS NULL AND deleted = 0"
-                             " AND status IN (?, ?) ORDER BY ts ASC, seq ASC LIMIT ?"));
-    q.addBindValue(room);
-    q.addBindValue(from.toMSecsSinceEpoch());
-    q.addBindValue(to.toMSecsSinceEpoch());
-    q.addBindValue(deliveryStatusName(DeliveryStatus::Received));
-    q.addBindValue(deliveryStatusName(DeliveryStatus::Sent));
-    q.addBindValue(limit);
-    if (!q.exec())
-        return out;
-    while (q.next())
-        out.append(readMessage(q));
-    return out;
+    return selectMessages(
+        QStringLiteral("SELECT ") + kSelectColumns +
+            QStringLiteral(" FROM messages WHERE room = ? AND ts >= ? AND ts <= ? AND relayed_by = ''"
+                           " AND gap_end IS NULL AND deleted = 0"
+                           " AND status IN (?, ?) ORDER BY ts ASC, seq ASC LIMIT ?"),
+        {room, from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch(), deliveryStatusName(DeliveryStatus::Received),
+         deliveryStatusName(DeliveryStatus::Sent), limit});
 }
 
 QList<ChatMessage> HistoryStore::olderThan(const QString &room, const QString &beforeMessageId,
                                            int limit) const
 {
-    QList<ChatMessage> out;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(
+    return selectMessages(
         QStringLiteral("SELECT ") + kSelectColumns +
-        QStringLiteral(" FROM messages WHERE room = ? AND seq < (SELECT seq FROM messages WHERE room = ?"
-                       " AND id = ?) ORDER BY seq DESC LIMIT ?"));
-    q.addBindValue(room);
-    q.addBindValue(room);
-    q.addBindValue(beforeMessageId);
-    q.addBindValue(limit);
-    if (!q.exec())
-        return out;
-    while (q.next())
-        out.prepend(readMessage(q));
-    return out;
+            QStringLiteral(" FROM messages WHERE room = ? AND seq < (SELECT seq FROM messages WHERE room = ?"
+                           " AND id = ?) ORDER BY seq DESC LIMIT ?"),
+        {room, room, beforeMessageId, limit}, Order::NewestFirst);
 }
 
 QList<ChatMessage> HistoryStore::around(const QString &room, const QString &messageId, int before,
                                         int after) const
 {
-    QList<ChatMessage> out;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     // Two halves around the message's seq, each using the (room, seq) index.
-    q.prepare(QStringLiteral("WITH target AS (SELECT seq FROM messages WHERE room = ? AND id = ?)"
-                             " SELECT * FROM (SELECT ") +
-              kSelectColumns +
-              QStringLiteral(", seq FROM messages WHERE room = ? AND seq <= (SELECT seq FROM target)"
-                             " ORDER BY seq DESC LIMIT ?) UNION ALL SELECT * FROM (SELECT ") +
-              kSelectColumns +
-              QStringLiteral(", seq FROM messages WHERE room = ? AND seq > (SELECT seq FROM target)"
-                             " ORDER BY seq ASC LIMIT ?) ORDER BY seq"));
-    q.addBindValue(room);
-    q.addBindValue(messageId);
-    q.addBindValue(room);
-    q.addBindValue(qMax(0, before) + 1);
-    q.addBindValue(room);
-    q.addBindValue(qMax(0, after));
-    if (!q.exec()) {
-        m_lastError = q.lastError().text();
-        return out;
-    }
-    while (q.next())
-        out.append(readMessage(q));
-    return out;
+    return selectMessages(
+        QStringLiteral("WITH target AS (SELECT seq FROM messages WHERE room = ? AND id = ?)"
+                       " SELECT * FROM (SELECT ") +
+            kSelectColumns +
+            QStringLiteral(", seq FROM messages WHERE room = ? AND seq <= (SELECT seq FROM target)"
+                           " ORDER BY seq DESC LIMIT ?) UNION ALL SELECT * FROM (SELECT ") +
+            kSelectColumns +
+            QStringLiteral(", seq FROM messages WHERE room = ? AND seq > (SELECT seq FROM target)"
+                           " ORDER BY seq ASC LIMIT ?) ORDER BY seq"),
+        {room, messageId, room, qMax(0, before) + 1, room, qMax(0, after)});
 }
 
 QList<ChatMessage> HistoryStore::between(const QString &room, const QString &fromMessageId,
                                          const QString &beforeMessageId) const
 {
-    QList<ChatMessage> out;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT ") + kSelectColumns +
-              QStringLiteral(" FROM messages WHERE room = ?"
-                             " AND seq >= (SELECT seq FROM messages WHERE room = ? AND id = ?)"
-                             " AND seq < COALESCE((SELECT seq FROM messages WHERE room = ? AND id = ?),"
-                             " 9223372036854775807) ORDER BY seq ASC"));
-    q.addBindValue(room);
-    q.addBindValue(room);
-    q.addBindValue(fromMessageId);
-    q.addBindValue(room);
-    q.addBindValue(beforeMessageId);
-    if (!q.exec()) {
-        m_lastError = q.lastError().text();
-        return out;
-    }
-    while (q.next())
-        out.append(readMessage(q));
-    return out;
+    return selectMessages(
+        QStringLiteral("SELECT ") + kSelectColumns +
+            QStringLiteral(" FROM messages WHERE room = ?"
+                           " AND seq >= (SELECT seq FROM messages WHERE room = ? AND id = ?)"
+                           " AND seq < COALESCE((SELECT seq FROM messages WHERE room = ? AND id = ?),"
+                           " 9223372036854775807) ORDER BY seq ASC"),
+        {room, room, fromMessageId, room, beforeMessageId});
 }
 
 QList<ChatMessage> HistoryStore::pendingOwn() const
 {
-    QList<ChatMessage> out;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT ") + kSelectColumns +
-              QStringLiteral(" FROM messages WHERE own = 1 AND status = ? ORDER BY seq ASC"));
-    q.addBindValue(deliveryStatusName(DeliveryStatus::Sending));
-    if (!q.exec())
-        return out;
-    while (q.next())
-        out.append(readMessage(q));
-    return out;
+    return selectMessages(QStringLiteral("SELECT ") + kSelectColumns +
+                              QStringLiteral(" FROM messages WHERE own = 1 AND status = ? ORDER BY seq ASC"),
+                          {deliveryStatusName(DeliveryStatus::Sending)});
 }
 
 QList<HistoryStore::RoomState> HistoryStore::rooms() const

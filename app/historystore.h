@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 
@@ -90,7 +91,12 @@ public:
     bool removeRoom(const QString &name);
 
 private:
+    //! Which way a SELECT reads its rows; the lists returned are always oldest first.
+    enum class Order { OldestFirst, NewestFirst };
     bool exec(const QString &sql);
+    //! Runs one SELECT of kSelectColumns rows with \a binds in order; a failure sets lastError().
+    QList<ChatMessage> selectMessages(const QString &sql, const QVariantList &binds,
+                                      Order order = Order::OldestFirst) const;
     QString m_path;
     QString m_connectionName;
     mutable QString m_lastError;

@@ -83,40 +83,25 @@ bool Mentions::mentions(QStringView text, QStringView userId)
 
 QString Mentions::highlighted(const QString &text, const QString &userId, const QString &color)
 {
-    // Markup only ever comes from here: the text itself is escaped character by character, so a
-    // message saying "<b>" or "&lt;" shows exactly that.
+    // Markup only ever comes from here: the text itself is escaped (toHtmlEscaped() writes <, >, &
+    // and " as entities, which hold no white space), so a message saying "<b>" or "&lt;" shows
+    // exactly that; then its white space is kept as typed.
     const auto escape = [](QStringView part) {
+        const QString escaped = part.toString().toHtmlEscaped();
         QString out;
-        out.reserve(part.size());
+        out.reserve(escaped.size());
         bool lastSpace = true; // a space at a line's start would be dropped by the layout
-        for (const QChar c : part) {
+        for (const QChar c : escaped) {
             if (c == u'\n') {
                 out.append(QStringLiteral("<br>"));
                 lastSpace = true;
-                continue;
-            }
-            if (c == u' ' || c == u'\t') {
+            } else if (c == u' ' || c == u'\t') {
                 // StyledText collapses runs of white space like HTML does; keep them as typed.
                 out.append(lastSpace ? QStringLiteral("&nbsp;") : QStringLiteral(" "));
                 lastSpace = true;
-                continue;
-            }
-            lastSpace = false;
-            switch (c.unicode()) {
-            case '<':
-                out.append(QStringLiteral("&lt;"));
-                break;
-            case '>':
-                out.append(QStringLiteral("&gt;"));
-                break;
-            case '&':
-                out.append(QStringLiteral("&amp;"));
-                break;
-            case '"':
-                out.append(QStringLiteral("&quot;"));
-                break;
-            default:
+            } else {
                 out.append(c);
+                lastSpace = false;
             }
         }
         return out;

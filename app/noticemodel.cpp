@@ -5,17 +5,17 @@
 namespace Hubbub {
 
 NoticeModel::NoticeModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : AppListModel({{TextRole, "text"},
+                    {DataTypeRole, "dataType"},
+                    {ReceivedAtRole, "receivedAt"},
+                    {SequenceIdRole, "sequenceId"},
+                    {NoticeIdRole, "noticeId"}},
+                   parent)
 {}
-
-int NoticeModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : count();
-}
 
 QVariant NoticeModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRow(index))
         return {};
     const Notice &n = m_rows.at(index.row());
     switch (role) {
@@ -33,18 +33,6 @@ QVariant NoticeModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
-}
-
-QHash<int, QByteArray> NoticeModel::roleNames() const
-{
-    static const QHash<int, QByteArray> names{
-        {TextRole, "text"},
-        {DataTypeRole, "dataType"},
-        {ReceivedAtRole, "receivedAt"},
-        {SequenceIdRole, "sequenceId"},
-        {NoticeIdRole, "noticeId"},
-    };
-    return names;
 }
 
 void NoticeModel::reset(const QList<Notice> &notices)

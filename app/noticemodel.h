@@ -4,17 +4,16 @@
 //! stay). Rows carry no sender: a notice is the server's, never a room member's.
 #pragma once
 
+#include "applistmodel.h"
 #include "notice.h"
 
-#include <QAbstractListModel>
 #include <QList>
 
 namespace Hubbub {
 
-class NoticeModel : public QAbstractListModel
+class NoticeModel : public AppListModel
 {
     Q_OBJECT
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
 public:
     //! The most rows shown (and loaded on start); the history keeps more.
     static constexpr int kMaxRows = 500;
@@ -30,18 +29,13 @@ public:
 
     explicit NoticeModel(QObject *parent = nullptr);
 
-    int count() const { return int(m_rows.size()); }
+    int count() const override { return int(m_rows.size()); }
     const Notice &at(int row) const { return m_rows.at(row); }
-    int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
     //! Replaces the rows (the newest kMaxRows of \a notices).
     void reset(const QList<Notice> &notices);
     void append(const Notice &notice);
-
-Q_SIGNALS:
-    void countChanged();
 
 private:
     QList<Notice> m_rows;

@@ -23,6 +23,13 @@ bool run(QSqlQuery &q)
     qCWarning(lcApp) << "notices:" << q.lastError().text();
     return false;
 }
+//! The number a `SELECT COUNT(*)` \a sql answers; 0 when it fails.
+int countOf(const QString &connectionName, const QString &sql)
+{
+    QSqlQuery q = query(connectionName);
+    q.prepare(sql);
+    return run(q) && q.next() ? q.value(0).toInt() : 0;
+}
 } // namespace
 
 NoticeStore::NoticeStore(const HistoryStore *history)
@@ -94,20 +101,13 @@ QList<Notice> NoticeStore::latest(int limit) const
 
 int NoticeStore::unreadCount() const
 {
-    if (!isOpen())
-        return 0;
-    QSqlQuery q = query(m_connectionName);
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM notices WHERE read = 0"));
-    return run(q) && q.next() ? q.value(0).toInt() : 0;
+    return isOpen() ? countOf(m_connectionName, QStringLiteral("SELECT COUNT(*) FROM notices WHERE read = 0"))
+                    : 0;
 }
 
 int NoticeStore::count() const
 {
-    if (!isOpen())
-        return 0;
-    QSqlQuery q = query(m_connectionName);
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM notices"));
-    return run(q) && q.next() ? q.value(0).toInt() : 0;
+    return isOpen() ? countOf(m_connectionName, QStringLiteral("SELECT COUNT(*) FROM notices")) : 0;
 }
 
 void NoticeStore::markAllRead()

@@ -174,19 +174,12 @@ void Outbox::onSendResult(const QString &messageId, int attempt, const QString &
         std::find_if(m_entries.begin(), m_entries.end(), [&](const Entry &e) { return e.id == messageId; });
     if (it == m_entries.end())
         return; // deleted or the room was left meanwhile
-    const QString room = it->room;
-    const bool op = it->op;
     // An older attempt's failure (its client was replaced) says nothing about the current one;
     // its success, though, means the message is out.
     if (attempt != it->attempt && !(r.ok() || r.isDuplicated))
         return;
     if (r.ok() || r.isDuplicated) {
-        m_entries.erase(it);
-        if (op)
-            m_ops->remove(messageId);
-        else
-            setStatus(room, messageId, DeliveryStatus::Sent);
-        Q_EMIT countChanged(count());
+        settle(it, DeliveryStatus::Sent);
         return;
     }
     const bool stillConnected = connected();
@@ -204,12 +197,20 @@ void Outbox::onSendResult(const QString &messageId, int attempt, const QString &
         return;
     }
     qCInfo(lcApp) << "send of" << messageId << "failed:" << r.error.name() << r.error.message();
-    m_entries.erase(it);
     // An edit, delete or reaction the service refuses is dropped: it has no row to mark failed.
+    settle(it, DeliveryStatus::Failed);
+}
+
+void Outbox::settle(QList<Entry>::iterator it, DeliveryStatus status)
+{
+    const QString room = it->room;
+    const QString messageId = it->id;
+    const bool op = it->op;
+    m_entries.erase(it);
     if (op)
         m_ops->remove(messageId);
     else
-        setStatus(room, messageId, DeliveryStatus::Failed);
+        setStatus(room, messageId, status);
     Q_EMIT countChanged(count());
 }
 

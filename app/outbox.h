@@ -103,6 +103,8 @@ private:
     void onSendResult(const QString &messageId, int attempt, const QString &connectionId,
                       const WebPubSub::OperationResult &r);
     void setStatus(const QString &room, const QString &messageId, DeliveryStatus status);
+    //! Ends an entry's sending: drops it, and the op it carried or else its row's status becomes \a status.
+    void settle(QList<Entry>::iterator it, DeliveryStatus status);
     void retryEntry(const QString &room, const QString &messageId);
     bool connected() const;
 

@@ -215,10 +215,8 @@ void CommandProcessor::handleLine(const QByteArray &line)
 
     if (command.op == u"join" || command.op == u"leave") {
         join(command, command.op == u"leave");
-    } else if (command.op == u"send") {
-        send(command);
-    } else if (command.op == u"event") {
-        event(command);
+    } else if (command.op == u"send" || command.op == u"event") {
+        send(command, command.op == u"event");
     } else if (command.op == u"invoke") {
         invoke(command);
     } else if (command.op == u"stop") {
@@ -276,35 +274,23 @@ bool readSendOptions(const QJsonObject &object, WebPubSub::Client::SendOptions *
 }
 } // namespace
 
-void CommandProcessor::send(const Command &command)
+void CommandProcessor::send(const Command &command, bool toServer)
 {
-    QString group;
+    // `send` (to a group, with noEcho) and `event` (to the server) read the same other fields.
+    QString target;
     std::optional<Payload> payload;
     WebPubSub::Client::SendOptions options;
     QString error;
-    if (!readString(command.object, u"group"_s, &group, &error) ||
+    if (!readString(command.object, toServer ? u"event"_s : u"group"_s, &target, &error) ||
         !readPayload(command.object, &payload, &error) ||
-        !readOptionalBool(command.object, u"noEcho"_s, &options.noEcho, &error) ||
+        (!toServer && !readOptionalBool(command.object, u"noEcho"_s, &options.noEcho, &error)) ||
         !readSendOptions(command.object, &options, &error)) {
         writeBadCommand(command.id, command.op, error);
         return;
     }
-    track(m_client->sendToGroup(group, *payload, options), command, false);
-}
-
-void CommandProcessor::event(const Command &command)
-{
-    QString name;
-    std::optional<Payload> payload;
-    WebPubSub::Client::SendOptions options;
-    QString error;
-    if (!readString(command.object, u"event"_s, &name, &error) ||
-        !readPayload(command.object, &payload, &error) ||
-        !readSendOptions(command.object, &options, &error)) {
-        writeBadCommand(command.id, command.op, error);
-        return;
-    }
-    track(m_client->sendEvent(name, *payload, options), command, false);
+    track(toServer ? m_client->sendEvent(target, *payload, options)
+                   : m_client->sendToGroup(target, *payload, options),
+          command, false);
 }
 
 void CommandProcessor::invoke(const Command &command)

@@ -49,8 +49,8 @@ private:
     };
 
     void join(const Command &command, bool leave);
-    void send(const Command &command);
-    void event(const Command &command);
+    //! `send` to a group, or `event` to the server when \a toServer.
+    void send(const Command &command, bool toServer);
     void invoke(const Command &command);
     void writeState(const Command &command);
 

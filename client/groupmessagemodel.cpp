@@ -7,18 +7,12 @@
 namespace WebPubSub {
 
 GroupMessageModel::GroupMessageModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : BoundedMessageModel(parent)
 {}
 
-void GroupMessageModel::setClient(Client *client)
+QMetaObject::Connection GroupMessageModel::follow(Client *client)
 {
-    if (m_client == client)
-        return;
-    QObject::disconnect(m_connection);
-    m_client = client;
-    if (client)
-        m_connection = connect(client, &Client::groupMessageReceived, this, &GroupMessageModel::append);
-    Q_EMIT clientChanged();
+    return connect(client, &Client::groupMessageReceived, this, &GroupMessageModel::append);
 }
 
 void GroupMessageModel::setGroupFilter(const QString &group)
@@ -30,16 +24,6 @@ void GroupMessageModel::setGroupFilter(const QString &group)
     Q_EMIT groupFilterChanged();
 }
 
-void GroupMessageModel::setMaxMessages(int max)
-{
-    max = std::max(0, max);
-    if (m_max == max)
-        return;
-    m_max = max;
-    trim();
-    Q_EMIT maxMessagesChanged();
-}
-
 int GroupMessageModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -47,7 +31,7 @@ int GroupMessageModel::rowCount(const QModelIndex &parent) const
 
 QVariant GroupMessageModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRow(index))
         return {};
     const GroupMessage &m = *m_rows.at(size_t(index.row()));
     switch (role) {
@@ -67,7 +51,7 @@ QVariant GroupMessageModel::data(const QModelIndex &index, int role) const
     case ReceivedAtRole:
         return m.receivedAt;
     case OwnRole:
-        return m_client && !m_client->userId().isEmpty() && m.fromUserId == m_client->userId();
+        return client() && !client()->userId().isEmpty() && m.fromUserId == client()->userId();
     default:
         return {};
     }
@@ -101,15 +85,10 @@ void GroupMessageModel::append(const GroupMessage &message)
     trim();
 }
 
-void GroupMessageModel::clear()
+void GroupMessageModel::dropAll()
 {
-    if (m_all.empty())
-        return;
-    beginResetModel();
-    m_rows.clear();
+    m_rows.clear(); // first: it points into m_all
     m_all.clear();
-    endResetModel();
-    Q_EMIT countChanged();
 }
 
 void GroupMessageModel::rebuildRows()
@@ -124,10 +103,10 @@ void GroupMessageModel::rebuildRows()
     Q_EMIT countChanged();
 }
 
-void GroupMessageModel::trim()
+bool GroupMessageModel::trim()
 {
     bool changed = false;
-    while (m_max > 0 && m_all.size() > size_t(m_max)) {
+    while (overCap(m_all.size())) {
         if (!m_rows.empty() && m_rows.front() == &m_all.front()) {
             beginRemoveRows({}, 0, 0);
             m_rows.pop_front();
@@ -140,6 +119,7 @@ void GroupMessageModel::trim()
     }
     if (changed)
         Q_EMIT countChanged();
+    return changed;
 }
 
 } // namespace WebPubSub

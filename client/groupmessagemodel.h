@@ -2,30 +2,21 @@
 // SPDX-License-Identifier: MIT
 //! \brief The group messages a Client received, newest last, as a list model for views (QML or
 //! widgets); optionally only one group's, and capped so a busy group cannot grow memory forever.
+//! The client (ClientListModel::client) feeds it through Client::groupMessageReceived.
 #pragma once
 
+#include "boundedmessagemodel.h"
 #include "datamessage.h"
-#include "webpubsub_export.h"
-
-#include <QAbstractListModel>
-#include <QPointer>
 
 #include <deque>
 
 namespace WebPubSub {
 
-class Client;
-
-class WEBPUBSUB_EXPORT GroupMessageModel : public QAbstractListModel
+class WEBPUBSUB_EXPORT GroupMessageModel : public BoundedMessageModel
 {
     Q_OBJECT
-    //! The client whose groupMessageReceived feeds this model (null = fed by append() only).
-    Q_PROPERTY(WebPubSub::Client *client READ client WRITE setClient NOTIFY clientChanged)
     //! When not empty, only messages of this group are rows (others are still kept, up to the cap).
     Q_PROPERTY(QString groupFilter READ groupFilter WRITE setGroupFilter NOTIFY groupFilterChanged)
-    //! The most messages kept; the oldest go first. 0 = unlimited.
-    Q_PROPERTY(int maxMessages READ maxMessages WRITE setMaxMessages NOTIFY maxMessagesChanged)
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Roles {
         GroupRole = Qt::UserRole + 1, //!< the group the message was sent to
@@ -43,12 +34,8 @@ public:
 
     explicit GroupMessageModel(QObject *parent = nullptr);
 
-    Client *client() const { return m_client; }
-    void setClient(Client *client);
     QString groupFilter() const { return m_filter; }
     void setGroupFilter(const QString &group);
-    int maxMessages() const { return m_max; }
-    void setMaxMessages(int max);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -56,23 +43,21 @@ public:
 
     //! Adds a message as if the client had received it.
     void append(const WebPubSub::GroupMessage &message);
-    Q_INVOKABLE void clear();
 
 Q_SIGNALS:
-    void clientChanged();
     void groupFilterChanged();
-    void maxMessagesChanged();
-    void countChanged();
+
+protected:
+    QMetaObject::Connection follow(Client *client) override;
+    bool trim() override;
+    bool keepsNone() const override { return m_all.empty(); }
+    void dropAll() override;
 
 private:
     bool visible(const GroupMessage &m) const { return m_filter.isEmpty() || m.group == m_filter; }
     void rebuildRows();
-    void trim();
 
-    QPointer<Client> m_client;
-    QMetaObject::Connection m_connection;
     QString m_filter;
-    int m_max = 10000;
     std::deque<GroupMessage> m_all;          // everything kept, oldest first
     std::deque<const GroupMessage *> m_rows; // the visible subset of m_all
 };

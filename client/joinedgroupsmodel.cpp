@@ -7,19 +7,12 @@
 namespace WebPubSub {
 
 JoinedGroupsModel::JoinedGroupsModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : ClientListModel(parent)
 {}
 
-void JoinedGroupsModel::setClient(Client *client)
+QMetaObject::Connection JoinedGroupsModel::follow(Client *client)
 {
-    if (m_client == client)
-        return;
-    QObject::disconnect(m_connection);
-    m_client = client;
-    if (client)
-        m_connection = connect(client, &Client::groupsChanged, this, &JoinedGroupsModel::sync);
-    sync();
-    Q_EMIT clientChanged();
+    return connect(client, &Client::groupsChanged, this, &JoinedGroupsModel::sync);
 }
 
 int JoinedGroupsModel::rowCount(const QModelIndex &parent) const
@@ -29,7 +22,7 @@ int JoinedGroupsModel::rowCount(const QModelIndex &parent) const
 
 QVariant JoinedGroupsModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRow(index))
         return {};
     switch (role) {
     case Qt::DisplayRole:
@@ -48,7 +41,7 @@ QHash<int, QByteArray> JoinedGroupsModel::roleNames() const
 
 void JoinedGroupsModel::sync()
 {
-    const QStringList target = m_client ? m_client->groups() : QStringList();
+    const QStringList target = client() ? client()->groups() : QStringList();
     const int before = int(m_groups.size());
     // Removals first (from the end, so rows stay valid), then insertions in target order.
     for (int row = int(m_groups.size()) - 1; row >= 0; --row) {

@@ -7,28 +7,12 @@
 namespace WebPubSub {
 
 ServerMessageModel::ServerMessageModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : BoundedMessageModel(parent)
 {}
 
-void ServerMessageModel::setClient(Client *client)
+QMetaObject::Connection ServerMessageModel::follow(Client *client)
 {
-    if (m_client == client)
-        return;
-    QObject::disconnect(m_connection);
-    m_client = client;
-    if (client)
-        m_connection = connect(client, &Client::serverMessageReceived, this, &ServerMessageModel::append);
-    Q_EMIT clientChanged();
-}
-
-void ServerMessageModel::setMaxMessages(int max)
-{
-    max = std::max(0, max);
-    if (m_max == max)
-        return;
-    m_max = max;
-    trim();
-    Q_EMIT maxMessagesChanged();
+    return connect(client, &Client::serverMessageReceived, this, &ServerMessageModel::append);
 }
 
 int ServerMessageModel::rowCount(const QModelIndex &parent) const
@@ -38,7 +22,7 @@ int ServerMessageModel::rowCount(const QModelIndex &parent) const
 
 QVariant ServerMessageModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRow(index))
         return {};
     const ServerMessage &m = m_messages.at(size_t(index.row()));
     switch (role) {
@@ -77,21 +61,11 @@ void ServerMessageModel::append(const ServerMessage &message)
         Q_EMIT countChanged();
 }
 
-void ServerMessageModel::clear()
-{
-    if (m_messages.empty())
-        return;
-    beginResetModel();
-    m_messages.clear();
-    endResetModel();
-    Q_EMIT countChanged();
-}
-
 bool ServerMessageModel::trim()
 {
-    if (m_max <= 0 || m_messages.size() <= size_t(m_max))
+    if (!overCap(m_messages.size()))
         return false;
-    const int excess = int(m_messages.size()) - m_max;
+    const int excess = int(m_messages.size()) - maxMessages();
     beginRemoveRows({}, 0, excess - 1);
     m_messages.erase(m_messages.begin(), m_messages.begin() + excess);
     endRemoveRows();

@@ -2,29 +2,20 @@
 // SPDX-License-Identifier: MIT
 //! \brief The server messages a Client received (what an app server sends through the REST API:
 //! sendToAll, sendToUser, sendToConnection), newest last, as a list model for views (QML or
-//! widgets); capped so a chatty server cannot grow memory forever.
+//! widgets); capped so a chatty server cannot grow memory forever. The client
+//! (ClientListModel::client) feeds it through Client::serverMessageReceived.
 #pragma once
 
+#include "boundedmessagemodel.h"
 #include "datamessage.h"
-#include "webpubsub_export.h"
-
-#include <QAbstractListModel>
-#include <QPointer>
 
 #include <deque>
 
 namespace WebPubSub {
 
-class Client;
-
-class WEBPUBSUB_EXPORT ServerMessageModel : public QAbstractListModel
+class WEBPUBSUB_EXPORT ServerMessageModel : public BoundedMessageModel
 {
     Q_OBJECT
-    //! The client whose serverMessageReceived feeds this model (null = fed by append() only).
-    Q_PROPERTY(WebPubSub::Client *client READ client WRITE setClient NOTIFY clientChanged)
-    //! The most messages kept; the oldest go first. 0 = unlimited.
-    Q_PROPERTY(int maxMessages READ maxMessages WRITE setMaxMessages NOTIFY maxMessagesChanged)
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Roles {
         TextRole = Qt::UserRole + 1, //!< the data as text (JSON: compact JSON text; binary: UTF-8 decoding)
@@ -36,11 +27,6 @@ public:
 
     explicit ServerMessageModel(QObject *parent = nullptr);
 
-    Client *client() const { return m_client; }
-    void setClient(Client *client);
-    int maxMessages() const { return m_max; }
-    void setMaxMessages(int max);
-
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
@@ -49,20 +35,14 @@ public:
     const ServerMessage &at(int row) const { return m_messages.at(size_t(row)); }
     //! Adds a message as if the client had received it.
     void append(const WebPubSub::ServerMessage &message);
-    Q_INVOKABLE void clear();
 
-Q_SIGNALS:
-    void clientChanged();
-    void maxMessagesChanged();
-    void countChanged();
+protected:
+    QMetaObject::Connection follow(Client *client) override;
+    bool trim() override;
+    bool keepsNone() const override { return m_messages.empty(); }
+    void dropAll() override { m_messages.clear(); }
 
 private:
-    //! Drops the oldest beyond maxMessages; true (and countChanged) when it removed any.
-    bool trim();
-
-    QPointer<Client> m_client;
-    QMetaObject::Connection m_connection;
-    int m_max = 10000;
     std::deque<ServerMessage> m_messages; // oldest first
 };
 

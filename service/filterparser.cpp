@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "filterparser.h"
 
+#include "filternode.h"
+
 #include <QList>
 #include <QVariant>
 
@@ -98,32 +100,7 @@ private:
     const QString &m_text;
 };
 
-} // namespace
-
-// The static types a node can have; Null is compatible with every scalar in eq/ne.
-enum class ValueType { Bool, Number, String, Null, Collection };
-
-struct FilterNode
-{
-    enum class Kind { Literal, Field, Not, And, Or, Compare, In, List, Call } kind;
-    ValueType type = ValueType::Null;
-    QString name;     // field, operator or function name
-    QVariant literal; // Literal: bool, qint64, QString or null
-    std::vector<std::shared_ptr<const FilterNode>> children;
-};
-
-namespace {
-
 using NodePtr = std::shared_ptr<FilterNode>;
-
-struct Value
-{
-    ValueType type = ValueType::Null;
-    bool b = false;
-    qint64 n = 0;
-    QString s;
-    QStringList list;
-};
 
 class Parser
 {
@@ -238,16 +215,26 @@ private:
         return boolNode(kind, {left, right}, name);
     }
 
+    //! A node: \a kind with the static \a type, named \a name, over \a children.
+    static NodePtr makeNode(FilterNode::Kind kind, ValueType type, const QString &name = {},
+                            std::vector<std::shared_ptr<const FilterNode>> children = {},
+                            const QVariant &literal = {})
+    {
+        return std::make_shared<FilterNode>(FilterNode{kind, type, name, literal, std::move(children)});
+    }
     //! A node of boolean type: \a kind over \a children.
     static NodePtr boolNode(FilterNode::Kind kind, std::vector<std::shared_ptr<const FilterNode>> children,
                             const QString &name = {})
     {
-        auto node = std::make_shared<FilterNode>();
-        node->kind = kind;
-        node->name = name;
-        node->type = ValueType::Bool;
-        node->children = std::move(children);
-        return node;
+        return makeNode(kind, ValueType::Bool, name, std::move(children));
+    }
+    //! The operand right of an `in` or a `not`: a unary expression of \a type; else \a message.
+    NodePtr parseOperand(ValueType type, const QString &message)
+    {
+        NodePtr operand = parseUnary();
+        if (operand && operand->type != type)
+            return fail(message);
+        return operand;
     }
 
     NodePtr parseComparison()
@@ -263,12 +250,11 @@ private:
         const QString op = t.text.toLower();
         if (op == u"in") {
             next();
-            NodePtr right = parseUnary();
+            NodePtr right = parseOperand(
+                ValueType::Collection,
+                QStringLiteral("'in' needs a list or 'groups' on its right (position %1)").arg(t.position));
             if (!right)
                 return nullptr;
-            if (right->type != ValueType::Collection)
-                return fail(QStringLiteral("'in' needs a list or 'groups' on its right (position %1)")
-                                .arg(t.position));
             if (left->type == ValueType::Collection || left->type == ValueType::Bool)
                 return fail(QStringLiteral("'in' needs a string or number on its left (position %1)")
                                 .arg(t.position));
@@ -306,24 +292,17 @@ private:
             const Nesting nesting(m_depth);
             if (tooDeep())
                 return failTooDeep();
-            NodePtr operand = parseUnary();
-            if (!operand)
-                return nullptr;
-            if (operand->type != ValueType::Bool)
-                return fail(QStringLiteral("'not' needs a boolean operand (position %1); use not (...)")
-                                .arg(t.position));
-            return boolNode(FilterNode::Kind::Not, {operand});
+            NodePtr operand = parseOperand(
+                ValueType::Bool,
+                QStringLiteral("'not' needs a boolean operand (position %1); use not (...)").arg(t.position));
+            return operand ? boolNode(FilterNode::Kind::Not, {operand}) : nullptr;
         }
         return parsePrimary();
     }
 
-    NodePtr literal(ValueType type, const QVariant &value)
+    static NodePtr literal(ValueType type, const QVariant &value)
     {
-        auto node = std::make_shared<FilterNode>();
-        node->kind = FilterNode::Kind::Literal;
-        node->type = type;
-        node->literal = value;
-        return node;
+        return makeNode(FilterNode::Kind::Literal, type, {}, {}, value);
     }
 
     NodePtr parsePrimary()
@@ -339,23 +318,20 @@ private:
             if (!first)
                 return nullptr;
             if (peek().kind == Token::Comma) {
-                auto list = std::make_shared<FilterNode>();
-                list->kind = FilterNode::Kind::List;
-                list->type = ValueType::Collection;
-                list->children.push_back(first);
+                std::vector<std::shared_ptr<const FilterNode>> items{first};
                 while (peek().kind == Token::Comma) {
                     next();
                     NodePtr item = parseOr();
                     if (!item)
                         return nullptr;
-                    list->children.push_back(item);
+                    items.push_back(item);
                 }
-                for (const auto &item : list->children) {
+                for (const auto &item : items) {
                     if (item->kind != FilterNode::Kind::Literal)
                         return fail(
                             QStringLiteral("a list may only hold literals (position %1)").arg(t.position));
                 }
-                first = list;
+                first = makeNode(FilterNode::Kind::List, ValueType::Collection, {}, std::move(items));
             }
             if (next().kind != Token::RParen)
                 return fail(QStringLiteral("missing ')' for '(' at position %1").arg(t.position));
@@ -373,20 +349,14 @@ private:
             return literal(ValueType::Null, QVariant());
         if (peek().kind == Token::LParen)
             return parseCall(t, lower);
-        auto node = std::make_shared<FilterNode>();
-        node->kind = FilterNode::Kind::Field;
-        if (lower == u"userid" || lower == u"connectionid" || lower == u"protocol") {
-            node->type = ValueType::String;
-        } else if (lower == u"groups") {
-            node->type = ValueType::Collection;
-        } else {
-            return fail(
-                QStringLiteral("unknown identifier '%1' at position %2 (use userId, connectionId or groups)")
-                    .arg(t.text)
-                    .arg(t.position));
-        }
-        node->name = lower;
-        return node;
+        if (lower == u"userid" || lower == u"connectionid" || lower == u"protocol")
+            return makeNode(FilterNode::Kind::Field, ValueType::String, lower);
+        if (lower == u"groups")
+            return makeNode(FilterNode::Kind::Field, ValueType::Collection, lower);
+        return fail(
+            QStringLiteral("unknown identifier '%1' at position %2 (use userId, connectionId or groups)")
+                .arg(t.text)
+                .arg(t.position));
     }
 
     NodePtr parseCall(const Token &nameToken, const QString &name)
@@ -451,12 +421,7 @@ private:
                                 .arg(name)
                                 .arg(nameToken.position));
         }
-        auto node = std::make_shared<FilterNode>();
-        node->kind = FilterNode::Kind::Call;
-        node->name = name;
-        node->type = sig->result;
-        node->children = std::move(args);
-        return node;
+        return makeNode(FilterNode::Kind::Call, sig->result, name, std::move(args));
     }
 
     const QList<Token> &m_tokens;
@@ -466,160 +431,7 @@ private:
     int m_clauses = 0;
 };
 
-Value evaluate(const FilterNode &node, const FilterContext &ctx);
-
-bool equalValues(const Value &a, const Value &b)
-{
-    if (a.type == ValueType::Null || b.type == ValueType::Null)
-        return a.type == b.type;
-    if (a.type != b.type)
-        return false;
-    switch (a.type) {
-    case ValueType::Bool:
-        return a.b == b.b;
-    case ValueType::Number:
-        return a.n == b.n;
-    case ValueType::String:
-        return a.s == b.s;
-    default:
-        return false;
-    }
-}
-
-Value boolValue(bool b)
-{
-    Value v;
-    v.type = ValueType::Bool;
-    v.b = b;
-    return v;
-}
-
-Value evaluateCall(const FilterNode &node, const FilterContext &ctx)
-{
-    std::vector<Value> a;
-    for (const auto &child : node.children)
-        a.push_back(evaluate(*child, ctx));
-    Value out;
-    out.type = node.type;
-    // A null argument makes string functions yield null (OData semantics): comparisons then fail.
-    for (const Value &v : a) {
-        if (v.type == ValueType::Null) {
-            Value null;
-            return node.type == ValueType::Bool ? boolValue(false) : null;
-        }
-    }
-    const QString &f = node.name;
-    if (f == u"tolower")
-        out.s = a[0].s.toLower();
-    else if (f == u"toupper")
-        out.s = a[0].s.toUpper();
-    else if (f == u"trim")
-        out.s = a[0].s.trimmed();
-    else if (f == u"substring") {
-        const qint64 start = qBound<qint64>(0, a[1].n, a[0].s.size());
-        out.s = a.size() > 2 ? a[0].s.mid(start, qMax<qint64>(0, a[2].n)) : a[0].s.mid(start);
-    } else if (f == u"concat")
-        out.s = a[0].s + a[1].s;
-    else if (f == u"indexof")
-        out.n = a[0].s.indexOf(a[1].s);
-    else if (f == u"length")
-        out.n = a[0].type == ValueType::Collection ? a[0].list.size() : a[0].s.size();
-    else if (f == u"startswith")
-        out.b = a[0].s.startsWith(a[1].s);
-    else if (f == u"endswith")
-        out.b = a[0].s.endsWith(a[1].s);
-    else if (f == u"contains")
-        out.b = a[0].s.contains(a[1].s);
-    return out;
-}
-
-Value evaluate(const FilterNode &node, const FilterContext &ctx)
-{
-    switch (node.kind) {
-    case FilterNode::Kind::Literal: {
-        Value v;
-        v.type = node.type;
-        if (node.type == ValueType::Bool)
-            v.b = node.literal.toBool();
-        else if (node.type == ValueType::Number)
-            v.n = node.literal.toLongLong();
-        else if (node.type == ValueType::String)
-            v.s = node.literal.toString();
-        return v;
-    }
-    case FilterNode::Kind::Field: {
-        Value v;
-        if (node.name == u"userid") {
-            if (ctx.userId) {
-                v.type = ValueType::String;
-                v.s = *ctx.userId;
-            }
-        } else if (node.name == u"connectionid") {
-            v.type = ValueType::String;
-            v.s = ctx.connectionId;
-        } else if (node.name == u"protocol") {
-            v.type = ValueType::String;
-            v.s = ctx.protocol;
-        } else {
-            v.type = ValueType::Collection;
-            v.list = ctx.groups;
-        }
-        return v;
-    }
-    case FilterNode::Kind::Not:
-        return boolValue(!evaluate(*node.children[0], ctx).b);
-    case FilterNode::Kind::And:
-        return boolValue(evaluate(*node.children[0], ctx).b && evaluate(*node.children[1], ctx).b);
-    case FilterNode::Kind::Or:
-        return boolValue(evaluate(*node.children[0], ctx).b || evaluate(*node.children[1], ctx).b);
-    case FilterNode::Kind::Compare: {
-        const Value l = evaluate(*node.children[0], ctx);
-        const Value r = evaluate(*node.children[1], ctx);
-        if (node.name == u"eq")
-            return boolValue(equalValues(l, r));
-        if (node.name == u"ne")
-            return boolValue(!equalValues(l, r));
-        if (l.type != r.type || l.type == ValueType::Null)
-            return boolValue(false);
-        const int cmp =
-            l.type == ValueType::Number ? (l.n < r.n ? -1 : (l.n > r.n ? 1 : 0)) : l.s.compare(r.s);
-        if (node.name == u"gt")
-            return boolValue(cmp > 0);
-        if (node.name == u"ge")
-            return boolValue(cmp >= 0);
-        if (node.name == u"lt")
-            return boolValue(cmp < 0);
-        return boolValue(cmp <= 0);
-    }
-    case FilterNode::Kind::In: {
-        const Value needle = evaluate(*node.children[0], ctx);
-        const FilterNode &haystack = *node.children[1];
-        if (haystack.kind == FilterNode::Kind::List) {
-            for (const auto &item : haystack.children) {
-                if (equalValues(needle, evaluate(*item, ctx)))
-                    return boolValue(true);
-            }
-            return boolValue(false);
-        }
-        const Value collection = evaluate(haystack, ctx);
-        return boolValue(needle.type == ValueType::String && collection.list.contains(needle.s));
-    }
-    case FilterNode::Kind::List:
-        return {};
-    case FilterNode::Kind::Call:
-        return evaluateCall(node, ctx);
-    }
-    return {};
-}
-
 } // namespace
-
-bool FilterExpression::matches(const FilterContext &context) const
-{
-    if (!m_root)
-        return true;
-    return evaluate(*m_root, context).b;
-}
 
 std::optional<FilterExpression> FilterParser::parse(const QString &text, QString *error)
 {

@@ -8,36 +8,14 @@
 //! message is sent, never a silent mismatch at delivery time.
 #pragma once
 
+#include "filterexpression.h"
+
 #include <QSet>
 #include <QString>
-#include <QStringList>
 
-#include <memory>
 #include <optional>
 
 namespace Hubbub {
-
-//! What a filter can see of one connection.
-struct FilterContext
-{
-    std::optional<QString> userId;
-    QString connectionId;
-    QStringList groups;
-    QString protocol;
-};
-
-struct FilterNode;
-
-//! A parsed filter; cheap to copy (the tree is shared and immutable).
-class FilterExpression
-{
-public:
-    bool matches(const FilterContext &context) const;
-
-private:
-    friend class FilterParser;
-    std::shared_ptr<const FilterNode> m_root;
-};
 
 class FilterParser
 {

@@ -87,17 +87,16 @@ QByteArray FrameCodec::serialize(const Frame &f)
     ExactIds ids{o, {}};
     switch (f.type) {
     case Type::GroupMessage:
-        o.insert(QLatin1StringView("type"), QStringLiteral("message"));
-        o.insert(QLatin1StringView("from"), QStringLiteral("group"));
-        o.insert(QLatin1StringView("group"), f.group);
-        o.insert(QLatin1StringView("fromUserId"), f.fromUserId ? QJsonValue(*f.fromUserId) : QJsonValue());
-        if (f.sequenceId)
-            ids.insert(QLatin1StringView("sequenceId"), *f.sequenceId);
-        writePayload(o, f);
-        break;
     case Type::ServerMessage:
         o.insert(QLatin1StringView("type"), QStringLiteral("message"));
-        o.insert(QLatin1StringView("from"), QStringLiteral("server"));
+        if (f.type == Type::GroupMessage) {
+            o.insert(QLatin1StringView("from"), QStringLiteral("group"));
+            o.insert(QLatin1StringView("group"), f.group);
+            o.insert(QLatin1StringView("fromUserId"),
+                     f.fromUserId ? QJsonValue(*f.fromUserId) : QJsonValue());
+        } else {
+            o.insert(QLatin1StringView("from"), QStringLiteral("server"));
+        }
         if (f.sequenceId)
             ids.insert(QLatin1StringView("sequenceId"), *f.sequenceId);
         writePayload(o, f);

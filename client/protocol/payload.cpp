@@ -3,6 +3,7 @@
 #include "payload.h"
 
 #include <cstring>
+#include <utility>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,31 +11,31 @@
 
 namespace WebPubSub {
 
+namespace {
+// Each data type with its name on the wire, read both ways by dataTypeName() and dataTypeFromName().
+const std::pair<DataType, QString> kDataTypeNames[] = {
+    {DataType::Json, QStringLiteral("json")},
+    {DataType::Text, QStringLiteral("text")},
+    {DataType::Binary, QStringLiteral("binary")},
+    {DataType::Protobuf, QStringLiteral("protobuf")},
+};
+} // namespace
+
 QString dataTypeName(DataType type)
 {
-    switch (type) {
-    case DataType::Json:
-        return QStringLiteral("json");
-    case DataType::Text:
-        return QStringLiteral("text");
-    case DataType::Binary:
-        return QStringLiteral("binary");
-    case DataType::Protobuf:
-        return QStringLiteral("protobuf");
+    for (const auto &[value, name] : kDataTypeNames) {
+        if (value == type)
+            return name;
     }
-    return QStringLiteral("json");
+    return kDataTypeNames[0].second; // json, as for a value outside the enum
 }
 
 std::optional<DataType> dataTypeFromName(QStringView name)
 {
-    if (name == u"json")
-        return DataType::Json;
-    if (name == u"text")
-        return DataType::Text;
-    if (name == u"binary")
-        return DataType::Binary;
-    if (name == u"protobuf")
-        return DataType::Protobuf;
+    for (const auto &[value, text] : kDataTypeNames) {
+        if (text == name)
+            return value;
+    }
     return std::nullopt;
 }
 

@@ -45,9 +45,13 @@ Service::~Service()
         close();
         return;
     }
-    // Its objects are destroyed on the thread they live in; then the worker is joined (~w).
+    // Closed first, so that the signals of the close come with a snapshot that shows it; then its
+    // objects are destroyed on the thread they live in, and the worker is joined (~w).
     w->call([this, close] {
         close();
+        d->teardown();
+    });
+    w->call([this] {
         w->setSource(nullptr);
         d.reset();
     });

@@ -111,6 +111,8 @@ public:
     QString endpointDescription() const { return m_endpointDescription; }
     QString lanAddress() const { return m_lanAddress; }
     bool hostingOnLan() const { return m_hostingOnLan; }
+    //! The profile's settings file (AppOptions::settingsPath()): Present mode keeps its screen there.
+    QString settingsPath() const { return m_options.settingsPath(); }
     QString lanInvite() const;
     bool embedded() const { return m_service != nullptr; }
     bool diagnosticsVisible() const { return m_diagnosticsVisible; }

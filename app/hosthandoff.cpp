@@ -97,6 +97,7 @@ void HostHandoff::attempt()
     options.listenAddress = QHostAddress::LocalHost;
     options.port = quint16(m_endpoint.port());
     options.accessKey = m_accessKey;
+    options.ownThread = true; // as LocalService embeds it
     auto service = std::make_unique<Service>(options);
     QString error;
     if (service->start(&error)) {

@@ -180,6 +180,8 @@ void LocalService::startEmbedded()
     options.listenAddress = QHostAddress::LocalHost;
     options.port = m_preferredPort;
     options.accessKey = readOrCreateAccessKey();
+    // Its sockets and fan-out on a thread of their own: the GUI thread renders (Present mode).
+    options.ownThread = true;
     m_service = std::make_unique<Service>(options);
     QString error;
     bool ok = m_service->start(&error);

@@ -6,7 +6,13 @@
 
 #include <service.h>
 
+#include <QGuiApplication>
+#include <QScreen>
+#include <QSettings>
 #include <QUrlQuery>
+#include <QWindow>
+
+#include <algorithm>
 
 namespace Hubbub {
 
@@ -14,6 +20,7 @@ namespace {
 // The hub the guest page joins when its URL names none (service/joinpage/join.html).
 const QString PageDefaultHub = QStringLiteral("hubbub");
 const QString PageDefaultRoom = QStringLiteral("lobby");
+const QString ScreenKey = QStringLiteral("present/screen");
 } // namespace
 
 PresentMode::PresentMode(ConnectionController *connection, const QString &hub, QObject *parent)
@@ -21,7 +28,62 @@ PresentMode::PresentMode(ConnectionController *connection, const QString &hub, Q
     , m_connection(connection)
     , m_hub(hub.isEmpty() ? PageDefaultHub : hub)
     , m_room(PageDefaultRoom)
-{}
+{
+    if (qGuiApp) {
+        connect(qGuiApp, &QGuiApplication::screenAdded, this, &PresentMode::screensChanged);
+        connect(qGuiApp, &QGuiApplication::screenRemoved, this, &PresentMode::screensChanged);
+    }
+}
+
+QStringList PresentMode::screens() const
+{
+    QStringList labels;
+    const QList<QScreen *> screens = QGuiApplication::screens();
+    for (const QScreen *screen : screens)
+        labels.append(QStringLiteral("%1 — %2×%3")
+                          .arg(screen->name())
+                          .arg(screen->size().width())
+                          .arg(screen->size().height()));
+    return labels;
+}
+
+void PresentMode::setScreenIndex(int index)
+{
+    const QList<QScreen *> screens = QGuiApplication::screens();
+    if (index < 0 || index >= screens.size())
+        return;
+    QSettings(m_connection->settingsPath(), QSettings::IniFormat)
+        .setValue(ScreenKey, screens.at(index)->name());
+    if (index == m_screenIndex)
+        return;
+    m_screenIndex = index;
+    Q_EMIT screenIndexChanged();
+}
+
+void PresentMode::pickScreen(QWindow *mainWindow)
+{
+    const QList<QScreen *> screens = QGuiApplication::screens();
+    if (screens.isEmpty())
+        return;
+    const QString remembered =
+        QSettings(m_connection->settingsPath(), QSettings::IniFormat).value(ScreenKey).toString();
+    QScreen *main = mainWindow ? mainWindow->screen() : nullptr;
+    qsizetype index = -1;
+    for (qsizetype i = 0; i < screens.size() && index < 0; ++i) {
+        if (!remembered.isEmpty() && screens.at(i)->name() == remembered)
+            index = i;
+    }
+    for (qsizetype i = 0; i < screens.size() && index < 0; ++i) {
+        if (screens.at(i) != main)
+            index = i;
+    }
+    if (index < 0)
+        index = std::max<qsizetype>(0, screens.indexOf(main));
+    if (int(index) != m_screenIndex) {
+        m_screenIndex = int(index);
+        Q_EMIT screenIndexChanged();
+    }
+}
 
 QString PresentMode::joinUrl() const
 {

@@ -18,6 +18,8 @@
 #include <QPointer>
 #include <QStringList>
 
+class QWindow;
+
 namespace Hubbub {
 
 class ConnectionController;
@@ -40,6 +42,12 @@ class PresentMode : public QObject
     Q_PROPERTY(QDateTime clearedAt READ clearedAt NOTIFY clearedAtChanged)
     //! The room guests join: the one the speaker presents (the page's default is "lobby").
     Q_PROPERTY(QString room READ room NOTIFY joinUrlChanged)
+    //! The screens the presenter view may open on, "name — width×height", in the order of
+    //! Qt.application.screens.
+    Q_PROPERTY(QStringList screens READ screens NOTIFY screensChanged)
+    //! The screen (an index into screens) the presenter view is full screen on: the presenter's
+    //! choice, remembered per profile by the screen's name (pickScreen()).
+    Q_PROPERTY(int screenIndex READ screenIndex WRITE setScreenIndex NOTIFY screenIndexChanged)
 public:
     //! \a hub: the hub guests join (the app's).
     PresentMode(ConnectionController *connection, const QString &hub, QObject *parent = nullptr);
@@ -56,6 +64,13 @@ public:
     int goneCount() const;
     bool isLocked() const;
     QDateTime clearedAt() const { return m_clearedAt; }
+    QStringList screens() const;
+    int screenIndex() const { return m_screenIndex; }
+    //! Chooses screen \a index and remembers its name for the profile.
+    void setScreenIndex(int index);
+    //! Before the presenter view opens: the remembered screen if it is there, else the first one
+    //! that is not \a mainWindow's (with two, the projector), else \a mainWindow's.
+    Q_INVOKABLE void pickScreen(QWindow *mainWindow);
     //! The join URL's QR code, \a moduleSize pixels a module; null when not active.
     QImage qrCode(int moduleSize = 8) const { return QrCode::render(joinUrl(), moduleSize); }
 
@@ -76,6 +91,8 @@ Q_SIGNALS:
     void guestsChanged();
     void lockedChanged();
     void clearedAtChanged();
+    void screensChanged();
+    void screenIndexChanged();
     void error(const QString &message);
 
 private:
@@ -86,6 +103,7 @@ private:
     QString m_room;
     QPointer<Service> m_service;
     QDateTime m_clearedAt;
+    int m_screenIndex = 0;
 };
 
 } // namespace Hubbub

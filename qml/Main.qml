@@ -658,13 +658,12 @@ ApplicationWindow {
     }
 
     //! Present mode: the service goes on the LAN with the guest page, and the presenter view opens
-    //! full screen on the last screen (a projector is usually the one added last).
+    //! full screen on the screen the presenter chose last, else on the one this window is not on.
     function startPresenting() {
         if (!root.app.present.start(root.app.currentRoom))
             return;
+        root.app.present.pickScreen(root);
         presenter.active = true;
-        const screens = Qt.application.screens;
-        presenter.item.screen = screens[screens.length - 1];
         presenter.item.showFullScreen();
     }
 

@@ -19,6 +19,8 @@ Window {
 
     objectName: "presenterView"
     title: qsTr("Hubbub — Presenting")
+    // The presenter's choice (PresentMode.pickScreen() chooses one before the view opens).
+    screen: Qt.application.screens[root.present.screenIndex]
     color: Theme.stageBackground
     width: 1280
     height: 800
@@ -184,6 +186,14 @@ Window {
                 text: qsTr("Remove guest")
                 enabled: guestChoice.currentIndex >= 0
                 onClicked: root.present.removeGuest(guestChoice.currentText)
+            }
+            ComboBox {
+                objectName: "presenterScreenChooser"
+                Layout.preferredWidth: 260
+                model: root.present.screens
+                currentIndex: root.present.screenIndex
+                Accessible.name: qsTr("Screen to present on")
+                onActivated: index => root.present.screenIndex = index
             }
             Button {
                 text: qsTr("Clear screen")

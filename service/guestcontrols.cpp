@@ -27,11 +27,15 @@ bool GuestControls::isGuest(const ClientConnection *c)
 QStringList GuestControls::connectedGuests() const
 {
     QStringList names;
+    QSet<QString> folded; // each name once, compared case-insensitively, without a quadratic scan
     for (const QPointer<ClientConnection> &c : d->hubs.allConnections()) {
         if (c && !c->isFinished() && isGuest(c)) {
             const QString name = c->userId->mid(InviteGate::GuestPrefix.size());
-            if (!names.contains(name, Qt::CaseInsensitive))
+            const QString key = name.toCaseFolded();
+            if (!folded.contains(key)) {
+                folded.insert(key);
                 names.append(name);
+            }
         }
     }
     std::sort(names.begin(), names.end(),

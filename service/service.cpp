@@ -2,532 +2,197 @@
 // SPDX-License-Identifier: MIT
 #include "service.h"
 
-#include "connectionrouter.h"
-#include "invitegate.h"
-#include "logging_p.h"
-#include "pendingconnectionserver.h"
-#include "restapi.h"
-#include "restserver.h"
 #include "service_p.h"
+#include "serviceworker.h"
 
-#include "joinpage.h"
-#include "upstream.h"
-
-#include <connectionstring.h>
-#include <protocolnames.h>
-
-#include <QJsonDocument>
-#include <QLoggingCategory>
-#include <QNetworkInterface>
-#include <QTcpSocket>
-#include <QWebSocket>
-#include <QWebSocketServer>
-
-#include <utility>
+#include <QThread>
+#include <QWebSocketProtocol>
 
 using namespace WebPubSub;
-using namespace std::chrono_literals;
 
 namespace Hubbub {
 
-namespace {
-const QString NotRecoverable = QStringLiteral("The connection can no longer be recovered.");
-
-QLoggingCategory::CategoryFilter previousFilter = nullptr;
-void muteHttpServerWarnings(QLoggingCategory *category)
-{
-    if (previousFilter)
-        previousFilter(category);
-    if (qstrcmp(category->categoryName(), "qt.httpserver") == 0)
-        category->setEnabled(QtWarningMsg, false);
-}
-
-// QHttpServer::bind warns that our feeder server "is not listening", which is by design: the
-// router's server listens and feeds it. Silence that one warning instead of every start logging it.
-void bindQuietly(QAbstractHttpServer *http, QTcpServer *feeder)
-{
-    previousFilter = QLoggingCategory::installFilter(muteHttpServerWarnings);
-    http->bind(feeder);
-    QLoggingCategory::installFilter(previousFilter);
-    previousFilter = nullptr;
-}
-} // namespace
-
 // ---------------------------------------------------------------------------------------------
-// ServicePrivate
-
-ServicePrivate::ServicePrivate(Service *q, ServiceOptions options)
-    : q(q)
-    , options(std::move(options))
-    , invites(this->options.invite)
-    , handshakes(this)
-    , frames(this)
-    , guests(this)
-{
-    connect(&keepAliveTimer, &QTimer::timeout, this, [this] {
-        // keepAlive() may abort a silent socket, which finishes the connection and removes it
-        // (and an emptied hub) from the registry at once: walk a snapshot, never the tables.
-        const auto deadline = 3 * this->options.keepAliveInterval;
-        for (const QPointer<ClientConnection> &c : hubs.allConnections()) {
-            if (c && !c->isFinished())
-                c->keepAlive(deadline);
-        }
-    });
-}
-
-ServicePrivate::~ServicePrivate()
-{
-    teardown();
-}
-
-bool ServicePrivate::listen(const QHostAddress &address, quint16 port, QString *error)
-{
-    if (!router) {
-        webSockets =
-            new QWebSocketServer(QStringLiteral("hubbub-service"), QWebSocketServer::NonSecureMode, this);
-        webSockets->setSupportedSubprotocols(
-            {ProtocolNames::JsonSubprotocol, ProtocolNames::ReliableJsonSubprotocol});
-        webSockets->setMaxPendingConnections(1024);
-        connect(webSockets, &QWebSocketServer::newConnection, this, &ServicePrivate::onNewWebSocket);
-        rest = new RestApi(this, this);
-        http =
-            new RestServer([this](const QHttpServerRequest &request) { return rest->handle(request); }, this);
-        httpFeed = new PendingConnectionServer(http);
-        bindQuietly(http, httpFeed);
-        router = new ConnectionRouter(
-            webSockets, httpFeed,
-            [this](QTcpSocket *socket, const RequestHead &head) { handshakes.check(socket, head); }, this);
-        router->setLimits({options.requestHeadTimeout, options.httpIdleTimeout, options.maxHttpConnections,
-                           options.maxRequestBodyBytes});
-        router->setAuthorizer(
-            [this](const RequestHead &head) { return rest->headAuthorizationProblem(head); });
-        router->setTlsConfiguration(options.tls);
-        connect(http, &RestServer::requestHandled, router, &ConnectionRouter::onRequestHandled);
-        if (!options.upstreamUrlTemplate.isEmpty())
-            upstream = new Upstream(options.upstreamUrlTemplate, key(), endpoint().host(), this);
-    }
-    if (!router->listen(address, port, error))
-        return false;
-    boundAddress = address;
-    keepAliveTimer.start(options.keepAliveInterval);
-    return true;
-}
-
-void ServicePrivate::closeAll(int code, const QString &reason, const QString &message)
-{
-    // closeFinally() finishes the connection, which erases it from the registry: iterate a snapshot.
-    for (const QPointer<ClientConnection> &c : hubs.allConnections()) {
-        if (c)
-            c->closeFinally(code, reason, message);
-    }
-}
-
-void ServicePrivate::teardown()
-{
-    keepAliveTimer.stop();
-    if (router)
-        router->close();
-    const bool hadConnections = hubs.count() != 0;
-    const QList<ClientConnection *> connections = hubs.takeAll();
-    handshakes.clear();
-    for (ClientConnection *c : connections) {
-        c->disconnect(this);
-        c->deleteLater();
-    }
-    if (hadConnections)
-        Q_EMIT q->connectionCountChanged();
-}
-
-QUrl ServicePrivate::endpoint() const
-{
-    QUrl url;
-    url.setScheme(options.tls.isNull() ? QStringLiteral("http") : QStringLiteral("https"));
-    QHostAddress address = boundAddress.isNull() ? options.listenAddress : boundAddress;
-    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ||
-        address == QHostAddress::AnyIPv6) {
-        // "as clients should use it": a LAN address others can reach, else loopback.
-        address = QHostAddress(QHostAddress::LocalHost);
-        for (const QHostAddress &candidate : QNetworkInterface::allAddresses()) {
-            if (candidate.protocol() == QAbstractSocket::IPv4Protocol && !candidate.isLoopback() &&
-                !candidate.isLinkLocal()) {
-                address = candidate;
-                break;
-            }
-        }
-    } else if (address == QHostAddress::LocalHost || address == QHostAddress::LocalHostIPv6) {
-        address = QHostAddress(QHostAddress::LocalHost);
-    }
-    url.setHost(address.toString());
-    url.setPort(router && router->isListening() ? router->port() : options.port);
-    return url;
-}
-
-bool ServicePrivate::loopbackOnly() const
-{
-    return (boundAddress.isNull() ? options.listenAddress : boundAddress).isLoopback();
-}
-
-bool ServicePrivate::hostMustBeLoopback()
-{
-    return loopbackOnly() && invites.invite(inviteNeeded()).isEmpty();
-}
-
-bool ServicePrivate::audienceAccepted(const QString &audience, const QByteArray &hostHeader,
-                                      const QString &path) const
-{
-    // Hubs are case-insensitive, so compare paths lower-cased; AccessToken does scheme/host/port.
-    QUrl aud(audience);
-    if (!aud.isValid() || aud.host().isEmpty())
-        return false;
-    aud.setPath(aud.path().toLower());
-    const QString lowerAudience = aud.toString();
-    QList<QUrl> candidates;
-    if (!hostHeader.isEmpty()) {
-        QUrl viaHost(endpoint().scheme() + QStringLiteral("://") + QString::fromUtf8(hostHeader));
-        if (viaHost.isValid() && !viaHost.host().isEmpty()) {
-            viaHost.setPath(path.toLower());
-            candidates.append(viaHost);
-        }
-    }
-    QUrl own = endpoint();
-    own.setPath(path.toLower());
-    candidates.append(own);
-    if (router && router->isListening()) {
-        // The loopback names of our own endpoint (localhost vs 127.0.0.1) are the same service.
-        QUrl local(endpoint().scheme() + QStringLiteral("://localhost"));
-        local.setPort(router->port());
-        local.setPath(path.toLower());
-        candidates.append(local);
-        local.setHost(QStringLiteral("127.0.0.1"));
-        candidates.append(local);
-    }
-    for (const QUrl &candidate : std::as_const(candidates)) {
-        if (AccessToken::audienceMatches(lowerAudience, candidate))
-            return true;
-    }
-    return false;
-}
-
-FilterContext ServicePrivate::filterContext(const ClientConnection *connection)
-{
-    FilterContext ctx;
-    ctx.userId = connection->userId;
-    ctx.connectionId = connection->id();
-    ctx.groups = connection->groups.values();
-    ctx.protocol = connection->subprotocol();
-    return ctx;
-}
-
-QString ServicePrivate::signClientToken(const QString &hub, const QByteArray &hostHeader,
-                                        const TokenClaims &base, std::chrono::seconds lifetime) const
-{
-    TokenClaims claims = base;
-    QUrl aud = endpoint();
-    if (!hostHeader.isEmpty()) {
-        const QUrl viaHost(endpoint().scheme() + QStringLiteral("://") + QString::fromUtf8(hostHeader));
-        if (viaHost.isValid() && !viaHost.host().isEmpty())
-            aud = viaHost;
-    }
-    aud.setPath(QStringLiteral("/client/hubs/") + hub);
-    claims.audience = aud.toString();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    claims.issuedAt = now;
-    claims.expiresAt = now.addSecs(lifetime.count());
-    return AccessToken::sign(claims, key());
-}
-
-void ServicePrivate::onNewWebSocket()
-{
-    while (webSockets->hasPendingConnections()) {
-        QWebSocket *socket = webSockets->nextPendingConnection();
-        const std::optional<HandshakeGate::Handshake> handshake =
-            handshakes.take(socket->peerAddress(), socket->peerPort());
-        if (!handshake) {
-            qCWarning(lcServiceClient) << "WebSocket without a checked handshake; dropping it";
-            socket->abort();
-            socket->deleteLater();
-            continue;
-        }
-        if (handshake->recovery)
-            recover(socket, *handshake);
-        else
-            admit(socket, *handshake);
-    }
-}
-
-void ServicePrivate::admit(QWebSocket *socket, const HandshakeGate::Handshake &handshake)
-{
-    ClientConnection::Kind kind = ClientConnection::Kind::Simple;
-    if (socket->subprotocol() == ProtocolNames::JsonSubprotocol)
-        kind = ClientConnection::Kind::Json;
-    else if (socket->subprotocol() == ProtocolNames::ReliableJsonSubprotocol)
-        kind = ClientConnection::Kind::ReliableJson;
-    ClientConnection::Limits limits;
-    limits.maxUnackedMessages = options.maxUnackedMessages;
-    limits.maxUnackedBytes = options.maxUnackedBytes;
-    limits.recoveryWindow = options.recoveryWindow;
-    auto *c = new ClientConnection(handshake.connectionId, handshake.hub, kind, limits, this);
-    const TokenClaims &claims = *handshake.claims;
-    c->userId = claims.subject;
-    c->roles = claims.roles;
-    c->claims = claims.all;
-    for (const QString &g : claims.groups)
-        c->groups.insert(g);
-    connect(c, &ClientConnection::textReceived, this,
-            [this](ClientConnection *connection, const QString &text) { frames.onText(connection, text); });
-    connect(
-        c, &ClientConnection::binaryReceived, this,
-        [this](ClientConnection *connection, const QByteArray &data) { frames.onBinary(connection, data); });
-    connect(c, &ClientConnection::finished, this, &ServicePrivate::onFinished);
-    // A dropped reliable connection stays (no count change) but its guest is now recovering.
-    connect(c, &ClientConnection::dropped, q, &Service::guestsChanged);
-    hubs.add(c);
-    guests.noteAdmitted(c);
-    c->attach(socket);
-    qCInfo(lcServiceClient) << "connection" << c->id() << "opened on hub" << handshake.hub << "as"
-                            << (c->subprotocol().isEmpty() ? QStringLiteral("simple client")
-                                                           : c->subprotocol());
-    if (kind != ClientConnection::Kind::Simple) {
-        QString reconnectionToken;
-        if (kind == ClientConnection::Kind::ReliableJson) {
-            TokenClaims reconnect;
-            reconnect.audience = c->id();
-            reconnect.issuedAt = QDateTime::currentDateTimeUtc();
-            reconnect.expiresAt = reconnect.issuedAt.addDays(7);
-            reconnectionToken = AccessToken::sign(reconnect, key());
-        }
-        c->sendControl(Frame::connected(c->id(), c->userId, reconnectionToken));
-    }
-    if (upstream)
-        upstream->post(c, Upstream::Event::Category::System, QStringLiteral("connected"), "{}",
-                       "application/json");
-    Q_EMIT q->connectionCountChanged();
-}
-
-void ServicePrivate::rejectRecovery(QWebSocket *socket)
-{
-    qCInfo(lcServiceClient) << "recovery refused";
-    connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
-    socket->setParent(this);
-    socket->close(QWebSocketProtocol::CloseCodePolicyViolated, NotRecoverable);
-    QTimer::singleShot(5000, socket, [socket] { socket->abort(); });
-}
-
-void ServicePrivate::recover(QWebSocket *socket, const HandshakeGate::Handshake &handshake)
-{
-    ClientConnection *c = hubs.connection(handshake.hub, handshake.connectionId);
-    if (!c || c->isFinished() || c->kind() != ClientConnection::Kind::ReliableJson ||
-        socket->subprotocol() != ProtocolNames::ReliableJsonSubprotocol) {
-        rejectRecovery(socket);
-        return;
-    }
-    // The reconnection token is an HS256 JWT whose audience is the connection id.
-    const std::optional<TokenClaims> claims = AccessToken::verify(handshake.recoveryToken, key());
-    if (!claims || claims->audience != c->id()) {
-        rejectRecovery(socket);
-        return;
-    }
-    qCInfo(lcServiceClient) << "connection" << c->id() << "recovered; replaying" << c->unackedCount()
-                            << "messages";
-    c->attach(socket);
-    c->replay();
-    Q_EMIT q->guestsChanged(); // recovering → connected
-}
-
-void ServicePrivate::onFinished(ClientConnection *c, const QString &reason)
-{
-    qCInfo(lcServiceClient) << "connection" << c->id() << "closed:" << reason;
-    if (hubs.remove(c))
-        Q_EMIT q->connectionCountChanged();
-    if (upstream) {
-        // The connection object goes away now: nothing waits for the answer.
-        upstream->post(
-            c, Upstream::Event::Category::System, QStringLiteral("disconnected"),
-            QJsonDocument(QJsonObject{{QStringLiteral("reason"), reason}}).toJson(QJsonDocument::Compact),
-            "application/json");
-    }
-    c->disconnect(this);
-    c->deleteLater();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Service
+// Service: with a worker (ServiceOptions::ownThread) its methods run ServicePrivate's on the
+// worker (onServiceThread()) and its getters answer from the worker's snapshot; without one,
+// directly.
 
 Service::Service(ServiceOptions options, QObject *parent)
     : QObject(parent)
-    , d(std::make_unique<ServicePrivate>(this, std::move(options)))
 {
+    if (options.ownThread) {
+        w = std::make_unique<ServiceWorker>(this);
+        // Created on the worker: its timers, servers and sockets belong to that thread.
+        w->call([this, &options] {
+            d = std::make_unique<ServicePrivate>(this, std::move(options));
+            w->setSource(d.get());
+        });
+    } else {
+        d = std::make_unique<ServicePrivate>(this, std::move(options));
+    }
     // Guests come and go with connections; listeners compare connectedGuests() themselves.
     connect(this, &Service::connectionCountChanged, this, &Service::guestsChanged);
 }
 
 Service::~Service()
 {
-    if (isRunning())
-        d->closeAll(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("Service is shutting down"),
-                    QStringLiteral("ServiceShutdown"));
+    const auto close = [this] {
+        if (d->isRunning())
+            d->closeAll(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("Service is shutting down"),
+                        QStringLiteral("ServiceShutdown"));
+    };
+    if (!w) {
+        close();
+        return;
+    }
+    // Closed first, so that the signals of the close come with a snapshot that shows it; then its
+    // objects are destroyed on the thread they live in, and the worker is joined (~w).
+    w->call([this, close] {
+        close();
+        d->teardown();
+    });
+    w->call([this] {
+        w->setSource(nullptr);
+        d.reset();
+    });
+}
+
+void Service::onServiceThread(const std::function<void()> &f)
+{
+    if (w)
+        w->call(f);
+    else
+        f();
+}
+
+QThread *Service::serviceThread() const
+{
+    return w ? w->thread() : thread();
 }
 
 bool Service::start(QString *error)
 {
-    if (isRunning())
-        return true;
-    if (d->options.accessKey.size() < 32) {
-        if (error)
-            *error = QStringLiteral("the access key must be at least 32 characters long");
-        return false;
-    }
-    if (!d->options.invite.isEmpty() && d->options.invite.size() < InviteGate::MinInviteLength) {
-        if (error)
-            *error = QStringLiteral("the invite must be at least %1 characters long")
-                         .arg(InviteGate::MinInviteLength);
-        return false;
-    }
-    if (!d->listen(d->options.listenAddress, d->options.port, error))
-        return false;
-    qCInfo(lcService) << "listening on" << endpoint().toString();
-    Q_EMIT runningChanged();
-    return true;
+    bool ok = false;
+    onServiceThread([this, &ok, error] { ok = d->start(error); });
+    return ok;
 }
 
 void Service::stop()
 {
-    if (!isRunning())
-        return;
-    d->closeAll(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("Service is shutting down"),
-                QStringLiteral("ServiceShutdown"));
-    d->teardown();
-    Q_EMIT runningChanged();
+    onServiceThread([this] { d->stop(); });
 }
 
 bool Service::rebind(const QHostAddress &address, QString *error)
 {
-    const quint16 currentPort = port();
-    stop();
-    d->options.listenAddress = address;
-    QString firstError;
-    if (d->listen(address, currentPort ? currentPort : d->options.port, &firstError)) {
-        Q_EMIT runningChanged();
-        return true;
-    }
-    // Same port if possible, else any free one.
-    if (d->listen(address, 0, error)) {
-        Q_EMIT runningChanged();
-        return true;
-    }
-    return false;
+    bool ok = false;
+    onServiceThread([this, &ok, &address, error] { ok = d->rebind(address, error); });
+    return ok;
 }
 
 bool Service::isRunning() const
 {
-    return d->router && d->router->isListening();
+    return w ? w->snapshot().running : d->isRunning();
 }
 
 quint16 Service::port() const
 {
-    return isRunning() ? d->router->port() : 0;
+    return w ? w->snapshot().port : d->port();
 }
 
 QUrl Service::endpoint() const
 {
-    return d->endpoint();
+    return w ? w->snapshot().endpoint : d->endpoint();
 }
 
 QString Service::connectionString() const
 {
     return QStringLiteral("Endpoint=%1;AccessKey=%2;Version=1.0;")
-        .arg(endpoint().toString(), d->options.accessKey);
+        .arg(endpoint().toString(), options().accessKey);
 }
 
 QString Service::invite() const
 {
-    return isRunning() ? d->invites.invite(d->inviteNeeded()) : d->options.invite;
+    return w ? w->snapshot().invite : d->invite();
 }
 
 QUrl Service::joinUrl() const
 {
-    if (!d->options.joinPage || !isRunning())
-        return {};
-    return JoinPage::guestUrl(endpoint(), d->options.listenAddress, invite());
+    return w ? w->snapshot().joinUrl : d->joinUrl();
 }
 
 int Service::connectionCount() const
 {
-    return d->hubs.count();
+    return w ? w->snapshot().connectionCount : d->hubs.count();
 }
 
 const ServiceOptions &Service::options() const
 {
-    return d->options;
+    return w ? w->options() : d->options;
 }
 
 void Service::setJoinPage(bool on)
 {
-    if (d->options.joinPage == on)
-        return;
-    d->options.joinPage = on;
-    Q_EMIT inviteChanged();
+    onServiceThread([this, on] { d->setJoinPage(on); });
 }
 
 QStringList Service::connectedGuests() const
 {
-    return d->guests.connectedGuests();
+    return w ? w->snapshot().connectedGuests : d->guests.connectedGuests();
 }
 
 int Service::connectedGuestCount() const
 {
-    return d->guests.counts().connected;
+    return w ? w->snapshot().connectedGuestCount : d->guests.counts().connected;
 }
 
 int Service::recoveringGuestCount() const
 {
-    return d->guests.counts().recovering;
+    return w ? w->snapshot().recoveringGuestCount : d->guests.counts().recovering;
 }
 
 int Service::goneGuestCount() const
 {
-    return d->guests.counts().gone;
+    return w ? w->snapshot().goneGuestCount : d->guests.counts().gone;
 }
 
 void Service::setRecoveryWindow(std::chrono::milliseconds window)
 {
-    d->options.recoveryWindow = window;
+    onServiceThread([this, window] { d->options.recoveryWindow = window; });
 }
 
 int Service::removeGuest(const QString &name)
 {
-    return d->guests.remove(name);
+    int closed = 0;
+    onServiceThread([this, &closed, &name] { closed = d->guests.remove(name); });
+    return closed;
 }
 
 void Service::setGuestsLocked(bool locked)
 {
-    if (d->guests.locked() == locked)
-        return;
-    d->guests.setLocked(locked);
-    Q_EMIT guestsLockedChanged();
+    onServiceThread([this, locked] { d->setGuestsLocked(locked); });
 }
 
 bool Service::guestsLocked() const
 {
-    return d->guests.locked();
+    return w ? w->snapshot().guestsLocked : d->guests.locked();
 }
 
 void Service::endGuestSession()
 {
-    const bool wasLocked = d->guests.locked();
-    d->guests.endSession();
-    // A configured invite was replaced as well: what invite() answers when stopped follows.
-    if (!d->options.invite.isEmpty())
-        d->options.invite = d->invites.invite(true);
-    if (wasLocked)
-        Q_EMIT guestsLockedChanged();
-    Q_EMIT inviteChanged();
+    onServiceThread([this] { d->endGuestSession(); });
 }
 
 void Service::announce(const QString &hub, const QString &text)
 {
-    HubRegistry::deliver(d->hubs.connectionsOf(hub),
-                         Frame::serverMessage(Payload::fromText(text), std::nullopt));
+    auto send = [this, hub, text] {
+        HubRegistry::deliver(d->hubs.connectionsOf(hub),
+                             Frame::serverMessage(Payload::fromText(text), std::nullopt));
+    };
+    // Nothing to wait for: a fan-out to every guest need not hold up the caller.
+    if (w)
+        w->post(send);
+    else
+        send();
 }
 
 } // namespace Hubbub

@@ -17,7 +17,10 @@
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 #include <memory>
+
+class QThread;
 
 namespace Hubbub {
 
@@ -47,9 +50,17 @@ struct ServiceOptions
     qint64 maxUnackedBytes = 16 * 1024 * 1024;
     //! WebSocket ping interval; a client that answers nothing for 3 intervals is dropped.
     std::chrono::milliseconds keepAliveInterval{20000};
+    //! Run the sockets, timers and hubs on a worker thread of the Service's own (the app's embedded
+    //! service: its GUI thread only renders). The Service is then used from the thread that
+    //! created it: control calls (start, stop, rebind, setters, removeGuest, endGuestSession) run
+    //! on the worker and wait for it, their signals emitted before they return; getters answer
+    //! from what the worker published with its last signal, without waiting; signals of the
+    //! worker's own changes (connections, guests) arrive queued; announce() does not wait.
+    bool ownThread = false;
 };
 
 class ServicePrivate;
+class ServiceWorker;
 
 class Service : public QObject
 {
@@ -82,6 +93,9 @@ public:
     QUrl joinUrl() const;
     int connectionCount() const;
     const ServiceOptions &options() const;
+    //! The thread the sockets, timers and hubs live on: the worker with ServiceOptions::ownThread,
+    //! else the Service's own thread.
+    QThread *serviceThread() const;
 
     // Guest controls (the app's Present mode; GuestControls).
     //! Turns the guest page (`/join`) on or off while running (an invite is then in force).
@@ -119,6 +133,11 @@ Q_SIGNALS:
     void inviteChanged();
 
 private:
+    friend class ServicePrivate;
+    //! Runs \a f where the service lives: on the worker (waiting for it), or here.
+    void onServiceThread(const std::function<void()> &f);
+
+    std::unique_ptr<ServiceWorker> w; //!< with ServiceOptions::ownThread; outlives d
     std::unique_ptr<ServicePrivate> d;
 };
 

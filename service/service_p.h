@@ -13,6 +13,7 @@
 #include "invitegate.h"
 #include "requesthead.h"
 #include "service.h"
+#include "serviceworker.h"
 #include "upstream.h"
 
 #include <accesstoken.h>
@@ -50,6 +51,24 @@ public:
     void closeAll(int code, const QString &reason, const QString &message);
     void teardown();
 
+    // What Service's public methods do, on the thread the service lives in (its worker, if any).
+    bool start(QString *error);
+    void stop();
+    bool rebind(const QHostAddress &address, QString *error);
+    bool isRunning() const;
+    quint16 port() const;
+    QString invite();
+    QUrl joinUrl();
+    void setJoinPage(bool on);
+    void setGuestsLocked(bool locked);
+    void endGuestSession();
+
+    //! Announces a change: emits \a signal (null: none) at once, or with a worker, hands it and a
+    //! fresh snapshot to the Service's thread (ServiceWorker::noteChange()).
+    void notify(ServiceWorker::Signal signal);
+    //! The state as Service's getters answer it (ServiceWorker).
+    ServiceSnapshot snapshot();
+
     QUrl endpoint() const;
     QByteArray key() const { return options.accessKey.toUtf8(); }
     //! Listening on a loopback address only.
@@ -84,6 +103,7 @@ public:
     ConnectionRouter *router = nullptr;
     Upstream *upstream = nullptr;
     QTimer keepAliveTimer;
+    quint64 snapshotSerial = 0;
 
 private:
     void onNewWebSocket();

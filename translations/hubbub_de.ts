@@ -1354,6 +1354,10 @@
         <source>%1 connected, %2 recovering, %3 gone</source>
         <translation>%1 verbunden, %2 stellen die Verbindung wieder her, %3 weg</translation>
     </message>
+    <message>
+        <source>Screen to present on</source>
+        <translation>Bildschirm für die Präsentation</translation>
+    </message>
 </context>
 <context>
     <name>ReactionBar</name>

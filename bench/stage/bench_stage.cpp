@@ -5,8 +5,9 @@
 // (PresenterView.qml) rendering, and N guests (a child process: see GuestDriver) on the reliable
 // JSON subprotocol that join the room, read it and send the app's envelope at a human rate
 // (1 message per 10 s each, jittered) for --seconds, then a burst of 300 messages in one second.
-// Prints the presenter view's frame time, this process's CPU time and peak RSS (the service is
-// embedded: its cost is this process's), and whether every message arrived exactly once.
+// Prints the presenter view's frame time, this process's CPU time (the service is embedded: its
+// cost is this process's; split into the GUI thread and the service's own thread) and peak RSS,
+// and whether every message arrived exactly once.
 // Run offscreen: QT_QPA_PLATFORM=offscreen ./bench-stage [--guests N] [--seconds S]
 #include "appcontroller.h"
 #include "appoptions.h"
@@ -21,6 +22,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -42,6 +44,7 @@
 #include <cstdio>
 #include <memory>
 #include <sys/resource.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -68,6 +71,27 @@ double cpuSeconds(int who)
     getrusage(who, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
            double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+//! CPU seconds of this process's threads named \a name (/proc/self/task/<tid>/comm), summed.
+double threadCpuSeconds(const QByteArray &name)
+{
+    double total = 0;
+    const long ticks = sysconf(_SC_CLK_TCK);
+    for (const QString &tid : QDir(u"/proc/self/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(u"/proc/self/task/%1/comm"_s.arg(tid));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name)
+            continue;
+        QFile stat(u"/proc/self/task/%1/stat"_s.arg(tid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // Fields after the parenthesised name: state is field 3, utime 14, stime 15.
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 12)
+            total += double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(ticks);
+    }
+    return total;
 }
 
 QString loadAverage()
@@ -321,6 +345,8 @@ int main(int argc, char *argv[])
                 guests, static_cast<long long>(joinMs), controller.present()->guestCount());
 
     const double cpuBefore = cpuSeconds(RUSAGE_SELF);
+    const double guiCpuBefore = cpuSeconds(RUSAGE_THREAD); // this is the GUI thread
+    const double serviceCpuBefore = threadCpuSeconds("hubbub-service");
     const double rssBefore = statusMiB("VmRSS");
     const int rowsBefore = model->count();
     const qint64 loadFrom = frames.now();
@@ -346,6 +372,8 @@ int main(int argc, char *argv[])
     const qint64 loadMs = phase.elapsed();
     frames.setRunning(false);
     const double cpu = cpuSeconds(RUSAGE_SELF) - cpuBefore;
+    const double guiCpu = cpuSeconds(RUSAGE_THREAD) - guiCpuBefore;
+    const double serviceCpu = threadCpuSeconds("hubbub-service") - serviceCpuBefore;
     const double hwm = statusMiB("VmHWM");
     const double rssAfter = statusMiB("VmRSS");
     const QString loadAtEnd = loadAverage();
@@ -389,6 +417,10 @@ int main(int argc, char *argv[])
         "app process (UI + embedded service, one process): CPU %.2f s over %.1f s of load (%.0f %% of "
         "one core); RSS %.1f → %.1f MiB, peak (VmHWM) %.1f MiB\n",
         cpu, loadMs / 1000.0, 100.0 * cpu / (loadMs / 1000.0), rssBefore, rssAfter, hwm);
+    std::printf("  of which the GUI thread %.2f s (%.0f %%), the embedded service's thread %.2f s (%.0f %%), "
+                "other threads %.2f s\n",
+                guiCpu, 100.0 * guiCpu / (loadMs / 1000.0), serviceCpu,
+                100.0 * serviceCpu / (loadMs / 1000.0), cpu - guiCpu - serviceCpu);
     std::printf("guest process (all %d guests, one thread): CPU %.2f s\n", guests, guestCpu);
     std::printf("load average at the end: %s\n", qPrintable(loadAtEnd));
     return lost == 0 && duplicated == 0 && !sent.isEmpty() ? 0 : 2;

@@ -23,6 +23,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QUrlQuery>
 
 using namespace Hubbub;
@@ -229,6 +230,23 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(present.goneCount(), 1, kTimeout);
         QCOMPARE(present.recoveringCount(), 0);
         QCOMPARE(present.connectedCount(), 0);
+        QCOMPARE(present.guestCount(), 0);
+        present.end();
+    }
+
+    // The embedded service's sockets and fan-out run on a thread of their own (issue "On stage":
+    // the presenter view must not stutter while 300 guests send); this thread only reads its counts.
+    void embeddedServiceRunsOffTheGuiThread()
+    {
+        SecretStore secrets(QStringLiteral("t"), false);
+        ConnectionController cc(options(), &secrets);
+        PresentMode present(&cc, QStringLiteral("hubbub"));
+        cc.start();
+        QTRY_VERIFY_WITH_TIMEOUT(cc.isConnected(), kTimeout);
+        QVERIFY(cc.service());
+        QVERIFY(cc.service()->serviceThread() != QThread::currentThread());
+        QVERIFY(cc.service()->serviceThread()->isRunning());
+        QVERIFY(present.start());
         QCOMPARE(present.guestCount(), 0);
         present.end();
     }

@@ -29,9 +29,10 @@ PresentMode::PresentMode(ConnectionController *connection, const QString &hub, Q
     , m_hub(hub.isEmpty() ? PageDefaultHub : hub)
     , m_room(PageDefaultRoom)
 {
-    if (qGuiApp) {
-        connect(qGuiApp, &QGuiApplication::screenAdded, this, &PresentMode::screensChanged);
-        connect(qGuiApp, &QGuiApplication::screenRemoved, this, &PresentMode::screensChanged);
+    // qGuiApp is a static_cast: under a QCoreApplication (tests, tools) it would be undefined.
+    if (auto *gui = qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        connect(gui, &QGuiApplication::screenAdded, this, &PresentMode::screensChanged);
+        connect(gui, &QGuiApplication::screenRemoved, this, &PresentMode::screensChanged);
     }
 }
 

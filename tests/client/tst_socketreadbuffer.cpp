@@ -9,6 +9,8 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <memory>
+
 using namespace WebPubSub;
 
 namespace {
@@ -18,7 +20,7 @@ struct Pair
 {
     QWebSocketServer server{QStringLiteral("tst_socketreadbuffer"), QWebSocketServer::NonSecureMode};
     QWebSocket client;
-    QWebSocket *peer = nullptr;
+    std::unique_ptr<QWebSocket> peer; // nextPendingConnection() gives it to us to delete
     QStringList received;
 
     bool open(qint64 maximum)
@@ -31,7 +33,7 @@ struct Pair
         SocketReadBuffer::manage(&client, maximum);
         if (!QTest::qWaitFor([this] { return server.hasPendingConnections(); }, 10000))
             return false;
-        peer = server.nextPendingConnection();
+        peer.reset(server.nextPendingConnection());
         // One frame per message (QWebSocket splits messages into 512 KiB frames by default).
         peer->setOutgoingFrameSize(8 * 1024 * 1024);
         return QTest::qWaitFor([this] { return client.state() == QAbstractSocket::ConnectedState; }, 10000);

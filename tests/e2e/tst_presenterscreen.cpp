@@ -53,12 +53,9 @@ private Q_SLOTS:
         QCOMPARE(app.present()->screenIndex(), int(screens.indexOf(mainWindow.screen())));
 
         QQmlEngine engine;
-        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/qt/qml/Hubbub/Ui/PresenterView.qml")));
-        QVERIFY2(component.isReady(), qPrintable(component.errorString()));
-        std::unique_ptr<QObject> object(
-            component.createWithInitialProperties({{QStringLiteral("app"), QVariant::fromValue(&app)}}));
-        QVERIFY2(object, qPrintable(component.errorString()));
+        QString error;
+        std::unique_ptr<QObject> object = InProcessApp::createPresenterView(engine, &app, &error);
+        QVERIFY2(object, qPrintable(error));
         auto *window = qobject_cast<QQuickWindow *>(object.get());
         QVERIFY(window);
         window->showFullScreen();

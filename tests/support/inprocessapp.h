@@ -11,6 +11,7 @@
 #include "pictureprovider.h"
 
 #include <QQmlApplicationEngine>
+#include <QQmlComponent>
 #include <QQuickWindow>
 #include <QSize>
 #include <QString>
@@ -56,6 +57,22 @@ inline void showAndConnect(std::unique_ptr<QQmlApplicationEngine> &engine, Hubbu
     app->start();
     QTRY_COMPARE_WITH_TIMEOUT(app->connection()->state(), Hubbub::ConnectionController::State::Connected,
                               20000);
+}
+
+//! Creates Present mode's presenter view (its own window) over \a app in \a engine; null with
+//! \a error set when the component does not load.
+inline std::unique_ptr<QObject> createPresenterView(QQmlEngine &engine, Hubbub::AppController *app,
+                                                    QString *error)
+{
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/qt/qml/Hubbub/Ui/PresenterView.qml")));
+    std::unique_ptr<QObject> view;
+    if (component.isReady())
+        view.reset(
+            component.createWithInitialProperties({{QStringLiteral("app"), QVariant::fromValue(app)}}));
+    if (!view)
+        *error = component.errorString();
+    return view;
 }
 
 } // namespace InProcessApp

@@ -625,18 +625,22 @@ void ClientPrivate::finishConnect()
     setState(Client::State::Connected);
     qCInfo(lcClient) << "connected as" << connectionId << (isReconnect ? "(reconnect)" : "");
     if (gapPending) {
-        gapPending = false;
-        const QDateTime from = QDateTime::fromMSecsSinceEpoch(gapFrom, Qt::UTC);
-        const QDateTime to = QDateTime::currentDateTimeUtc();
-        qCWarning(lcClient) << "messages to" << gapGroups << "between" << from << "and" << to
-                            << "may be lost";
-        Q_EMIT q->gapDetected(std::exchange(gapGroups, {}), from, to);
+        reportGap();
         if (phase != Phase::Live)
             return; // a slot stopped the client
     }
     Q_EMIT q->connected(connectionId, userId, isReconnect);
     if (phase == Phase::Live)
         ops.flush();
+}
+
+void ClientPrivate::reportGap()
+{
+    gapPending = false;
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(gapFrom, Qt::UTC);
+    const QDateTime to = QDateTime::currentDateTimeUtc();
+    qCWarning(lcClient) << "messages to" << gapGroups << "between" << from << "and" << to << "may be lost";
+    Q_EMIT q->gapDetected(std::exchange(gapGroups, {}), from, to);
 }
 
 void ClientPrivate::goStopped()
@@ -818,6 +822,18 @@ void ClientPrivate::handleMessage(const Frame &frame)
         }
     }
     if (frame.type == Frame::Type::GroupMessage) {
+        // A message of the new connection can come before its rejoins settle: a connection that
+        // dropped while rejoining is recovered, and the service replays what it sent since the
+        // join before it answers the resent join. The gap is reported first, so that it sits
+        // where the loss is in the stream, never after messages that followed it.
+        if (gapPending) {
+            qCInfo(lcClient) << "a message came before the rejoins settled (phase" << int(phase)
+                             << "): reporting the gap first";
+            const quint64 epoch = attemptEpoch;
+            reportGap();
+            if (epoch != attemptEpoch || !socket)
+                return; // a slot stopped or restarted the client
+        }
         GroupMessage m{frame.group, frame.fromUserId, frame.payload, frame.sequenceId, now};
         Q_EMIT q->groupMessageReceived(m);
     } else {

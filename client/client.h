@@ -128,7 +128,9 @@ Q_SIGNALS:
     void stopped(int closeCode, const QString &closeReason);
     //! A new connection replaced a lost one while \a groups were joined: messages sent to them
     //! between \a lostAt (when the lost connection last delivered a frame) and \a restoredAt (when
-    //! the new one had rejoined them) may never arrive. Emitted just before `connected`.
+    //! the new one had rejoined them) may never arrive. Emitted just before `connected`, or earlier,
+    //! just before the first group message of the new connection if one comes before its rejoins
+    //! settle: in the stream of groupMessageReceived, the gap always sits where the loss is.
     void gapDetected(const QStringList &groups, const QDateTime &lostAt, const QDateTime &restoredAt);
     void groupMessageReceived(const WebPubSub::GroupMessage &message);
     void serverMessageReceived(const WebPubSub::ServerMessage &message);

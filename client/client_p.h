@@ -130,6 +130,8 @@ public:
     void beginRejoin();
     void checkRejoinSettled();
     void finishConnect();
+    //! Emits the gap owed since a connection was lost (gapPending).
+    void reportGap();
     void goStopped();
     void probe();
 

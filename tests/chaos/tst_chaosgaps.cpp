@@ -24,6 +24,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <ranges>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -44,7 +45,37 @@ struct Arrival
 {
     int sender = -1; //!< -1: a gap marker
     int n = -1;
+    qint64 at = QDateTime::currentMSecsSinceEpoch();
 };
+
+//! Consecutive lost numbers of one sender that share their neighbours in the timeline, for the report.
+struct LossRanges
+{
+    struct Range
+    {
+        int sender, first, last, from, to;
+    };
+    std::vector<Range> ranges;
+    void add(int sender, int n, int from, int to)
+    {
+        if (!ranges.empty()) {
+            Range &r = ranges.back();
+            if (r.sender == sender && r.last + 1 == n && r.from == from && r.to == to) {
+                r.last = n;
+                return;
+            }
+        }
+        ranges.push_back({sender, n, n, from, to});
+    }
+};
+
+QString gapPositionsText(const std::vector<int> &positions)
+{
+    QStringList parts;
+    for (int p : positions)
+        parts << QString::number(p);
+    return parts.join(u", "_s);
+}
 
 struct Receiver
 {
@@ -213,6 +244,7 @@ void TestChaosGaps::everyLossIsInsideAReportedGap()
             highest[a.sender] = std::max(highest[a.sender], a.n);
         }
         int lost = 0, outside = 0, outsideTime = 0, received = 0;
+        LossRanges outsideRanges;
         for (int s = 0; s < kSenders; ++s) {
             received += int(positions[s].size());
             for (const auto &entry : senders[s].acked) {
@@ -231,6 +263,8 @@ void TestChaosGaps::everyLossIsInsideAReportedGap()
                 const bool inGap = std::any_of(gapPositions.begin(), gapPositions.end(),
                                                [&](int g) { return g > from && g < to; });
                 outside += inGap ? 0 : 1;
+                if (!inGap)
+                    outsideRanges.add(s, n, from, to);
                 // In time: published between issued and acked, which must meet a reported window.
                 const bool inWindow =
                     std::any_of(receiver.gaps.begin(), receiver.gaps.end(), [&](const auto &gap) {
@@ -262,7 +296,22 @@ void TestChaosGaps::everyLossIsInsideAReportedGap()
                    .arg(receiver.recoveries)
                    .arg(receiver.newConnections);
         for (const auto &[from, to] : receiver.gaps)
-            qCInfo(lcGaps).noquote() << u"  gap of %1 ms"_s.arg(to - from);
+            qCInfo(lcGaps).noquote() << u"  gap of %1 ms (%2 .. %3)"_s.arg(to - from).arg(from).arg(to);
+        // Where a silent loss sits: which numbers, between which arrivals, and when those arrived.
+        for (const LossRanges::Range &range : outsideRanges.ranges | std::views::take(20))
+            qCWarning(lcGaps).noquote()
+                << u"  silent loss: sender %1 n %2..%3 (%4 messages) between timeline %5 (at %6) and %7 (at "
+                   u"%8); "
+                   u"timeline %9 entries, gap markers at %10"_s.arg(range.sender)
+                       .arg(range.first)
+                       .arg(range.last)
+                       .arg(range.last - range.first + 1)
+                       .arg(range.from)
+                       .arg(range.from >= 0 ? receiver.timeline[range.from].at : -1)
+                       .arg(range.to)
+                       .arg(range.to < int(receiver.timeline.size()) ? receiver.timeline[range.to].at : -1)
+                       .arg(receiver.timeline.size())
+                       .arg(gapPositionsText(gapPositions));
         totalLost += lost;
         totalDup += dup;
         totalOoo += ooo + corrupt;

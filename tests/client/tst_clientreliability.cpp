@@ -58,6 +58,7 @@ private Q_SLOTS:
     void outboxWaitsDuringRecovery();
     void restartRejoinsGroups();
     void dropWhileRejoiningIsRecovered();
+    void gapComesBeforeTheMessagesThatFollowIt();
 
 private:
     struct Fixture
@@ -577,6 +578,52 @@ void TestClientReliability::dropWhileRejoiningIsRecovered()
     QCOMPARE(connected.at(0).at(2).toBool(), true);
     QCOMPARE(recovered.size(), 0);
     QCOMPARE(f.client->state(), State::Connected);
+}
+
+void TestClientReliability::gapComesBeforeTheMessagesThatFollowIt()
+{
+    // Found by chaos.fullspeed: a new connection drops while rejoining and is recovered; the service
+    // replays what it sent the group since the join *before* it answers the resent join (its ack went
+    // down with the dropped socket). Those messages came before the gap marker, which made the loss look
+    // as if it were between them and the next ones: the timeline put "messages may be missing" in the
+    // wrong place.
+    Fixture f;
+    QVERIFY(f.start());
+    auto join = f.client->joinGroup(QStringLiteral("a"));
+    QVERIFY(waitFor(join));
+    QStringList order;
+    QObject guard;
+    connect(f.client.get(), &Client::gapDetected, &guard, [&order] { order << QStringLiteral("gap"); });
+    connect(f.client.get(), &Client::groupMessageReceived, &guard,
+            [&order](const GroupMessage &m) { order << m.payload.text(); });
+    connect(f.client.get(), &Client::connected, &guard, [&order] { order << QStringLiteral("connected"); });
+    f.service.sendGroupText(0, QStringLiteral("a"), QStringLiteral("before"), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(order, QStringList{QStringLiteral("before")}, 10000);
+
+    f.service.onFrame = [](int i, const QJsonObject &frame) {
+        return i > 0 && frame.value(u"type").toString() == u"joinGroup"; // rejoins stay unanswered
+    };
+    f.service.closeConnection(0, QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("SlowClient"));
+    QTRY_COMPARE_WITH_TIMEOUT(f.service.frames(1, QStringLiteral("joinGroup")).size(), 1, 10000);
+    QVERIFY(!isRecoveryUrl(f.service.at(1).requestUrl));
+    const qint64 rejoinAckId =
+        f.service.frames(1, QStringLiteral("joinGroup")).at(0).value(u"ackId").toInteger();
+    // The service joined the group and acked, but the link broke before the ack arrived.
+    f.service.abortConnection(1);
+    QTRY_COMPARE_WITH_TIMEOUT(f.service.count(), 3, 10000);
+    QVERIFY(isRecoveryUrl(f.service.at(2).requestUrl));
+    QTRY_VERIFY_WITH_TIMEOUT(f.service.isOpen(2), 10000);
+    // The replay, then (once the resent join arrives) its Duplicate answer.
+    f.service.sendGroupText(2, QStringLiteral("a"), QStringLiteral("after-1"), 1);
+    f.service.sendGroupText(2, QStringLiteral("a"), QStringLiteral("after-2"), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(order.size() >= 4, 10000);
+    QCOMPARE(order.join(u' '), QStringLiteral("before gap after-1 after-2"));
+    QCOMPARE(f.client->state(), State::Reconnecting); // the join is not answered yet
+    QTRY_COMPARE_WITH_TIMEOUT(f.service.frames(2, QStringLiteral("joinGroup")).size(), 1, 10000);
+    f.service.sendAck(2, quint64(rejoinAckId), QStringLiteral("Duplicate"));
+    QTRY_COMPARE_WITH_TIMEOUT(f.client->state(), State::Connected, 10000);
+    // One gap, reported once: not again when the rejoin settles.
+    QCOMPARE(order.join(u' '), QStringLiteral("before gap after-1 after-2 connected"));
 }
 
 QTEST_GUILESS_MAIN(TestClientReliability)

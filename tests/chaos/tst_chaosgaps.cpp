@@ -84,6 +84,7 @@ struct Receiver
     std::vector<std::pair<qint64, qint64>> gaps; // from, to (ms since the epoch)
     int recoveries = 0;
     int newConnections = 0;
+    int beforeSettled = 0; //!< messages that came while the client was still rejoining
 };
 
 struct Sender
@@ -126,6 +127,8 @@ void TestChaosGaps::everyLossIsInsideAReportedGap()
             Chaos::quickToNoticeOptions());
         connect(receiver.client.get(), &WebPubSub::Client::groupMessageReceived, &guard,
                 [&receiver](const WebPubSub::GroupMessage &message) {
+                    if (receiver.client->state() != WebPubSub::Client::State::Connected)
+                        ++receiver.beforeSettled;
                     const QJsonObject data = message.payload.json().toObject();
                     receiver.timeline.push_back({data.value(u"s"_s).toInt(-2), data.value(u"n"_s).toInt(-1)});
                 });
@@ -285,7 +288,9 @@ void TestChaosGaps::everyLossIsInsideAReportedGap()
         }
         qCInfo(lcGaps).noquote()
             << u"receiver-%1: received %2, lost %3 (outside a reported gap: %4 in the stream, %5 in time), "
-               u"duplicated %6, out of order %7; gaps %8, recoveries %9, new connections %10"_s.arg(r)
+               u"duplicated %6, out of order %7; gaps %8, recoveries %9, new connections %10, messages "
+               u"before a "
+               u"rejoin settled %11"_s.arg(r)
                    .arg(received)
                    .arg(lost)
                    .arg(outside)
@@ -294,7 +299,8 @@ void TestChaosGaps::everyLossIsInsideAReportedGap()
                    .arg(ooo + corrupt)
                    .arg(receiver.gaps.size())
                    .arg(receiver.recoveries)
-                   .arg(receiver.newConnections);
+                   .arg(receiver.newConnections)
+                   .arg(receiver.beforeSettled);
         for (const auto &[from, to] : receiver.gaps)
             qCInfo(lcGaps).noquote() << u"  gap of %1 ms (%2 .. %3)"_s.arg(to - from).arg(from).arg(to);
         // Where a silent loss sits: which numbers, between which arrivals, and when those arrived.

@@ -3,6 +3,7 @@
 #include "historystore.h"
 
 #include "logging.h"
+#include "walcheckpointer.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -59,8 +60,20 @@ HistoryStore::HistoryStore(const QString &path)
         return;
     }
     // WAL keeps the UI responsive while writing; a crash loses at most the last transaction.
-    exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    QString journalMode;
+    {
+        QSqlQuery q(db);
+        if (q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) && q.next())
+            journalMode = q.value(0).toString();
+    }
     exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    // The checkpoints (the only syncs left in WAL mode with synchronous=NORMAL) run on a worker
+    // thread instead of inside whichever commit of this (GUI) thread crosses SQLite's threshold.
+    if (journalMode.compare(u"wal", Qt::CaseInsensitive) == 0) {
+        m_checkpointer = std::make_unique<WalCheckpointer>(m_connectionName);
+        if (!m_checkpointer->isRunning())
+            m_checkpointer.reset();
+    }
     exec(QStringLiteral("CREATE TABLE IF NOT EXISTS messages ("
                         " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
                         " room TEXT NOT NULL, id TEXT NOT NULL,"
@@ -116,6 +129,7 @@ HistoryStore::HistoryStore(const QString &path)
 
 HistoryStore::~HistoryStore()
 {
+    m_checkpointer.reset(); // its connection closes before ours
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -263,6 +277,11 @@ std::optional<ChatMessage> HistoryStore::message(const QString &room, const QStr
 
 bool HistoryStore::checkpoint()
 {
+    if (m_checkpointer) {
+        // TRUNCATE needs the log to itself: the worker's connection goes first.
+        m_checkpointer->stop();
+        m_checkpointer.reset();
+    }
     return isOpen() && exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
 }
 

@@ -14,9 +14,12 @@
 #include <QString>
 #include <QVariant>
 
+#include <memory>
 #include <optional>
 
 namespace Hubbub {
+
+class WalCheckpointer;
 
 class HistoryStore
 {
@@ -54,8 +57,12 @@ public:
     //! The stored message \a messageId of \a room; nullopt when not stored.
     std::optional<ChatMessage> message(const QString &room, const QString &messageId) const;
     //! Writes the WAL back into the database file (on quit), so the history on disk is complete
-    //! without its -wal file.
+    //! without its -wal file. Stops the background checkpoints first (SQLite's own automatic ones
+    //! take over again, for whatever is written after).
     bool checkpoint();
+    //! The worker that checkpoints this history off the calling thread; null when the file is not
+    //! in WAL mode, the worker could not open it, or after checkpoint().
+    WalCheckpointer *checkpointer() const { return m_checkpointer.get(); }
     //! Messages stored for \a room (gap markers not counted).
     int count(const QString &room) const;
 
@@ -100,6 +107,7 @@ private:
     QString m_path;
     QString m_connectionName;
     mutable QString m_lastError;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 };
 
 } // namespace Hubbub

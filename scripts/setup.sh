@@ -10,7 +10,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev
   qt6-declarative-dev qt6-declarative-dev-tools qt6-l10n-tools
-  qtkeychain-qt6-dev libjwt-dev libsimdjson-dev libqt6sql6-sqlite libqrencode-dev zbar-tools libgl-dev qt6-qpa-plugins
+  qtkeychain-qt6-dev libjwt-dev libsimdjson-dev libqt6sql6-sqlite libsqlite3-dev libqrencode-dev zbar-tools libgl-dev qt6-qpa-plugins
   qml6-module-qtqml qml6-module-qtqml-workerscript qml6-module-qtqml-models
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qttest

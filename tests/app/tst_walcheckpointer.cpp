@@ -112,6 +112,7 @@ private Q_SLOTS:
 void TestWalCheckpointer::checkpointsRunOnTheWorkerThread()
 {
     QTemporaryDir dir;
+    Recorder recorder; // before the store: it outlives the worker, which the store's end stops
     HistoryStore store(dir.filePath(QStringLiteral("history.sqlite")));
     QVERIFY(store.isOpen());
     QVERIFY(store.checkpointer());
@@ -119,7 +120,6 @@ void TestWalCheckpointer::checkpointsRunOnTheWorkerThread()
     // SQLite's automatic checkpoint (its own wal hook) is off on the GUI connection.
     QCOMPARE(pragma(store.connectionName(), QStringLiteral("PRAGMA wal_autocheckpoint")), 0);
 
-    Recorder recorder;
     recorder.watch(store.checkpointer(), this);
     // Below the threshold nothing is asked for.
     QCOMPARE(store.insertMany(batch(0, 100)), 100);
@@ -142,9 +142,9 @@ void TestWalCheckpointer::checkpointsRunOnTheWorkerThread()
 void TestWalCheckpointer::aReaderDelaysButNeverBlocks()
 {
     QTemporaryDir dir;
+    Recorder recorder; // before the store: it outlives the worker, which the store's end stops
     HistoryStore store(dir.filePath(QStringLiteral("history.sqlite")));
     QVERIFY(store.checkpointer());
-    Recorder recorder;
     recorder.watch(store.checkpointer(), this);
     QCOMPARE(store.insertMany(batch(0, 200)), 200);
 

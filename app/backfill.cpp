@@ -89,8 +89,8 @@ void Backfill::sendPending()
         request.kind = MessageEnvelope::Kind::BackfillRequest;
         request.version = MessageEnvelope::kBackfillVersion;
         request.id = requestId;
-        request.from = it->from;
-        request.to = it->to;
+        request.from = it->from.addMSecs(-kRequestMargin.count());
+        request.to = it->to.addMSecs(kRequestMargin.count());
         request.max = MessageEnvelope::kMaxBackfillMessages;
         if (!m_hooks.send || !m_hooks.send(it->room, request.toJson())) {
             m_unsent.append(requestId); // not connected after all: next time

@@ -54,6 +54,13 @@ public:
     static constexpr std::chrono::milliseconds kAcceptAnswersFor{120000};
     //! An answer never covers more than this much time (a request for more is cut to its end).
     static constexpr std::chrono::hours kMaxWindow{24};
+    //! The request asks for this much more on each side of the gap. Answerers compare the window
+    //! with the times *they* received messages, which differ from ours by how busy each app was
+    //! and by clock skew between machines: a message the service sent us just before the link
+    //! died can reach a busier peer later than our last frame, one sent just before our rejoin
+    //! took effect can reach it after our rejoin was acknowledged. What the margin brings that we
+    //! have already is dropped by id; the marker keeps the exact window.
+    static constexpr std::chrono::milliseconds kRequestMargin{2000};
 
     Backfill(HistoryStore *history, Hooks hooks, QObject *parent = nullptr);
     ~Backfill() override;

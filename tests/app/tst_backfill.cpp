@@ -151,9 +151,10 @@ private Q_SLOTS:
         QVERIFY(request);
         QCOMPARE(request->kind, MessageEnvelope::Kind::BackfillRequest);
         QCOMPARE(request->version, 1);
-        // The honest window: exactly the client's, never wider.
-        QCOMPARE(request->from, kLost);
-        QCOMPARE(request->to, kRestored);
+        // The client's window with the margin on each side (the marker keeps the exact one).
+        QCOMPARE(request->from, kLost.addMSecs(-Backfill::kRequestMargin.count()));
+        QCOMPARE(request->to, kRestored.addMSecs(Backfill::kRequestMargin.count()));
+        QCOMPARE(m_model->at(1).timestamp, kLost);
         QCOMPARE(request->max, 200);
         QVERIFY(!request->id.isEmpty());
     }
@@ -202,6 +203,83 @@ private Q_SLOTS:
         QCOMPARE(relayed, 3);
         // A relayed message is never relayed on: it is not in what this instance would answer with.
         QCOMPARE(m_history->receivedBetween(kRoom, kLost, kRestored, 200).size(), 0);
+    }
+
+    // A busier peer received the messages at the gap's edges at other times than we would have:
+    // one the service sent after our last frame reached it before that frame's time on our clock,
+    // one sent before our rejoin took effect reached it after the rejoin was acknowledged. Both
+    // are in its answer; what we have already, on either side of the gap, is not taken twice.
+    void theRequestCoversWhatAPeerReceivedAtTheEdges()
+    {
+        make();
+        store(direct(QStringLiteral("before"), QStringLiteral("carol"), QStringLiteral("before"),
+                     kLost.addMSecs(-900)));
+        const QString requestId = openGap();
+        QVERIFY(!requestId.isEmpty());
+        store(direct(QStringLiteral("after"), QStringLiteral("carol"), QStringLiteral("after"),
+                     kRestored.addMSecs(1200)));
+        const auto request = MessageEnvelope::fromJson(m_sent.constFirst().second);
+        QVERIFY(request);
+
+        // The peer: its own history, the arrival times its own.
+        QTemporaryDir peerDir;
+        HistoryStore peerHistory(peerDir.filePath(QStringLiteral("peer.sqlite")));
+        MessageModel peerModel(kRoom);
+        QList<QJsonObject> peerSent;
+        Backfill peer(
+            &peerHistory,
+            Backfill::Hooks{[&](const QString &, const QJsonObject &e) {
+                                peerSent.append(e);
+                                return true;
+                            },
+                            [](const QString &, const QString &user) { return user == u"alice"; },
+                            [&](const QString &room) { return room == kRoom ? &peerModel : nullptr; },
+                            []() { return QStringLiteral("bob"); }});
+        peer.setAnswerDelayMax(0ms);
+        const QList<ChatMessage> peerHas{
+            direct(QStringLiteral("before"), QStringLiteral("carol"), QStringLiteral("before"),
+                   kLost.addMSecs(-1000)),
+            direct(QStringLiteral("start-edge"), QStringLiteral("carol"), QStringLiteral("start"),
+                   kLost.addMSecs(-300)),
+            direct(QStringLiteral("middle"), QStringLiteral("carol"), QStringLiteral("middle"),
+                   kLost.addSecs(30)),
+            direct(QStringLiteral("end-edge"), QStringLiteral("carol"), QStringLiteral("end"),
+                   kRestored.addMSecs(400)),
+            direct(QStringLiteral("after"), QStringLiteral("carol"), QStringLiteral("after"),
+                   kRestored.addMSecs(1100)),
+            // Beyond the margin: not asked for.
+            direct(QStringLiteral("long-before"), QStringLiteral("carol"), QStringLiteral("x"),
+                   kLost.addSecs(-10)),
+            direct(QStringLiteral("long-after"), QStringLiteral("carol"), QStringLiteral("y"),
+                   kRestored.addSecs(10)),
+        };
+        for (const ChatMessage &m : peerHas)
+            peerHistory.insert(m);
+        peer.handle(kRoom, QStringLiteral("alice"), *request);
+        QTRY_COMPARE_WITH_TIMEOUT(peerSent.size(), 1, 5000);
+        const auto answer = MessageEnvelope::fromJson(peerSent.constFirst());
+        QVERIFY(answer);
+        QStringList answered;
+        for (const auto &r : answer->relayed)
+            answered.append(r.id);
+        QCOMPARE(answered, (QStringList{QStringLiteral("before"), QStringLiteral("start-edge"),
+                                        QStringLiteral("middle"), QStringLiteral("end-edge"),
+                                        QStringLiteral("after")}));
+
+        m_backfill->handle(kRoom, QStringLiteral("bob"), *answer);
+        QStringList order;
+        for (int row = 0; row < m_model->count(); ++row)
+            order.append(m_model->at(row).gapMarker ? QStringLiteral("gap") : m_model->at(row).id);
+        QCOMPARE(order, (QStringList{QStringLiteral("before"), QStringLiteral("gap"),
+                                     QStringLiteral("start-edge"), QStringLiteral("middle"),
+                                     QStringLiteral("end-edge"), QStringLiteral("after")}));
+        // Placed inside the gap they fill, counted once each.
+        for (const QString &id : {QStringLiteral("start-edge"), QStringLiteral("end-edge")}) {
+            const QDateTime ts = m_model->at(m_model->rowOf(id)).timestamp;
+            QVERIFY2(ts >= kLost && ts <= kRestored, qPrintable(ts.toString(Qt::ISODateWithMs)));
+        }
+        QCOMPARE(m_model->at(m_model->rowOf(m_backfill->gapMarkers(kRoom).constFirst())).gapFilled, 3);
+        QCOMPARE(m_history->latest(kRoom, 100).size(), 6); // before, after, marker, three filled
     }
 
     void forgedAnswersCannotOverwriteOrExceedBounds()

@@ -40,7 +40,7 @@ public:
 
     bool isRunning() const { return m_running; }
     //! Asks for a checkpoint on the worker thread (asynchronously; requests made while one is
-    //! pending are one). Thread-safe.
+    //! pending are one). May be called from any thread; after stop() it does nothing.
     void checkpointSoon();
     //! Gives the writer its automatic checkpoints back, closes the worker's connection and ends
     //! its thread (waiting for a checkpoint in progress). Idempotent; call from the writer's thread.
@@ -62,7 +62,7 @@ private:
     sqlite3 *m_writer = nullptr;  //!< the writer's handle, while the hook is ours
     int m_threshold;
     std::atomic<bool> m_pending{false};
-    bool m_running = false;
+    std::atomic<bool> m_running{false}; //!< read by checkpointSoon() on any thread
 };
 
 } // namespace Hubbub

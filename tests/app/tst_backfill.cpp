@@ -113,6 +113,14 @@ class TestBackfill : public QObject
             return {};
         return m_sent.constFirst().second.value(QStringLiteral("id")).toString();
     }
+    // The model's rows as message ids, "gap" for the marker.
+    QStringList rowIds() const
+    {
+        QStringList ids;
+        for (int row = 0; row < m_model->count(); ++row)
+            ids.append(m_model->at(row).gapMarker ? QStringLiteral("gap") : m_model->at(row).id);
+        return ids;
+    }
     int answersSent() const
     {
         int n = 0;
@@ -180,9 +188,7 @@ private Q_SLOTS:
                      .data(MessageModel::FirstUnreadRole)
                      .toBool(),
                  true);
-        QStringList order;
-        for (int row = 0; row < m_model->count(); ++row)
-            order.append(m_model->at(row).gapMarker ? QStringLiteral("gap") : m_model->at(row).id);
+        const QStringList order = rowIds();
         QCOMPARE(order, (QStringList{QStringLiteral("gap"), QStringLiteral("m1"), QStringLiteral("m2"),
                                      QStringLiteral("m3"), QStringLiteral("live")}));
         const int row = m_model->rowOf(QStringLiteral("m1"));
@@ -267,9 +273,7 @@ private Q_SLOTS:
                                         QStringLiteral("after")}));
 
         m_backfill->handle(kRoom, QStringLiteral("bob"), *answer);
-        QStringList order;
-        for (int row = 0; row < m_model->count(); ++row)
-            order.append(m_model->at(row).gapMarker ? QStringLiteral("gap") : m_model->at(row).id);
+        const QStringList order = rowIds();
         QCOMPARE(order, (QStringList{QStringLiteral("before"), QStringLiteral("gap"),
                                      QStringLiteral("start-edge"), QStringLiteral("middle"),
                                      QStringLiteral("end-edge"), QStringLiteral("after")}));

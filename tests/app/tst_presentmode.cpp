@@ -3,6 +3,7 @@
 // Present mode against the app's embedded service: start hosts it on the LAN with the guest page
 // and an invite; a guest negotiating with the invite is counted; remove closes it, lock refuses
 // its sends, end closes every guest and voids the invite; the QR code encodes the join URL.
+#include "apptestfixture.h"
 #include "connectioncontroller.h"
 #include "localservice.h"
 #include "presentmode.h"
@@ -82,13 +83,7 @@ class TestPresentMode : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("hubbub-tst-presentmode"));
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).removeRecursively();
-        QFile::remove(LocalService::sharedSettingsPath());
-    }
+    void initTestCase() { HubbubTest::isolateLocalAppPaths(QStringLiteral("hubbub-tst-presentmode")); }
 
     void presentRemoveLockEnd()
     {

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace std::chrono_literals;
@@ -63,6 +64,14 @@ Hubbub::AppOptions freshLocalAppOptions(const QString &profilePrefix)
 
 void isolateLocalAppPaths(const QString &applicationName)
 {
+    // The local service's published endpoint and key file live in the generic folders, which test
+    // mode puts under ~/.qttest for every test process alike: ctest -j runs other tests beside this
+    // one, whose embedded services publish there too (one found another test's service and joined
+    // it on CI) and which remove the file at their start. A home of this process's own keeps "who
+    // hosts" and the key this test's alone; the processes it starts inherit it.
+    static QTemporaryDir home;
+    if (home.isValid())
+        qputenv("HOME", QFile::encodeName(home.path()));
     isolateAppPaths(applicationName);
     QFile::remove(Hubbub::LocalService::sharedSettingsPath());
 }

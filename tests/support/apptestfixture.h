@@ -36,7 +36,8 @@ Hubbub::AppOptions localAppOptions(const QString &user, const QString &profile);
 //! localAppOptions() for user "tester" on a profile named \a profilePrefix and a number no earlier
 //! call of this run gave.
 Hubbub::AppOptions freshLocalAppOptions(const QString &profilePrefix);
-//! isolateAppPaths(), and no local service's shared settings (port, key) left from an earlier run.
+//! isolateAppPaths() in a home of this process's own (HOME points at a temporary folder for the rest
+//! of the run), so no other test's local service, published endpoint or key file is seen.
 void isolateLocalAppPaths(const QString &applicationName);
 
 //! True once every app in \a apps sees every other one in \a room (so all have joined it).

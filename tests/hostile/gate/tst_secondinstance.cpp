@@ -39,9 +39,7 @@ class TestSecondInstance : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("hubbub-tst-gate-secondinstance"));
-        QFile::remove(LocalService::sharedSettingsPath());
+        HubbubTest::isolateLocalAppPaths(QStringLiteral("hubbub-tst-gate-secondinstance"));
         QFile::remove(AccessKeyFile::defaultPath());
     }
 

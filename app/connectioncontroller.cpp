@@ -318,6 +318,9 @@ void ConnectionController::setState(State state)
         m_transitions->append(QStringLiteral("%1 → %2").arg(stateName(m_state), stateName(state)));
         qCInfo(lcApp) << "connection state" << stateName(m_state) << "->" << stateName(state);
         m_state = state;
+        // The open panel shows the new state with it, not at its next refresh.
+        if (m_diagnosticsVisible)
+            refreshDiagnostics();
         Q_EMIT stateChanged();
     }
     updateStatus();

@@ -177,6 +177,41 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(cc.isConnected() && cc.client()->connectionId() != firstId, kTimeout);
     }
 
+    // The open diagnostics panel never shows a state the connection has left: a change notifies
+    // with the change itself, not at the next 500 ms refresh (a screenshot test read "recovering"
+    // from a connected app).
+    void openDiagnosticsFollowTheStateAtOnce()
+    {
+        SecretStore secrets(QStringLiteral("t"), false);
+        ConnectionController cc(localOptions(), &secrets);
+        cc.start();
+        QTRY_VERIFY_WITH_TIMEOUT(cc.isConnected(), kTimeout);
+        cc.setDiagnosticsVisible(true);
+        QString shown =
+            cc.diagnostics().value(QStringLiteral("state")).toString(); // what the panel read last
+        QStringList changes, stale;
+        connect(&cc, &ConnectionController::diagnosticsChanged, &cc,
+                [&] { shown = cc.diagnostics().value(QStringLiteral("state")).toString(); });
+        connect(&cc, &ConnectionController::stateChanged, &cc, [&] {
+            const QString now = ConnectionController::stateName(cc.state());
+            changes.append(now);
+            if (shown != now)
+                stale.append(now + QStringLiteral(" shown as ") + shown);
+        });
+        cc.dropConnection();
+        QTRY_VERIFY_WITH_TIMEOUT(!cc.isConnected(), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(cc.isConnected(), kTimeout);
+        cc.forceReconnect();
+        QTRY_VERIFY_WITH_TIMEOUT(changes.size() >= 4 && cc.isConnected(), kTimeout);
+        QVERIFY2(stale.isEmpty(), qPrintable(stale.join(QStringLiteral("; "))));
+        // Closed: no refresh for a panel nobody sees.
+        cc.setDiagnosticsVisible(false);
+        QSignalSpy refreshed(&cc, &ConnectionController::diagnosticsChanged);
+        cc.dropConnection();
+        QTRY_VERIFY_WITH_TIMEOUT(cc.isConnected() && changes.size() >= 6, kTimeout);
+        QCOMPARE(refreshed.count(), 0);
+    }
+
     void secondInstanceJoinsTheLocalService()
     {
         SecretStore secrets(QStringLiteral("t"), false);

@@ -40,7 +40,7 @@ class TestConnectionController : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        HubbubTest::isolateLocalAppPaths(QStringLiteral("hubbub-tst-connectioncontroller"));
+        QVERIFY(HubbubTest::isolateLocalAppPaths(QStringLiteral("hubbub-tst-connectioncontroller")));
     }
 
     void stateNames()

@@ -35,7 +35,10 @@ class TestConnectionReport : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { HubbubTest::isolateLocalAppPaths(QStringLiteral("hubbub-tst-connectionreport")); }
+    void initTestCase()
+    {
+        QVERIFY(HubbubTest::isolateLocalAppPaths(QStringLiteral("hubbub-tst-connectionreport")));
+    }
 
     void closeCodesInWords()
     {

@@ -7,6 +7,7 @@
 // again, a message B queued during the outage reaches C exactly once, and A shows offline at B and
 // C: at once after a goodbye, within the presence timeout without one.
 #include "appcontroller.h"
+#include "apptestfixture.h"
 #include "client.h"
 #include "hosthandoff.h"
 #include "localservice.h"
@@ -14,14 +15,11 @@
 #include "quitsequence.h"
 #include "service.h"
 
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -174,20 +172,11 @@ class TestHostHandoff : public QObject
         QCOMPARE(QUrl(shared.value(QStringLiteral("endpoint")).toString()).port(), int(port));
     }
 
-    QTemporaryDir m_home;
-
 private Q_SLOTS:
     void initTestCase()
     {
-        // The published endpoint lives in the generic config folder, which test mode shares with
-        // every other test process (~/.qttest): ctest -j runs those beside this one, and their local
-        // services publish there too. A home of its own keeps "who hosts" this test's alone.
-        QVERIFY(m_home.isValid());
-        qputenv("HOME", QFile::encodeName(m_home.path()));
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("hubbub-tst-hosthandoff"));
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).removeRecursively();
+        // A home of its own: "who hosts" is this test's alone, whatever runs beside it.
+        QVERIFY(HubbubTest::isolateLocalAppPaths(QStringLiteral("hubbub-tst-hosthandoff")));
     }
 
     // The arbitration HostHandoff relies on: QTcpServer's SO_REUSEADDR never lets two listeners

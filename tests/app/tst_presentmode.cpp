@@ -5,7 +5,6 @@
 // its sends, end closes every guest and voids the invite; the QR code encodes the join URL.
 #include "apptestfixture.h"
 #include "connectioncontroller.h"
-#include "localservice.h"
 #include "presentmode.h"
 #include "secretstore.h"
 #include "service.h"
@@ -13,8 +12,6 @@
 
 #include <protocolnames.h>
 
-#include <QDir>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -83,7 +80,10 @@ class TestPresentMode : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase() { HubbubTest::isolateLocalAppPaths(QStringLiteral("hubbub-tst-presentmode")); }
+    void initTestCase()
+    {
+        QVERIFY(HubbubTest::isolateLocalAppPaths(QStringLiteral("hubbub-tst-presentmode")));
+    }
 
     void presentRemoveLockEnd()
     {

@@ -62,7 +62,7 @@ Hubbub::AppOptions freshLocalAppOptions(const QString &profilePrefix)
     return localAppOptions(QStringLiteral("tester"), profilePrefix + QString::number(++counter));
 }
 
-void isolateLocalAppPaths(const QString &applicationName)
+bool isolateLocalAppPaths(const QString &applicationName)
 {
     // The local service's published endpoint and key file live in the generic folders, which test
     // mode puts under ~/.qttest for every test process alike: ctest -j runs other tests beside this
@@ -70,10 +70,12 @@ void isolateLocalAppPaths(const QString &applicationName)
     // it on CI) and which remove the file at their start. A home of this process's own keeps "who
     // hosts" and the key this test's alone; the processes it starts inherit it.
     static QTemporaryDir home;
-    if (home.isValid())
-        qputenv("HOME", QFile::encodeName(home.path()));
+    if (!home.isValid())
+        return false;
+    qputenv("HOME", QFile::encodeName(home.path()));
     isolateAppPaths(applicationName);
     QFile::remove(Hubbub::LocalService::sharedSettingsPath());
+    return true;
 }
 
 bool joinAll(const QList<Hubbub::AppController *> &apps, const QString &room, int timeoutMs)

@@ -37,8 +37,9 @@ Hubbub::AppOptions localAppOptions(const QString &user, const QString &profile);
 //! call of this run gave.
 Hubbub::AppOptions freshLocalAppOptions(const QString &profilePrefix);
 //! isolateAppPaths() in a home of this process's own (HOME points at a temporary folder for the rest
-//! of the run), so no other test's local service, published endpoint or key file is seen.
-void isolateLocalAppPaths(const QString &applicationName);
+//! of the run), so no other test's local service, published endpoint or key file is seen. False
+//! (and nothing changed) when the folder cannot be made.
+bool isolateLocalAppPaths(const QString &applicationName);
 
 //! True once every app in \a apps sees every other one in \a room (so all have joined it).
 bool allSeeEachOther(const QList<Hubbub::AppController *> &apps, const QString &room, int timeoutMs = 20000);

@@ -11,9 +11,7 @@
 #include "secretstore.h"
 #include "service.h"
 
-#include <QDir>
 #include <QFile>
-#include <QStandardPaths>
 #include <QTest>
 
 using namespace Hubbub;
@@ -39,7 +37,7 @@ class TestSecondInstance : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        HubbubTest::isolateLocalAppPaths(QStringLiteral("hubbub-tst-gate-secondinstance"));
+        QVERIFY(HubbubTest::isolateLocalAppPaths(QStringLiteral("hubbub-tst-gate-secondinstance")));
         QFile::remove(AccessKeyFile::defaultPath());
     }
 
